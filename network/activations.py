@@ -1,0 +1,42 @@
+"""Activation functions and their derivatives, vectorised over any array shape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+__all__ = ["ACTIVATIONS", "relu", "relu_prime", "sigmoid", "sigmoid_prime"]
+
+Array = np.ndarray
+
+
+def sigmoid(z: Array) -> Array:
+    """The logistic function 1 / (1 + e^(-z)).
+
+    Written through tanh so that it never overflows for large |z|.
+    """
+    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
+
+
+def sigmoid_prime(z: Array) -> Array:
+    """dσ/dz = σ(z)(1 − σ(z)), steepest (1/4) at z = 0."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def relu(z: Array) -> Array:
+    """max(0, z): zero when inactive, the identity when active."""
+    return np.maximum(np.asarray(z, dtype=float), 0.0)
+
+
+def relu_prime(z: Array) -> Array:
+    """1 where z > 0, else 0 (the subgradient at 0 is taken as 0)."""
+    return (np.asarray(z) > 0).astype(float)
+
+
+#: name -> (function, derivative); the names are what weights files record.
+ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]] = {
+    "sigmoid": (sigmoid, sigmoid_prime),
+    "relu": (relu, relu_prime),
+}

@@ -1,0 +1,144 @@
+"""``python -m network``: train, evaluate and predict from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from network.data import Digits, load_bundled, load_idx_pair, train_validation_split
+from network.errors import NetworkInputError
+from network.image import load_user_digit
+from network.model import DEFAULT_SIZES, Network
+from network.shipped import (
+    SHIPPED_RECIPES,
+    SHIPPED_WEIGHTS,
+    VALIDATION_FRACTION,
+    VALIDATION_SEED,
+)
+from network.training import EpochReport, accuracy, train
+from network.weights_io import load_weights, save_weights
+
+__all__ = ["bundled_split", "confusion_matrix", "main"]
+
+
+def bundled_split() -> tuple[Digits, Digits]:
+    """The bundled digits as (train, validation): the split every accuracy figure uses."""
+    digits = load_bundled()
+    train_rows, val_rows = train_validation_split(
+        digits.labels, VALIDATION_FRACTION, VALIDATION_SEED
+    )
+    return digits.subset(train_rows), digits.subset(val_rows)
+
+
+def confusion_matrix(labels: np.ndarray, predictions: np.ndarray, n: int = 10) -> np.ndarray:
+    """Row = true digit, column = the network's answer."""
+    matrix = np.zeros((n, n), dtype=np.int64)
+    np.add.at(matrix, (labels, predictions), 1)
+    return matrix
+
+
+def _format_confusion(matrix: np.ndarray) -> str:
+    head = "true\\pred " + " ".join(f"{d:>4}" for d in range(matrix.shape[1]))
+    rows = [f"{d:>9} " + " ".join(f"{v:>4}" for v in row) for d, row in enumerate(matrix)]
+    return "\n".join([head, *rows])
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    recipe = SHIPPED_RECIPES[args.activation]
+    if args.epochs is not None:
+        recipe = dataclasses.replace(recipe, epochs=args.epochs)
+    if args.seed is not None:
+        recipe = dataclasses.replace(recipe, seed=args.seed)
+    out = Path(args.out) if args.out else SHIPPED_WEIGHTS[args.activation]
+    if out.exists() and not args.force:
+        raise NetworkInputError(f"{out}: already exists; pass --force to replace it")
+    train_set, validation = bundled_split()
+    net = Network.initialised(DEFAULT_SIZES, args.activation, seed=recipe.seed)
+    print(
+        f"training {'-'.join(map(str, net.sizes))} {args.activation} on {len(train_set)} "
+        f"bundled digits, validating on {len(validation)}; {recipe}"
+    )
+
+    def progress(report: EpochReport) -> None:
+        bar = "#" * round(20 * report.epoch / recipe.epochs)
+        print(
+            f"\r[{bar:<20}] epoch {report.epoch:>3}/{recipe.epochs}  lr {report.learning_rate:.3f}"
+            f"  cost {report.train_cost:.4f}  validation {report.validation_accuracy:.2%}"
+            f"  ({report.seconds:.2f} s)",
+            end="\n" if report.epoch == recipe.epochs or not sys.stdout.isatty() else "",
+            flush=True,
+        )
+
+    start = time.perf_counter()
+    result = train(net, train_set, recipe, validation, on_epoch=progress)
+    seconds = time.perf_counter() - start
+    save_weights(out, net, recipe.as_dict(), result.validation_accuracy, overwrite=args.force)
+    print(
+        f"done in {seconds:.1f} s: validation accuracy {result.validation_accuracy:.2%}, "
+        f"training accuracy {accuracy(net, train_set):.2%}; weights written to {out}"
+    )
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    net = load_weights(args.weights).network
+    if (args.images is None) != (args.labels is None):
+        raise NetworkInputError("--images and --labels go together")
+    if args.images is not None:
+        digits, name = load_idx_pair(args.images, args.labels), str(args.images)
+    else:
+        digits, name = bundled_split()[1], "the bundled validation split"
+    predictions = net.predict(digits.images)
+    correct = int(np.sum(predictions == digits.labels))
+    print(
+        f"{args.weights}: {correct}/{len(digits)} correct on {name} ({correct / len(digits):.2%})"
+    )
+    print(_format_confusion(confusion_matrix(digits.labels, predictions)))
+    return 0
+
+
+def _cmd_predict(args: argparse.Namespace) -> int:
+    net = load_weights(args.weights).network
+    trace = net.forward(load_user_digit(args.image))
+    for digit, value in enumerate(trace.output):
+        marker = "  <- answer" if digit == trace.prediction else ""
+        print(f"{digit}: {value:.4f}{marker}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m network", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("train", help="train on the bundled digits and save the weights")
+    p.add_argument("--activation", choices=sorted(SHIPPED_RECIPES), default="sigmoid")
+    p.add_argument("--out", help="weights file to write (default: the shipped file)")
+    p.add_argument("--force", action="store_true", help="replace an existing weights file")
+    p.add_argument("--epochs", type=int, help="override the recipe's epoch count")
+    p.add_argument("--seed", type=int, help="override the recipe's seed")
+    p.set_defaults(run=_cmd_train)
+    default_weights = str(SHIPPED_WEIGHTS["sigmoid"])
+    p = sub.add_parser("evaluate", help="accuracy and confusion matrix")
+    p.add_argument("--weights", default=default_weights)
+    p.add_argument("--images", help="IDX images file (.gz or raw)")
+    p.add_argument("--labels", help="IDX labels file (.gz or raw)")
+    p.set_defaults(run=_cmd_evaluate)
+    p = sub.add_parser("predict", help="the 10 output activations for an image file")
+    p.add_argument("image")
+    p.add_argument("--weights", default=default_weights)
+    p.set_defaults(run=_cmd_predict)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except NetworkInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

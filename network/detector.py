@@ -1,0 +1,73 @@
+"""A hand-designed edge detector and the single-neuron arithmetic the weighted-sum scene shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from network.activations import sigmoid
+from network.data import IMAGE_SIDE, N_PIXELS
+from network.errors import NetworkInputError
+
+__all__ = ["NeuronResult", "apply_neuron", "edge_detector"]
+
+
+def edge_detector(
+    centre: tuple[float, float] = (8.0, 14.0),
+    orientation: str = "horizontal",
+    width: float = 2.0,
+    length: float = 10.0,
+    surround: float = 2.0,
+    positive: float = 1.0,
+    negative: float = -1.0,
+) -> np.ndarray:
+    """A 28×28 weight grid: a positive strip with a negative band on each side of it.
+
+    The sum is largest when the strip is bright and the bands beside it dark,
+    which is what makes it an edge (stroke) detector rather than a brightness meter.
+    ``centre`` is (row, column); ``width`` and ``surround`` are in pixels across the
+    strip, ``length`` along it; every other weight is zero.
+    """
+    if orientation not in ("horizontal", "vertical"):
+        raise NetworkInputError(
+            f"orientation must be 'horizontal' or 'vertical', got {orientation!r}"
+        )
+    if width <= 0 or length <= 0 or surround < 0:
+        raise NetworkInputError("width and length must be > 0 and surround ≥ 0")
+    rows, cols = np.mgrid[0:IMAGE_SIDE, 0:IMAGE_SIDE].astype(float)
+    across, along = (rows - centre[0], cols - centre[1])
+    if orientation == "vertical":
+        across, along = along, across
+    inside_length = np.abs(along) <= length / 2
+    strip = inside_length & (np.abs(across) <= width / 2)
+    band = inside_length & ~strip & (np.abs(across) <= width / 2 + surround)
+    grid = np.zeros((IMAGE_SIDE, IMAGE_SIDE))
+    grid[strip] = positive
+    grid[band] = negative
+    return grid
+
+
+@dataclass(frozen=True)
+class NeuronResult:
+    """One neuron on one image: Σ wᵢaᵢ, then + b, then σ."""
+
+    weighted_sum: float
+    bias: float
+    activation: float
+
+    @property
+    def z(self) -> float:
+        return self.weighted_sum + self.bias
+
+
+def apply_neuron(weights: np.ndarray, image: np.ndarray, bias: float = 0.0) -> NeuronResult:
+    """Any 784 weights (flat or 28×28) and a bias applied to one image."""
+    w = np.asarray(weights, dtype=float).reshape(-1)
+    a = np.asarray(image, dtype=float).reshape(-1)
+    if w.size != N_PIXELS or a.size != N_PIXELS:
+        raise NetworkInputError(f"need 784 weights and 784 pixels, got {w.size} and {a.size}")
+    if not (np.all(np.isfinite(w)) and np.all(np.isfinite(a)) and np.isfinite(bias)):
+        raise NetworkInputError("weights, image and bias must be finite")
+    total = float(w @ a)
+    return NeuronResult(total, float(bias), float(sigmoid(total + bias)))

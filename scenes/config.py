@@ -1,0 +1,128 @@
+"""The lecture's own options: the ``[lecture]`` section of ``manim.cfg``.
+
+Each key may be overridden by an environment variable ``LECTURE_<KEY>`` (for
+example ``LECTURE_DIGIT=42 manim render scenes/layers.py``). Unknown keys and bad
+values stop before anything renders, naming the key, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from network.data import BUNDLED_COUNT
+
+__all__ = ["CONFIG_PATH", "ConfigError", "LectureConfig", "load_config"]
+
+CONFIG_PATH = Path(__file__).resolve().parent.parent / "manim.cfg"
+SECTION = "lecture"
+ENV_PREFIX = "LECTURE_"
+PALETTES = ("classic", "colorblind")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+KEYS = ("digit", "palette", "weights", "relu_weights")
+
+
+class ConfigError(ValueError):
+    """A ``[lecture]`` key or value the lecture cannot use."""
+
+
+@dataclass(frozen=True)
+class LectureConfig:
+    """What to draw: which digit, in which colours, through which trained weights."""
+
+    digit: int | Path
+    palette: str
+    weights: Path
+    relu_weights: Path
+
+
+def _where(key: str, source: str) -> str:
+    return f"{ENV_PREFIX}{key.upper()}" if source == "env" else f"[{SECTION}] {key}"
+
+
+def _parse_digit(value: str, base: Path, where: str) -> int | Path:
+    text = value.strip()
+    if text.lstrip("+-").isdigit():
+        index = int(text)
+        if not 0 <= index < BUNDLED_COUNT:
+            raise ConfigError(
+                f"{where} = {value!r}: a digit index must be 0–{BUNDLED_COUNT - 1} "
+                f"(the bundled digits), or the path of an image file"
+            )
+        return index
+    path = (base / text).resolve()
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise ConfigError(
+            f"{where} = {value!r}: expected a digit index 0–{BUNDLED_COUNT - 1} or an image "
+            f"file ({', '.join(IMAGE_SUFFIXES)})"
+        )
+    if not path.is_file():
+        raise ConfigError(f"{where} = {value!r}: no such image file ({path})")
+    return path
+
+
+def _parse_weights(value: str, base: Path, where: str) -> Path:
+    path = (base / value.strip()).resolve()
+    if path.suffix != ".npz":
+        raise ConfigError(f"{where} = {value!r}: expected a .npz weights file")
+    if not path.is_file():
+        raise ConfigError(f"{where} = {value!r}: no such weights file ({path})")
+    return path
+
+
+def _parse_palette(value: str, where: str) -> str:
+    name = value.strip().lower()
+    if name not in PALETTES:
+        raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(PALETTES)}")
+    return name
+
+
+def load_config(
+    path: Path | str = CONFIG_PATH, environ: Mapping[str, str] | None = None
+) -> LectureConfig:
+    """Read ``[lecture]`` from ``path``, then apply ``LECTURE_*`` environment overrides."""
+    path = Path(path)
+    environ = os.environ if environ is None else environ
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        read = parser.read(path, encoding="utf-8")
+    except configparser.Error as exc:
+        raise ConfigError(f"{path}: cannot parse ({exc})") from exc
+    if not read or not parser.has_section(SECTION):
+        raise ConfigError(f"{path}: no [{SECTION}] section")
+    values = {key: (raw, "file") for key, raw in parser.items(SECTION)}
+    unknown = sorted(set(values) - set(KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key(s) in [{SECTION}]: {', '.join(unknown)}; "
+            f"allowed: {', '.join(KEYS)}"
+        )
+    for name, raw in environ.items():
+        if name.startswith(ENV_PREFIX):
+            key = name[len(ENV_PREFIX) :].lower()
+            if key not in KEYS:
+                raise ConfigError(
+                    f"environment variable {name}: unknown lecture option; allowed: "
+                    + ", ".join(ENV_PREFIX + k.upper() for k in KEYS)
+                )
+            values[key] = (raw, "env")
+    missing = [key for key in KEYS if key not in values]
+    if missing:
+        raise ConfigError(f"{path}: [{SECTION}] is missing {', '.join(missing)}")
+    base = path.resolve().parent
+
+    def raw(key: str) -> str:
+        return values[key][0]
+
+    def where(key: str) -> str:
+        return _where(key, values[key][1])
+
+    return LectureConfig(
+        digit=_parse_digit(raw("digit"), base, where("digit")),
+        palette=_parse_palette(raw("palette"), where("palette")),
+        weights=_parse_weights(raw("weights"), base, where("weights")),
+        relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights")),
+    )
