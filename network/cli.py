@@ -11,29 +11,15 @@ from pathlib import Path
 
 import numpy as np
 
-from network.data import Digits, load_bundled, load_idx_pair, train_validation_split
+from network.data import load_idx_pair
 from network.errors import NetworkInputError
 from network.image import load_user_digit
 from network.model import DEFAULT_SIZES, Network
-from network.shipped import (
-    SHIPPED_RECIPES,
-    SHIPPED_WEIGHTS,
-    VALIDATION_FRACTION,
-    VALIDATION_SEED,
-)
+from network.shipped import SHIPPED_RECIPES, SHIPPED_WEIGHTS, bundled_split
 from network.training import EpochReport, accuracy, train
 from network.weights_io import load_weights, save_weights
 
-__all__ = ["bundled_split", "confusion_matrix", "main"]
-
-
-def bundled_split() -> tuple[Digits, Digits]:
-    """The bundled digits as (train, validation): the split every accuracy figure uses."""
-    digits = load_bundled()
-    train_rows, val_rows = train_validation_split(
-        digits.labels, VALIDATION_FRACTION, VALIDATION_SEED
-    )
-    return digits.subset(train_rows), digits.subset(val_rows)
+__all__ = ["confusion_matrix", "main"]
 
 
 def confusion_matrix(labels: np.ndarray, predictions: np.ndarray, n: int = 10) -> np.ndarray:

@@ -1,0 +1,189 @@
+"""The network drawn as circles and lines, from a real network and a real trace.
+
+The input column shows 16 of the 784 input neurons (8, a "⋮", 8), each standing
+for one fixed pixel: ``DRAWN_PIXELS``. Edges are drawn between drawn neurons only,
+from the real weights: colour by sign, width and opacity by magnitude.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    AnimationGroup,
+    Brace,
+    Circle,
+    Dot,
+    Line,
+    SurroundingRectangle,
+    Text,
+    VGroup,
+)
+
+from network.model import Network, Trace
+from scenes.kit.palette import Palette
+
+__all__ = [
+    "DRAWN_PIXELS",
+    "EdgeStyle",
+    "NetworkDiagram",
+    "drawn_pixel_cells",
+    "edge_style",
+]
+
+#: The pixels the 16 drawn input neurons stand for, in the input's row-major
+#: order: 8 along row 10 and 8 along row 18 (columns 7, 9, …, 21), two scan lines
+#: through the upper and lower half of the digit. The first and last 8 pixels of
+#: every MNIST digit are black, so drawing those would show an all-dark column.
+DRAWN_PIXELS: tuple[int, ...] = tuple(
+    row * 28 + col for row in (10, 18) for col in range(7, 22, 2)
+)
+
+MAX_EDGE_WIDTH = 3.2
+MIN_EDGE_WIDTH = 0.4
+MIN_EDGE_OPACITY = 0.08
+
+
+def drawn_pixel_cells() -> list[tuple[int, int]]:
+    return [divmod(p, 28) for p in DRAWN_PIXELS]
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    color_sign: int  # +1 positive colour, −1 negative colour
+    width: float
+    opacity: float
+
+
+def edge_style(weight: float, scale: float) -> EdgeStyle:
+    """How one weight is drawn, relative to the largest |w| among the drawn edges."""
+    strength = min(abs(weight) / scale, 1.0) if scale > 0 else 0.0
+    return EdgeStyle(
+        color_sign=1 if weight >= 0 else -1,
+        width=MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * strength,
+        opacity=MIN_EDGE_OPACITY + (1 - MIN_EDGE_OPACITY) * strength,
+    )
+
+
+class NetworkDiagram(VGroup):
+    """Neurons, elided input column, labels and weighted edges of a real network."""
+
+    def __init__(
+        self,
+        network: Network,
+        palette: Palette,
+        width: float = 9.0,
+        height: float = 6.4,
+        neuron_radius: float = 0.16,
+    ) -> None:
+        super().__init__()
+        self.network = network
+        self.palette = palette
+        self.neuron_radius = neuron_radius
+        sizes = network.sizes
+        xs = np.linspace(-width / 2, width / 2, len(sizes))
+        self.layers: list[VGroup] = []
+        for i, n in enumerate(sizes):
+            count = len(DRAWN_PIXELS) if i == 0 else n
+            layer = VGroup(*(self._neuron() for _ in range(count)))
+            gap = min(height / max(count, 10), 0.55)
+            ys = (np.arange(count)[::-1] - (count - 1) / 2) * gap
+            if i == 0:  # open a gap in the middle for the ⋮
+                half = count // 2
+                ys = ys + np.where(np.arange(count) < half, gap, -gap)
+            for neuron, y in zip(layer, ys, strict=True):
+                neuron.move_to([xs[i], y, 0])
+            self.layers.append(layer)
+        column = self.layers[0]
+        self.input_dots = VGroup(
+            *(Dot(radius=0.035, color=palette.text) for _ in range(3))
+        ).arrange(DOWN, buff=0.09)
+        self.input_dots.move_to(column.get_center())
+        self.input_brace = Brace(column, LEFT, buff=0.12, color=palette.muted)
+        self.input_count = Text(f"{sizes[0]}", font_size=24, color=palette.text)
+        self.input_count.next_to(self.input_brace, LEFT, buff=0.1)
+        self.output_labels = VGroup(
+            *(
+                Text(str(d), font_size=24, color=palette.text).next_to(n, RIGHT, buff=0.18)
+                for d, n in enumerate(self.layers[-1])
+            )
+        )
+        self.edges = [self._edges(i) for i in range(len(sizes) - 1)]
+        self.add(*self.edges, *self.layers, self.input_dots)
+        self.add(self.input_brace, self.input_count, self.output_labels)
+
+    def _neuron(self) -> Circle:
+        circle = Circle(radius=self.neuron_radius)
+        circle.set_stroke(self.palette.neuron_stroke, width=1.6)
+        circle.set_fill(self.palette.neuron_fill, opacity=0.0)
+        return circle
+
+    def drawn_weights(self, transition: int) -> np.ndarray:
+        """Weights between drawn neurons: rows = next layer, columns = drawn inputs."""
+        w = self.network.weights[transition]
+        return w[:, list(DRAWN_PIXELS)] if transition == 0 else w
+
+    def _edges(self, transition: int) -> VGroup:
+        weights = self.drawn_weights(transition)
+        scale = float(np.max(np.abs(weights)))
+        edges = VGroup()
+        for j, target in enumerate(self.layers[transition + 1]):
+            for k, source in enumerate(self.layers[transition]):
+                style = edge_style(float(weights[j, k]), scale)
+                line = Line(
+                    source.get_right(),
+                    target.get_left(),
+                    stroke_width=style.width,
+                    color=self.palette.positive if style.color_sign > 0 else self.palette.negative,
+                    stroke_opacity=style.opacity,
+                )
+                edges.add(line)
+        edges.set_z_index(-1)
+        return edges
+
+    def edge(self, transition: int, target: int, source: int) -> Line:
+        """The line from drawn neuron ``source`` to neuron ``target`` of the next layer."""
+        return self.edges[transition][target * len(self.layers[transition]) + source]
+
+    @staticmethod
+    def drawn_values(trace: Trace, layer: int) -> np.ndarray:
+        """The activations the drawn neurons of ``layer`` hold for one digit."""
+        values = trace.activations[layer]
+        return values[list(DRAWN_PIXELS)] if layer == 0 else values
+
+    def set_layer(self, trace: Trace, layer: int) -> NetworkDiagram:
+        """Fill opacity of each drawn neuron := its activation."""
+        for neuron, value in zip(self.layers[layer], self.drawn_values(trace, layer), strict=True):
+            neuron.set_fill(opacity=float(value))
+        return self
+
+    def clear_layer(self, layer: int) -> NetworkDiagram:
+        for neuron in self.layers[layer]:
+            neuron.set_fill(opacity=0.0)
+        return self
+
+    def animate_layer(self, trace: Trace, layer: int, lag_ratio: float = 0.03) -> AnimationGroup:
+        """Light one layer's neurons to their activations."""
+        values = self.drawn_values(trace, layer)
+        return AnimationGroup(
+            *(
+                neuron.animate.set_fill(opacity=float(v))
+                for neuron, v in zip(self.layers[layer], values, strict=True)
+            ),
+            lag_ratio=lag_ratio,
+        )
+
+    def answer_marker(self, trace: Trace) -> SurroundingRectangle:
+        """A ring around the brightest output neuron and its label."""
+        answer = int(trace.prediction)
+        target = VGroup(self.layers[-1][answer], self.output_labels[answer])
+        return SurroundingRectangle(
+            target, color=self.palette.highlight, buff=0.08, corner_radius=0.08
+        )
+
+    def fill_opacities(self, layer: int) -> np.ndarray:
+        return np.array([n.get_fill_opacity() for n in self.layers[layer]])

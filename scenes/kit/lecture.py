@@ -1,0 +1,74 @@
+"""What every scene draws from: the configured digit run through the configured network."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from network.data import Digits, load_bundled
+from network.image import load_user_digit
+from network.model import Network, Trace
+from network.shipped import bundled_split
+from network.weights_io import load_weights
+from scenes.config import LectureConfig, load_config
+from scenes.kit.palette import Palette, get_palette
+
+__all__ = ["Digit", "Lecture", "load_lecture"]
+
+
+@dataclass(frozen=True)
+class Digit:
+    """One image, where it came from, and what the network made of it."""
+
+    pixels: np.ndarray  # (784,) grey values in [0, 1]
+    label: int | None  # None for a user's own image
+    source: str  # "bundled digit #1512" or the image file name
+    trace: Trace
+
+    @property
+    def prediction(self) -> int:
+        return int(self.trace.prediction)
+
+    @property
+    def is_wrong(self) -> bool:
+        return self.label is not None and self.prediction != self.label
+
+
+@dataclass(frozen=True)
+class Lecture:
+    config: LectureConfig
+    palette: Palette
+    network: Network
+    digit: Digit
+
+    def run(self, pixels: np.ndarray, label: int | None, source: str) -> Digit:
+        return Digit(pixels, label, source, self.network.forward(pixels))
+
+    def bundled(self, index: int) -> Digit:
+        digits = load_bundled()
+        return self.run(digits.images[index], int(digits.labels[index]), f"bundled digit #{index}")
+
+    def validation(self) -> Digits:
+        """Digits the shipped network never trained on."""
+        return bundled_split()[1]
+
+
+def _digit_for(config: LectureConfig, network: Network) -> Digit:
+    if isinstance(config.digit, Path):
+        pixels = load_user_digit(config.digit)
+        return Digit(pixels, None, config.digit.name, network.forward(pixels))
+    digits = load_bundled()
+    pixels = digits.images[config.digit]
+    label = int(digits.labels[config.digit])
+    return Digit(pixels, label, f"bundled digit #{config.digit}", network.forward(pixels))
+
+
+@lru_cache(maxsize=4)
+def load_lecture(config: LectureConfig | None = None) -> Lecture:
+    """Read manim.cfg (unless given a config), load the weights, run the digit."""
+    config = load_config() if config is None else config
+    network = load_weights(config.weights).network
+    return Lecture(config, get_palette(config.palette), network, _digit_for(config, network))
