@@ -20,12 +20,12 @@ from manim import (
     Dot,
     Line,
     SurroundingRectangle,
-    Text,
     VGroup,
 )
 
 from network.model import Network, Trace
 from scenes.kit.palette import Palette
+from scenes.kit.text import label
 
 __all__ = [
     "DRAWN_PIXELS",
@@ -104,11 +104,11 @@ class NetworkDiagram(VGroup):
         ).arrange(DOWN, buff=0.09)
         self.input_dots.move_to(column.get_center())
         self.input_brace = Brace(column, LEFT, buff=0.12, color=palette.muted)
-        self.input_count = Text(f"{sizes[0]}", font_size=24, color=palette.text)
+        self.input_count = label(f"{sizes[0]}", font_size=24, color=palette.text)
         self.input_count.next_to(self.input_brace, LEFT, buff=0.1)
         self.output_labels = VGroup(
             *(
-                Text(str(d), font_size=24, color=palette.text).next_to(n, RIGHT, buff=0.18)
+                label(str(d), font_size=24, color=palette.text).next_to(n, RIGHT, buff=0.18)
                 for d, n in enumerate(self.layers[-1])
             )
         )

@@ -23,12 +23,17 @@ SIDE = 28
 CELL_PX = 12  # image pixels per grid cell, the last one of them a grid line
 
 
-def grid_image(rgb: np.ndarray, line_rgb: np.ndarray) -> np.ndarray:
-    """An (H, W, 3) array of cell colours in [0, 1] as uint8 blocks with thin grid lines."""
+def grid_image(rgb: np.ndarray, line_rgb: np.ndarray, lines: bool = True) -> np.ndarray:
+    """An (H, W, 3) array of cell colours in [0, 1] as uint8 blocks, with thin grid lines.
+
+    Without ``lines`` (for thumbnails, where lines would alias) the image has the
+    same size and geometry, the cells simply touch.
+    """
     rows, cols = rgb.shape[:2]
     blocks = np.repeat(np.repeat(rgb, CELL_PX, axis=0), CELL_PX, axis=1)
-    blocks[CELL_PX - 1 :: CELL_PX, :, :] = line_rgb
-    blocks[:, CELL_PX - 1 :: CELL_PX, :] = line_rgb
+    if lines:
+        blocks[CELL_PX - 1 :: CELL_PX, :, :] = line_rgb
+        blocks[:, CELL_PX - 1 :: CELL_PX, :] = line_rgb
     framed = np.empty((rows * CELL_PX + 1, cols * CELL_PX + 1, 3))
     framed[:] = line_rgb
     framed[1:, 1:] = blocks
@@ -38,10 +43,10 @@ def grid_image(rgb: np.ndarray, line_rgb: np.ndarray) -> np.ndarray:
 class _CellImage(ImageMobject):
     """An image of a SIDE×SIDE grid that knows where each of its cells is."""
 
-    def __init__(self, rgb: np.ndarray, palette: Palette, height: float) -> None:
+    def __init__(self, rgb: np.ndarray, palette: Palette, height: float, lines: bool) -> None:
         self.cell_rgb = rgb
         self.palette = palette
-        super().__init__(grid_image(rgb, np.array(palette.grid_line.to_rgb())))
+        super().__init__(grid_image(rgb, np.array(palette.grid_line.to_rgb()), lines))
         self.set_resampling_algorithm(RESAMPLING_ALGORITHMS["nearest"])
         self.height = height
 
@@ -69,10 +74,12 @@ class _CellImage(ImageMobject):
 class PixelGrid(_CellImage):
     """A digit: each cell's grey is its pixel value, 0 black … 1 white."""
 
-    def __init__(self, pixels: np.ndarray, palette: Palette, height: float = 5.0) -> None:
+    def __init__(
+        self, pixels: np.ndarray, palette: Palette, height: float = 5.0, lines: bool = True
+    ) -> None:
         self.pixels = np.asarray(pixels, dtype=float).reshape(SIDE, SIDE)
         rgb = np.repeat(self.pixels[..., None], 3, axis=2)
-        super().__init__(rgb, palette, height)
+        super().__init__(rgb, palette, height, lines)
 
     def value(self, row: int, col: int) -> float:
         return float(self.pixels[row, col])
@@ -89,4 +96,4 @@ class WeightGrid(_CellImage):
         scale: float | None = None,
     ) -> None:
         self.weights = np.asarray(weights, dtype=float).reshape(SIDE, SIDE)
-        super().__init__(palette.weight_rgb(self.weights, scale), palette, height)
+        super().__init__(palette.weight_rgb(self.weights, scale), palette, height, lines=True)

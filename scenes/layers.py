@@ -1,0 +1,199 @@
+"""Storyboard sections 3 and 4: pixels become neurons, layers light up, the answer.
+
+Render: ``manim render scenes/layers.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+from manim import (
+    LEFT,
+    RIGHT,
+    UP,
+    Brace,
+    FadeIn,
+    FadeOut,
+    FadeTransform,
+    ReplacementTransform,
+    SurroundingRectangle,
+    VGroup,
+)
+
+from network.analysis import first_correct_per_label, misclassified
+from scenes.kit import NetworkDiagram, PixelGrid, drawn_pixel_cells
+from scenes.kit.lecture import Digit
+from scenes.kit.scene import LectureScene
+from scenes.kit.text import decimal, label
+from scenes.kit.zoom import PixelCloseUp, busiest_window
+
+__all__ = ["NetworkLayers"]
+
+THUMB_HEIGHT = 2.3
+THUMB_POSITION = (-5.7, 0.4, 0.0)
+DIAGRAM_CENTER = (0.9, -0.35, 0.0)
+
+
+class NetworkLayers(LectureScene):
+    """A real digit through the real 784-16-16-10 network, layer by layer."""
+
+    def construct(self) -> None:
+        digit = self.lecture.digit
+        self.show_pixels(digit)
+        self.zoom_on_pixels()
+        self.form_input_column(digit)
+        self.add_output_layer()
+        self.add_hidden_layers()
+        self.draw_edges()
+        self.forward_pass(digit)
+        self.more_digits()
+
+    # -- section 3: neurons hold numbers ---------------------------------------
+    def show_pixels(self, digit: Digit) -> None:
+        self.step("pixels", f"A handwritten digit: 28 × 28 grey pixels ({digit.source})")
+        self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to([-3.2, -0.35, 0])
+        top = Brace(self.grid, UP, buff=0.08, color=self.palette.muted)
+        left = Brace(self.grid, LEFT, buff=0.08, color=self.palette.muted)
+        self.braces = VGroup(
+            top,
+            left,
+            label("28", font_size=26, color=self.palette.text).next_to(top, UP, buff=0.08),
+            label("28", font_size=26, color=self.palette.text).next_to(left, LEFT, buff=0.08),
+        )
+        self.play(FadeIn(self.grid), FadeIn(self.braces))
+        self.wait(1.5)
+
+    def zoom_on_pixels(self) -> None:
+        self.step("pixel values", "Each pixel is a number: 0 is black, 1 is white")
+        self.close_up = PixelCloseUp(self.grid, busiest_window(self.grid.pixels), self.palette)
+        self.close_up.move_to([3.9, -0.35, 0])
+        self.play(FadeIn(self.close_up.window))
+        self.play(FadeIn(self.close_up, shift=0.2 * RIGHT))
+        self.wait(2)
+        self.step("neurons", "Each pixel becomes a neuron holding that number: its activation")
+        neurons = self.close_up.as_neurons()
+        self.play(ReplacementTransform(self.close_up.squares, neurons))
+        self.close_up.squares = neurons
+        self.wait(2)
+
+    def form_input_column(self, digit: Digit) -> None:
+        self.step(
+            "input layer",
+            "784 pixels make the input layer. Drawn: 16 of them, from rows 10 and 18",
+        )
+        self.diagram = NetworkDiagram(self.lecture.network, self.palette, width=8.6, height=5.8)
+        self.diagram.move_to(DIAGRAM_CENTER)
+        self.diagram.set_layer(digit.trace, 0)
+        self.play(
+            FadeOut(self.close_up),
+            FadeOut(self.close_up.window),
+            FadeOut(self.braces),
+        )
+        self.play(self.grid.animate.set_height(THUMB_HEIGHT).move_to(THUMB_POSITION))
+        thumb = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
+        self.remove(self.grid)
+        self.grid = thumb.move_to(THUMB_POSITION)
+        self.add(self.grid)
+        cells = drawn_pixel_cells()
+        self.row_marks = VGroup(
+            *(
+                SurroundingRectangle(
+                    self.grid.cell_squares(cells[i : i + 8]),
+                    buff=0.02,
+                    color=self.palette.highlight,
+                    stroke_width=1.5,
+                )
+                for i in (0, 8)
+            )
+        )
+        self.row_marks.set_z_index(2)  # stays above every digit swapped in beneath it
+        squares = self.grid.cell_squares(cells)
+        self.play(FadeIn(self.row_marks), FadeIn(squares))
+        self.play(ReplacementTransform(squares, self.diagram.layers[0]), run_time=1.5)
+        d = self.diagram
+        self.play(FadeIn(d.input_dots), FadeIn(d.input_brace), FadeIn(d.input_count))
+        self.wait(1.5)
+
+    # -- section 4: layers --------------------------------------------------------
+    def add_output_layer(self) -> None:
+        self.step(
+            "output layer", "10 output neurons: how much the network thinks it sees each digit"
+        )
+        self.play(FadeIn(self.diagram.layers[-1]), FadeIn(self.diagram.output_labels))
+        self.wait(1.5)
+
+    def add_hidden_layers(self) -> None:
+        self.step(
+            "hidden layers", "Between them, two hidden layers of 16 neurons. What do they do?"
+        )
+        hidden = self.diagram.layers[1:-1]
+        self.question_marks = VGroup(
+            *(
+                label("?", font_size=40, color=self.palette.muted).next_to(layer, UP, buff=0.15)
+                for layer in hidden
+            )
+        )
+        self.play(*(FadeIn(layer) for layer in hidden), FadeIn(self.question_marks))
+        self.wait(1.5)
+
+    def draw_edges(self) -> None:
+        self.step(
+            "weights",
+            "Each line is a trained weight: green adds, red subtracts, thicker counts more",
+        )
+        self.play(FadeOut(self.question_marks))
+        for edges in self.diagram.edges:
+            self.play(FadeIn(edges), run_time=0.8)
+        self.wait(1.5)
+
+    def forward_pass(self, digit: Digit, intro: bool = True) -> None:
+        d = self.diagram
+        if intro:
+            self.step("forward pass", "Each layer's activations decide the next one's")
+        for layer in range(1, len(d.layers)):
+            self.play(d.animate_layer(digit.trace, layer), run_time=0.9)
+        self.show_answer(digit)
+
+    def show_answer(self, digit: Digit) -> None:
+        answer = digit.prediction
+        value = float(digit.trace.output[answer])
+        verdict = ""
+        if digit.label is not None:
+            verdict = f" — wrong: it is a {digit.label}" if digit.is_wrong else " — right"
+        self.step(
+            f"answer {digit.source}",
+            f"The brightest output is {answer}: the network's answer{verdict}",
+        )
+        self.answer_box = self.diagram.answer_marker(digit.trace)
+        color = self.palette.wrong if digit.is_wrong else self.palette.highlight
+        self.answer_box.set_color(color)
+        self.answer_value = decimal(value, font_size=26, color=color)
+        self.answer_value.next_to(self.answer_box, RIGHT, buff=0.12)
+        self.play(FadeIn(self.answer_box), FadeIn(self.answer_value))
+        self.wait(2)
+
+    def more_digits(self) -> None:
+        """Three more digits the network never trained on; one it gets wrong."""
+        validation = self.lecture.validation()
+        net = self.lecture.network
+        rows = first_correct_per_label(net, validation, [7, 0])
+        rows.append(int(misclassified(net, validation)[0]))
+        d = self.diagram
+        for row in rows:
+            digit = self.lecture.run(
+                validation.images[row], int(validation.labels[row]), f"validation digit #{row}"
+            )
+            self.step(
+                f"digit {digit.source}",
+                f"Another digit the network never trained on ({digit.source})",
+            )
+            grid = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
+            grid.move_to(THUMB_POSITION)
+            self.play(
+                FadeOut(self.answer_box),
+                FadeOut(self.answer_value),
+                FadeTransform(self.grid, grid),
+                *(layer.animate.set_fill(opacity=0) for layer in d.layers[1:]),
+                d.animate_layer(digit.trace, 0, lag_ratio=0),
+            )
+            self.grid = grid
+            self.forward_pass(digit, intro=False)
+        self.wait(1)
