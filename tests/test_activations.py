@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit
+
+from network.activations import relu, relu_prime, sigmoid, sigmoid_prime
+
+
+def test_sigmoid_matches_scipy_expit_including_extremes() -> None:
+    z = np.concatenate([np.linspace(-40, 40, 2001), [-1e4, 1e4]])
+    np.testing.assert_allclose(sigmoid(z), expit(z), rtol=1e-12, atol=1e-15)
+
+
+def test_derivatives_match_finite_differences() -> None:
+    z = np.linspace(-6, 6, 101) + 0.013  # avoid ReLU's kink at exactly 0
+    h = 1e-6
+    np.testing.assert_allclose(
+        sigmoid_prime(z), (sigmoid(z + h) - sigmoid(z - h)) / 2 / h, atol=1e-8
+    )
+    np.testing.assert_allclose(relu_prime(z), (relu(z + h) - relu(z - h)) / 2 / h, atol=1e-8)
