@@ -24,8 +24,7 @@ $(STAMP): pyproject.toml
 ## render: the main job, scenes/layers.py, on the embedded default digit and weights
 render: setup
 	$(BIN)/manim render $(ARGS) scenes/layers.py
-	@echo "Video written under media/videos/layers/ :"
-	@find media/videos/layers -name '*.mp4' -newer $(STAMP) -printf '  %p\n' 2>/dev/null || true
+	@echo "Video: $$(ls -t media/videos/layers/*/NetworkLayers.mp4 | head -1)"
 
 ## test: lint, format check, then the whole pytest suite
 test: setup

@@ -36,11 +36,11 @@ def test_user_image_becomes_a_centred_20px_mnist_digit(
 def test_non_images_and_blank_images_are_refused(tmp_path: Path) -> None:
     text = tmp_path / "notes.png"
     text.write_text("not an image")
-    with pytest.raises(NetworkInputError, match="notes.png: not an image"):
+    with pytest.raises(NetworkInputError, match=r"notes\.png: not an image"):
         load_user_digit(text)
     blank = tmp_path / "blank.png"
     Image.new("L", (50, 50), 255).save(blank)
-    with pytest.raises(NetworkInputError, match="blank.png: no ink"):
+    with pytest.raises(NetworkInputError, match=r"blank\.png: no ink"):
         load_user_digit(blank)
     with pytest.raises(NetworkInputError, match="not found"):
         load_user_digit(tmp_path / "missing.png")
