@@ -71,8 +71,8 @@ def main() -> None:
     loop_times, vec_times = [], []
     for _ in range(3):
         a, b = Network.initialised(seed=0), Network.initialised(seed=0)
-        loop_times.append(median_seconds(lambda: per_example_epoch(a, x, y, 0.5, 10), 1))
-        vec_times.append(median_seconds(lambda: vectorised_epoch(b, x, y, 0.5, 10), 1))
+        loop_times.append(median_seconds(lambda a=a: per_example_epoch(a, x, y, 0.5, 10), 1))
+        vec_times.append(median_seconds(lambda b=b: vectorised_epoch(b, x, y, 0.5, 10), 1))
         for wa, wb in zip(a.weights, b.weights, strict=True):  # same maths, same result
             np.testing.assert_allclose(wa, wb, atol=1e-8)
     loop, vec = statistics.median(loop_times), statistics.median(vec_times)
