@@ -19,7 +19,8 @@ from manim import (
 )
 
 from network.analysis import first_correct_per_label, misclassified
-from scenes.kit import NetworkDiagram, PixelGrid, drawn_pixel_cells
+from scenes.kit import DRAWN_PIXELS, NetworkDiagram, PixelGrid, drawn_pixel_cells
+from scenes.kit.diagram import drawn_rows
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.text import decimal, label
@@ -52,11 +53,12 @@ class NetworkLayers(LectureScene):
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to([-3.2, -0.35, 0])
         top = Brace(self.grid, UP, buff=0.08, color=self.palette.muted)
         left = Brace(self.grid, LEFT, buff=0.08, color=self.palette.muted)
+        rows, cols = self.grid.pixels.shape
         self.braces = VGroup(
             top,
             left,
-            label("28", font_size=26, color=self.palette.text).next_to(top, UP, buff=0.08),
-            label("28", font_size=26, color=self.palette.text).next_to(left, LEFT, buff=0.08),
+            label(str(cols), font_size=26, color=self.palette.text).next_to(top, UP, buff=0.08),
+            label(str(rows), font_size=26, color=self.palette.text).next_to(left, LEFT, buff=0.08),
         )
         self.play(FadeIn(self.grid), FadeIn(self.braces))
         self.wait(1.5)
@@ -77,7 +79,8 @@ class NetworkLayers(LectureScene):
     def form_input_column(self, digit: Digit) -> None:
         self.step(
             "input layer",
-            "784 pixels make the input layer. Drawn: 16 of them, from rows 10 and 18",
+            f"{len(digit.pixels)} pixels make the input layer. Drawn: {len(DRAWN_PIXELS)} of "
+            f"them, from rows {' and '.join(str(r) for r in drawn_rows())}",
         )
         self.diagram = NetworkDiagram(self.lecture.network, self.palette, width=8.6, height=5.8)
         self.diagram.move_to(DIAGRAM_CENTER)

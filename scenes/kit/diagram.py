@@ -32,6 +32,7 @@ __all__ = [
     "EdgeStyle",
     "NetworkDiagram",
     "drawn_pixel_cells",
+    "drawn_rows",
     "edge_style",
 ]
 
@@ -50,6 +51,11 @@ MIN_EDGE_OPACITY = 0.08
 
 def drawn_pixel_cells() -> list[tuple[int, int]]:
     return [divmod(p, 28) for p in DRAWN_PIXELS]
+
+
+def drawn_rows() -> list[int]:
+    """The image rows the drawn input neurons come from, top to bottom."""
+    return sorted({row for row, _ in drawn_pixel_cells()})
 
 
 @dataclass(frozen=True)

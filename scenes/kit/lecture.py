@@ -47,10 +47,6 @@ class Lecture:
     def run(self, pixels: np.ndarray, label: int | None, source: str) -> Digit:
         return Digit(pixels, label, source, self.network.forward(pixels))
 
-    def bundled(self, index: int) -> Digit:
-        digits = load_bundled()
-        return self.run(digits.images[index], int(digits.labels[index]), f"bundled digit #{index}")
-
     def validation(self) -> Digits:
         """Digits the shipped network never trained on."""
         return bundled_split()[1]
@@ -58,12 +54,12 @@ class Lecture:
 
 def _digit_for(config: LectureConfig, network: Network) -> Digit:
     if isinstance(config.digit, Path):
-        pixels = load_user_digit(config.digit)
-        return Digit(pixels, None, config.digit.name, network.forward(pixels))
-    digits = load_bundled()
-    pixels = digits.images[config.digit]
-    label = int(digits.labels[config.digit])
-    return Digit(pixels, label, f"bundled digit #{config.digit}", network.forward(pixels))
+        pixels, label, source = load_user_digit(config.digit), None, config.digit.name
+    else:
+        digits = load_bundled()
+        pixels, label = digits.images[config.digit], int(digits.labels[config.digit])
+        source = f"bundled digit #{config.digit}"
+    return Digit(pixels, label, source, network.forward(pixels))
 
 
 @lru_cache(maxsize=4)

@@ -7,9 +7,8 @@ from manim import UP, Scene, Text
 from scenes.kit.lecture import Lecture, load_lecture
 from scenes.kit.text import label
 
-__all__ = ["CAPTION_Y", "LectureScene"]
+__all__ = ["LectureScene"]
 
-CAPTION_Y = 3.45
 CAPTION_WIDTH = 13.0
 
 
