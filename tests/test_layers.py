@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import tempconfig
 from manim.utils.testing.frames_comparison import frames_comparison
+from scene_helpers import dry_render
 
 from network.analysis import misclassified
 from scenes.kit.diagram import DRAWN_PIXELS, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
@@ -71,9 +71,7 @@ def test_lit_network_and_answer(scene: NetworkLayers) -> None:
 
 
 def test_more_digits_match_the_network_and_one_is_wrong() -> None:
-    with tempconfig({"dry_run": True, "quality": "low_quality", "disable_caching": True}):
-        scene = NetworkLayers()
-        scene.render()
+    scene = dry_render(NetworkLayers)
     validation = scene.lecture.validation()
     wrong_row = int(misclassified(scene.lecture.network, validation)[0])
     last = scene.lecture.network.forward(validation.images[wrong_row])

@@ -17,7 +17,7 @@ from manim import (
 
 from scenes.kit.palette import Palette
 
-__all__ = ["CELL_PX", "PixelGrid", "WeightGrid", "grid_image"]
+__all__ = ["CELL_PX", "PixelGrid", "TintedGrid", "WeightGrid", "grid_image"]
 
 SIDE = 28
 CELL_PX = 12  # image pixels per grid cell, the last one of them a grid line
@@ -94,6 +94,29 @@ class WeightGrid(_CellImage):
         palette: Palette,
         height: float = 5.0,
         scale: float | None = None,
+        lines: bool = True,
     ) -> None:
         self.weights = np.asarray(weights, dtype=float).reshape(SIDE, SIDE)
-        super().__init__(palette.weight_rgb(self.weights, scale), palette, height, lines=True)
+        super().__init__(palette.weight_rgb(self.weights, scale), palette, height, lines)
+
+
+class TintedGrid(_CellImage):
+    """A digit whose ink in each mask is recoloured: pieces of a digit made visible.
+
+    Cells outside every mask keep their grey, dimmed by ``dim`` so the pieces stand out.
+    """
+
+    def __init__(
+        self,
+        pixels: np.ndarray,
+        masks: list[np.ndarray],
+        colors: list[ManimColor],
+        palette: Palette,
+        height: float = 3.0,
+        dim: float = 0.35,
+    ) -> None:
+        self.pixels = np.asarray(pixels, dtype=float).reshape(SIDE, SIDE)
+        rgb = np.repeat(self.pixels[..., None], 3, axis=2) * dim
+        for mask, color in zip(masks, colors, strict=True):
+            rgb[mask] = self.pixels[mask][:, None] * np.array(color.to_rgb())
+        super().__init__(rgb, palette, height, lines=False)

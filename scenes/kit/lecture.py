@@ -51,6 +51,17 @@ class Lecture:
         """Digits the shipped network never trained on."""
         return bundled_split()[1]
 
+    def validation_digits(self, rows: list[int]) -> list[Digit]:
+        """Validation digits run through the network, named by their row."""
+        val = self.validation()
+        return [
+            self.run(val.images[r], int(val.labels[r]), f"validation digit #{r}") for r in rows
+        ]
+
+    def relu_network(self) -> Network:
+        """The ReLU variant the last section compares with (loaded on first use)."""
+        return _load_network(self.config.relu_weights)
+
 
 def _digit_for(config: LectureConfig, network: Network) -> Digit:
     if isinstance(config.digit, Path):
@@ -63,8 +74,13 @@ def _digit_for(config: LectureConfig, network: Network) -> Digit:
 
 
 @lru_cache(maxsize=4)
+def _load_network(path: Path) -> Network:
+    return load_weights(path).network
+
+
+@lru_cache(maxsize=4)
 def load_lecture(config: LectureConfig | None = None) -> Lecture:
     """Read manim.cfg (unless given a config), load the weights, run the digit."""
     config = load_config() if config is None else config
-    network = load_weights(config.weights).network
+    network = _load_network(config.weights)
     return Lecture(config, get_palette(config.palette), network, _digit_for(config, network))

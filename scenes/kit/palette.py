@@ -28,6 +28,7 @@ class Palette:
     grid_line: ManimColor
     wrong: ManimColor
     right: ManimColor
+    pieces: tuple[ManimColor, ...]  # one colour per part of a digit (loop, line, …)
 
     def signed_color(self, value: float) -> ManimColor:
         """Colour by sign: the palette's positive or negative colour."""
@@ -52,6 +53,8 @@ _SHARED = {
     "muted": ManimColor("#7D8590"),
     "highlight": ManimColor("#F2CC60"),
     "grid_line": ManimColor("#1F2630"),
+    # Okabe–Ito yellow, reddish purple, sky blue: distinct for every viewer.
+    "pieces": (ManimColor("#F0E442"), ManimColor("#CC79A7"), ManimColor("#56B4E9")),
 }
 
 PALETTES: dict[str, Palette] = {

@@ -1,0 +1,72 @@
+"""Digits side by side, each with what the network answered: the lecture's thumbnails."""
+
+from __future__ import annotations
+
+from manim import DOWN, LEFT, UP, Brace, Group, Mobject, SurroundingRectangle, VGroup
+
+from scenes.kit.grids import PixelGrid
+from scenes.kit.lecture import Digit
+from scenes.kit.palette import Palette
+from scenes.kit.text import label
+
+__all__ = ["DigitCard", "card_grid", "size_braces"]
+
+
+def size_braces(grid: PixelGrid, palette: Palette, font_size: float = 26) -> VGroup:
+    """Braces above and left of a grid, labelled with its column and row counts."""
+    top = Brace(grid, UP, buff=0.08, color=palette.muted)
+    left = Brace(grid, LEFT, buff=0.08, color=palette.muted)
+    rows, cols = grid.pixels.shape
+    return VGroup(
+        top,
+        left,
+        label(str(cols), font_size=font_size, color=palette.text).next_to(top, UP, buff=0.08),
+        label(str(rows), font_size=font_size, color=palette.text).next_to(left, LEFT, buff=0.08),
+    )
+
+
+class DigitCard(Group):
+    """A thumbnail of one digit; ``reveal()`` adds the network's answer below it.
+
+    A wrong answer is said in words ("reads 7, is 9") and framed in the palette's
+    wrong colour, so it does not rely on colour alone.
+    """
+
+    def __init__(self, digit: Digit, palette: Palette, height: float = 1.6) -> None:
+        self.digit = digit
+        self.palette = palette
+        self.grid = PixelGrid(digit.pixels, palette, height, lines=False)
+        super().__init__(self.grid)
+        self.verdict: VGroup | None = None
+
+    @property
+    def font_size(self) -> float:
+        return max(18.0, 13.0 * self.grid.height)
+
+    def answer(self) -> VGroup:
+        """The verdict mobjects (not yet added): the answer text and, if wrong, a frame."""
+        d, p = self.digit, self.palette
+        if d.label is None:
+            text, color = f"reads {d.prediction}", p.text
+        elif d.is_wrong:
+            text, color = f"reads {d.prediction}, is {d.label}", p.wrong
+        else:
+            text, color = f"reads {d.prediction}", p.right
+        words = label(text, font_size=self.font_size, color=color)
+        words.next_to(self.grid, DOWN, buff=0.1)
+        verdict = VGroup(words)
+        if d.is_wrong:
+            verdict.add(SurroundingRectangle(self.grid, color=p.wrong, buff=0.05))
+        return verdict
+
+    def reveal(self) -> VGroup:
+        """The verdict, remembered on the card for tests; the scene fades it in."""
+        self.verdict = self.answer()
+        return self.verdict
+
+
+def card_grid(cards: list[Mobject], rows: int, buff: float = 0.45) -> Group:
+    """Cards laid out in ``rows`` rows, left to right, top to bottom."""
+    group = Group(*cards)
+    group.arrange_in_grid(rows=rows, buff=(buff, buff + 0.35))
+    return group

@@ -1,0 +1,79 @@
+"""Storyboard section 2: the plan — structure now, learning next — and a preview.
+
+Render: ``manim render scenes/plan.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, LEFT, RIGHT, FadeIn, FadeOut, Group, VGroup
+
+from network.analysis import preview_rows
+from scenes.kit.diagram import NetworkDiagram
+from scenes.kit.gallery import DigitCard, card_grid
+from scenes.kit.scene import LectureScene
+from scenes.kit.text import label
+
+__all__ = ["ThePlan"]
+
+N_PREVIEW = 12
+
+
+class ThePlan(LectureScene):
+    """What this chapter covers, the plain network, and what it can already do."""
+
+    def construct(self) -> None:
+        self.show_plan()
+        self.show_plain_network()
+        self.show_preview()
+
+    def show_plan(self) -> None:
+        self.step("plan", "The plan: first what the network is, then how it learns")
+        p = self.palette
+        rows = [
+            ("This chapter", "the structure: neurons, layers, weights, biases"),
+            ("Next chapter", "learning: how the network finds its weights"),
+        ]
+        self.plan = VGroup(
+            *(
+                VGroup(label(head, 30, p.highlight), label(body, 28, p.text)).arrange(
+                    RIGHT, buff=0.5
+                )
+                for head, body in rows
+            )
+        ).arrange(DOWN, buff=0.8, aligned_edge=LEFT)
+        self.plan.move_to([0, 0, 0])
+        for row in self.plan:
+            self.play(FadeIn(row, shift=0.2 * RIGHT))
+        self.wait(2)
+
+    def show_plain_network(self) -> None:
+        self.step(
+            "plain network",
+            "A plain network with no extras. It learns to read digits, and it has blind spots",
+        )
+        net = self.lecture.network
+        self.diagram = NetworkDiagram(net, self.palette, width=7.6, height=5.0)
+        self.diagram.move_to([0, -0.1, 0])
+        sizes = "–".join(str(n) for n in net.sizes)
+        self.sizes = label(f"{sizes} neurons", 28, self.palette.muted)
+        self.sizes.next_to(self.diagram, DOWN, buff=0.2)
+        self.play(FadeOut(self.plan), FadeIn(self.diagram), FadeIn(self.sizes))
+        self.wait(2.5)
+
+    def show_preview(self) -> None:
+        validation = self.lecture.validation()
+        rows = preview_rows(self.lecture.network, validation, N_PREVIEW)
+        self.cards = [
+            DigitCard(d, self.palette, 1.55) for d in self.lecture.validation_digits(rows)
+        ]
+        wrong = sum(c.digit.is_wrong for c in self.cards)
+        self.step(
+            "preview",
+            f"A preview: {N_PREVIEW} digits it never trained on. "
+            f"{N_PREVIEW - wrong} read right, {wrong} wrong",
+        )
+        card_grid(self.cards, rows=2).move_to([0, -0.45, 0])
+        self.play(FadeOut(self.diagram), FadeOut(self.sizes))
+        self.play(FadeIn(Group(*self.cards), lag_ratio=0.08))
+        self.play(*(FadeIn(c.reveal()) for c in self.cards))
+        self.wait(3)

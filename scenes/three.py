@@ -1,0 +1,129 @@
+"""Storyboard section 1: this is a three — and so are these, and these are not.
+
+Render: ``manim render scenes/three.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, VGroup
+
+from network.analysis import pixels_differ, rows_with_label
+from scenes.kit.gallery import DigitCard, card_grid, size_braces
+from scenes.kit.grids import PixelGrid
+from scenes.kit.lecture import Digit
+from scenes.kit.scene import LectureScene
+from scenes.kit.shapes import boxed, chain_arrows
+from scenes.kit.text import decimal, label
+
+__all__ = ["ThisIsAThree"]
+
+NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+N_ALIKE = 5  # other digits with the same label
+
+
+class ThisIsAThree(LectureScene):
+    """The configured digit, others like it, other digits, and the task."""
+
+    def construct(self) -> None:
+        self.show_digit()
+        self.show_alike()
+        self.show_others()
+        self.state_task()
+        self.show_answers()
+
+    @property
+    def kind(self) -> int:
+        """What the configured digit is: its label, or for a user's image the network's reading."""
+        digit = self.lecture.digit
+        return digit.label if digit.label is not None else digit.prediction
+
+    def show_digit(self) -> None:
+        digit = self.lecture.digit
+        self.step("a three", f"This is a {NAMES[self.kind]}: a grid of 28 × 28 grey pixels")
+        self.grid = PixelGrid(digit.pixels, self.palette, height=5.4).move_to([0, -0.4, 0])
+        self.braces = size_braces(self.grid, self.palette)
+        self.play(FadeIn(self.grid), FadeIn(self.braces))
+        self.wait(2)
+
+    def show_alike(self) -> None:
+        val = self.lecture.validation()
+        rows = rows_with_label(val, self.kind, N_ALIKE)
+        self.alike = [DigitCard(self.lecture.digit, self.palette, 1.7)]
+        self.alike += [
+            DigitCard(d, self.palette, 1.7) for d in self.lecture.validation_digits(rows)
+        ]
+        card_grid(self.alike, rows=1).move_to([0, 1.3, 0])
+        ours = self.lecture.digit.pixels
+        self.differ = [pixels_differ(ours, val.images[r]) for r in rows]
+        self.step(
+            f"other {NAMES[self.kind]}s",
+            f"More {NAMES[self.kind]}s. Each differs from the first in "
+            f"{min(self.differ)} to {max(self.differ)} of its 784 pixels",
+        )
+        self.play(FadeOut(self.braces), self.grid.animate.replace(self.alike[0].grid))
+        self.remove(self.grid)
+        self.add(self.alike[0])
+        self.play(FadeIn(Group(*self.alike[1:]), lag_ratio=0.2))
+        self.wait(2)
+
+    def show_others(self) -> None:
+        self.step("other digits", "And other digits, written just as freely")
+        kinds = [k for k in range(10) if k != self.kind]
+        rows = [rows_with_label(self.lecture.validation(), k, 1)[0] for k in kinds]
+        self.others = [
+            DigitCard(d, self.palette, 1.15) for d in self.lecture.validation_digits(rows)
+        ]
+        card_grid(self.others, rows=1, buff=0.3).move_to([0, -1.7, 0])
+        self.play(FadeIn(Group(*self.others), lag_ratio=0.1))
+        self.wait(2)
+
+    def state_task(self) -> None:
+        self.step(
+            "the task",
+            "The task: a program that turns 784 numbers into one digit",
+        )
+        cards = Group(*self.alike, *self.others)
+        self.play(FadeOut(cards))
+        digit = self.lecture.digit
+        grid = PixelGrid(digit.pixels, self.palette, height=2.6, lines=False)
+        numbers = self.pixel_column(digit)
+        program = boxed(self.lines("program", "?"), self.palette.highlight, pad=0.4)
+        output = self.lines("one digit", "0 1 2 … 9")
+        parts = [grid, numbers, program, output]
+        Group(*parts).arrange(RIGHT, buff=1.0).move_to([0, -0.4, 0])
+        arrows = chain_arrows(parts, self.palette.muted)
+        remark = label(
+            "Easy for a brain; hard to write down as rules.", 30, self.palette.highlight
+        ).to_edge(DOWN, buff=0.6)
+        self.task = Group(*parts, arrows, remark)
+        for part, arrow in zip(parts, [*arrows, None], strict=True):
+            self.play(FadeIn(part), *([FadeIn(arrow)] if arrow else []), run_time=0.7)
+        self.play(FadeIn(remark))
+        self.wait(2.5)
+
+    def lines(self, *texts: str) -> VGroup:
+        return VGroup(*(label(t, 30, self.palette.text) for t in texts)).arrange(DOWN, buff=0.12)
+
+    def pixel_column(self, digit: Digit) -> VGroup:
+        """A few of the digit's real pixel values, top to bottom, with ⋮ and a count."""
+        inked = [i for i, v in enumerate(digit.pixels) if v > 0][:4]
+        values = VGroup(*(decimal(digit.pixels[i], 26, self.palette.text) for i in inked))
+        dots = label("⋮", font_size=30, color=self.palette.text)
+        column = VGroup(*values, dots).arrange(DOWN, buff=0.15)
+        count = label(f"{len(digit.pixels)} numbers", font_size=24, color=self.palette.muted)
+        count.next_to(column, DOWN, buff=0.2)
+        self.column_pixels = inked
+        self.column_values = values
+        return VGroup(column, count)
+
+    def show_answers(self) -> None:
+        cards = [*self.alike, *self.others]
+        wrong = sum(c.digit.is_wrong for c in cards)
+        self.step(
+            "answers",
+            f"What a trained network answers: {len(cards) - wrong} right, {wrong} wrong "
+            "(all but the first are digits it never trained on)",
+        )
+        self.play(FadeOut(self.task), FadeIn(Group(*cards)))
+        self.play(*(FadeIn(c.reveal()) for c in cards), run_time=1.2)
+        self.wait(3)

@@ -1,0 +1,181 @@
+"""Storyboard section 5: why layers? The hope that pieces build digits and edges build pieces.
+
+Everything drawn over a digit comes from its real pixels (``network.strokes``):
+the pieces are the ink in parts of its box, the little edges the direction of the
+ink in small tiles. The scene says plainly that this is a hope, not a finding.
+
+Render: ``manim render scenes/why_layers.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    Group,
+    Line,
+    VGroup,
+)
+
+from network.analysis import first_correct_per_label
+from network.strokes import PIECES, Stroke, piece_masks, tile_strokes
+from scenes.kit.grids import PixelGrid, TintedGrid
+from scenes.kit.lecture import Digit
+from scenes.kit.scene import LectureScene
+from scenes.kit.shapes import boxed_label, chain_arrows
+from scenes.kit.text import label
+
+__all__ = ["WhyLayers"]
+
+TILE = 4
+SPEECH = ("sound", "syllables", "words", "phrases")
+
+
+class WhyLayers(LectureScene):
+    """Pieces, edges and layers of abstraction, drawn over real digits: a hope."""
+
+    def construct(self) -> None:
+        self.show_pieces()
+        self.show_edges_make_loops()
+        self.show_ladder()
+        self.show_speech()
+        self.say_it_is_a_hope()
+
+    def examples(self) -> dict[int, Digit]:
+        """One real digit per piece recipe: the first the network reads right."""
+        kinds = list(PIECES)
+        rows = first_correct_per_label(self.lecture.network, self.lecture.validation(), kinds)
+        return dict(zip(kinds, self.lecture.validation_digits(rows), strict=True))
+
+    def pieces_of(self, digit: Digit) -> tuple[list[np.ndarray], list]:
+        regions = PIECES[digit.label]
+        return piece_masks(digit.pixels, regions), list(self.palette.pieces[: len(regions)])
+
+    def show_pieces(self) -> None:
+        self.step(
+            "pieces",
+            "A hope: a 9 is an upper loop and a line, an 8 two loops, a 4 three strokes",
+        )
+        self.digits = self.examples()
+        panels = []
+        for kind, digit in self.digits.items():
+            masks, colors = self.pieces_of(digit)
+            grid = TintedGrid(digit.pixels, masks, colors, self.palette, height=3.2)
+            names = VGroup(
+                *(
+                    label(region.name, 24, color)
+                    for region, color in zip(PIECES[kind], colors, strict=True)
+                )
+            ).arrange(DOWN, buff=0.1)
+            panels.append(Group(grid, names.next_to(grid, DOWN, buff=0.25)))
+        self.panels = Group(*panels).arrange(RIGHT, buff=1.0, aligned_edge=UP)
+        self.panels.move_to([0, -0.3, 0])
+        for panel in panels:
+            self.play(FadeIn(panel), run_time=0.8)
+        self.wait(2.5)
+
+    def stroke_lines(self, grid: PixelGrid, strokes: list[Stroke], color) -> VGroup:
+        """Each tile's ink as a short line, where it lies on ``grid``."""
+        half = 0.45 * TILE * grid.cell_size
+        lines = VGroup()
+        for s in strokes:
+            centre = grid.cell_center(s.row, s.col)
+            along = half * np.array([np.cos(s.angle), np.sin(s.angle), 0.0])
+            lines.add(Line(centre - along, centre + along, color=color, stroke_width=6))
+        return lines
+
+    def show_edges_make_loops(self) -> None:
+        nine = self.digits[9]
+        masks, colors = self.pieces_of(nine)
+        self.strokes = [tile_strokes(nine.pixels, mask, TILE) for mask in masks]
+        self.step(
+            "edges",
+            f"A loop is a chain of little edges: each line is the ink's direction "
+            f"in one {TILE} × {TILE} patch",
+        )
+        self.big = PixelGrid(nine.pixels, self.palette, height=5.6).move_to([0, -0.35, 0])
+        self.big.set_opacity(0.45)
+        self.edge_lines = [
+            self.stroke_lines(self.big, strokes, color)
+            for strokes, color in zip(self.strokes, colors, strict=True)
+        ]
+        self.play(FadeOut(self.panels), FadeIn(self.big))
+        for lines in self.edge_lines:
+            self.play(Create(lines, lag_ratio=0.3), run_time=1.5)
+        self.wait(2)
+
+    def show_ladder(self) -> None:
+        self.step(
+            "ladder",
+            "Perhaps: edges in hidden layer 1, pieces made of edges in hidden layer 2, "
+            "digits at the output",
+        )
+        nine = self.digits[9]
+        masks, colors = self.pieces_of(nine)
+        p = self.palette
+        edges_grid = PixelGrid(nine.pixels, p, height=2.6, lines=False).set_opacity(0.35)
+        edges = Group(
+            edges_grid,
+            *(
+                self.stroke_lines(edges_grid, strokes, color)
+                for strokes, color in zip(self.strokes, colors, strict=True)
+            ),
+        )
+        pieces = Group(
+            *(
+                TintedGrid(nine.pixels, [mask], [color], p, height=1.6, dim=0.0)
+                for mask, color in zip(masks, colors, strict=True)
+            )
+        ).arrange(DOWN, buff=0.25)
+        answer = label(str(nine.label), 120, p.text)
+        columns = [edges, pieces, answer]
+        Group(*columns).arrange(RIGHT, buff=2.0).move_to([0, 0.1, 0])
+        titles = [
+            ("little edges", "hidden layer 1?"),
+            ("pieces", "hidden layer 2?"),
+            ("the digit", "output layer"),
+        ]
+        heads = VGroup()
+        top = min(column.get_bottom()[1] for column in columns) - 0.3
+        for column, (what, where) in zip(columns, titles, strict=True):
+            head = VGroup(label(what, 28, p.text), label(where, 24, p.muted))
+            head.arrange(DOWN, buff=0.08).move_to([column.get_x(), 0, 0], aligned_edge=UP)
+            heads.add(head.shift(top * UP))
+        arrows = chain_arrows(columns, p.muted, buff=0.25)
+        self.ladder = Group(*columns, heads, arrows)
+        self.play(FadeOut(self.big), *(FadeOut(lines) for lines in self.edge_lines))
+        for column, head, arrow in zip(columns, heads, [*arrows, None], strict=True):
+            self.play(FadeIn(column), FadeIn(head), *([FadeIn(arrow)] if arrow else []))
+        self.wait(2.5)
+
+    def show_speech(self) -> None:
+        self.step(
+            "speech",
+            "Other hard problems climb a similar ladder: speech goes from sound to phrases",
+        )
+        p = self.palette
+        boxes = VGroup(*(boxed_label(word, 30, p.text, p.highlight) for word in SPEECH))
+        boxes.arrange(RIGHT, buff=0.9).move_to([0, -0.3, 0])
+        arrows = chain_arrows(list(boxes), p.muted, buff=0.1)
+        self.speech = VGroup(boxes, arrows)
+        self.play(FadeOut(self.ladder))
+        self.play(FadeIn(boxes, lag_ratio=0.4), FadeIn(arrows, lag_ratio=0.4), run_time=2)
+        self.wait(2)
+
+    def say_it_is_a_hope(self) -> None:
+        self.step(
+            "only a hope",
+            "Only a hope. Whether the trained network works like this is another question",
+        )
+        p = self.palette
+        message = VGroup(
+            label("This is a hope, not what the network does.", 38, p.highlight),
+            label("Later we look at its real weights and see.", 30, p.text),
+        ).arrange(DOWN, buff=0.4)
+        self.play(FadeOut(self.speech), FadeIn(message))
+        self.wait(3)

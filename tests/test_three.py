@@ -1,0 +1,50 @@
+"""scenes/three.py: the digits and answers shown are the data's and the network's."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+from scene_helpers import dry_render
+
+from network.analysis import pixels_differ
+from scenes.three import ThisIsAThree
+
+__module_test__ = "three"
+
+
+def assert_cards_tell_the_truth(cards) -> None:
+    """Every card's verdict is the network's answer; exactly the wrong ones are framed."""
+    for card in cards:
+        digit = card.digit
+        assert card.verdict is not None
+        expected = f"reads {digit.prediction}"
+        if digit.is_wrong:
+            expected += f", is {digit.label}"
+        assert card.verdict[0].text == expected.replace(" ", "")
+        assert digit.prediction == int(np.argmax(digit.trace.output))
+        assert (len(card.verdict) == 2) == digit.is_wrong
+
+
+def test_every_digit_shown_is_real_and_answered_by_the_network() -> None:
+    scene = dry_render(ThisIsAThree)
+    lecture = scene.lecture
+    np.testing.assert_array_equal(scene.alike[0].digit.pixels, lecture.digit.pixels)
+    kind = lecture.digit.label
+    assert all(c.digit.label == kind for c in scene.alike)
+    assert sorted(c.digit.label for c in scene.others) == [k for k in range(10) if k != kind]
+    val = lecture.validation()
+    for card in [*scene.alike[1:], *scene.others]:
+        row = int(card.digit.source.split("#")[1])
+        np.testing.assert_array_equal(card.digit.pixels, val.images[row])
+        np.testing.assert_array_equal(card.digit.trace.output, lecture.network.forward(val.images[row]).output)
+    assert_cards_tell_the_truth([*scene.alike, *scene.others])
+    assert scene.differ == [
+        pixels_differ(lecture.digit.pixels, c.digit.pixels) for c in scene.alike[1:]
+    ]
+    shown = [n.get_value() for n in scene.column_values]
+    np.testing.assert_allclose(shown, lecture.digit.pixels[scene.column_pixels], atol=5e-3)
+
+
+@frames_comparison(base_scene=ThisIsAThree)
+def test_answers(scene: ThisIsAThree) -> None:
+    ThisIsAThree.construct(scene)

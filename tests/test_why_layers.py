@@ -1,0 +1,41 @@
+"""scenes/why_layers.py: pieces and edges are drawn from real digits; it says it is a hope."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+from scene_helpers import dry_render, says
+
+from network.strokes import PIECES, piece_masks, tile_strokes
+from scenes.why_layers import TILE, WhyLayers
+
+__module_test__ = "why_layers"
+
+
+def test_pieces_and_edges_come_from_the_real_digits() -> None:
+    scene = dry_render(WhyLayers)
+    val = scene.lecture.validation()
+    assert sorted(scene.digits) == sorted(PIECES)
+    for kind, digit in scene.digits.items():
+        assert digit.label == kind == digit.prediction
+        row = int(digit.source.split("#")[1])
+        np.testing.assert_array_equal(digit.pixels, val.images[row])
+    nine = scene.digits[9]
+    masks = piece_masks(nine.pixels, PIECES[9])
+    for lines, mask in zip(scene.edge_lines, masks, strict=True):
+        strokes = tile_strokes(nine.pixels, mask, TILE)
+        assert len(lines) == len(strokes) > 0
+        for line, stroke in zip(lines, strokes, strict=True):
+            np.testing.assert_allclose(
+                line.get_center(), scene.big.cell_center(stroke.row, stroke.col), atol=1e-6
+            )
+            direction = line.get_unit_vector()
+            assert abs(np.cross(direction[:2], [np.cos(stroke.angle), np.sin(stroke.angle)])) < 1e-6
+    assert says(scene.caption, "Only a hope")
+
+
+@frames_comparison(base_scene=WhyLayers)
+def test_ladder(scene: WhyLayers) -> None:
+    scene.show_pieces()
+    scene.show_edges_make_loops()
+    scene.show_ladder()
