@@ -63,7 +63,7 @@ class WhatNeuronsSee(LectureScene):
         n = self.weights.shape[0]
         self.step(
             "all neurons",
-            f"All {n} neurons of the first hidden layer, numbered, on one colour scale: no tidy edges",
+            f"All {n} neurons of the first hidden layer, on one colour scale: no tidy edges",
         )
         cells = []
         for j in range(n):

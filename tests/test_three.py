@@ -36,7 +36,9 @@ def test_every_digit_shown_is_real_and_answered_by_the_network() -> None:
     for card in [*scene.alike[1:], *scene.others]:
         row = int(card.digit.source.split("#")[1])
         np.testing.assert_array_equal(card.digit.pixels, val.images[row])
-        np.testing.assert_array_equal(card.digit.trace.output, lecture.network.forward(val.images[row]).output)
+        np.testing.assert_array_equal(
+            card.digit.trace.output, lecture.network.forward(val.images[row]).output
+        )
     assert_cards_tell_the_truth([*scene.alike, *scene.others])
     assert scene.differ == [
         pixels_differ(lecture.digit.pixels, c.digit.pixels) for c in scene.alike[1:]

@@ -30,7 +30,9 @@ def test_pieces_and_edges_come_from_the_real_digits() -> None:
                 line.get_center(), scene.big.cell_center(stroke.row, stroke.col), atol=1e-6
             )
             direction = line.get_unit_vector()
-            assert abs(np.cross(direction[:2], [np.cos(stroke.angle), np.sin(stroke.angle)])) < 1e-6
+            assert (
+                abs(np.cross(direction[:2], [np.cos(stroke.angle), np.sin(stroke.angle)])) < 1e-6
+            )
     assert says(scene.caption, "Only a hope")
 
 
