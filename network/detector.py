@@ -10,7 +10,7 @@ from network.activations import sigmoid
 from network.data import IMAGE_SIDE, N_PIXELS
 from network.errors import NetworkInputError
 
-__all__ = ["NeuronResult", "apply_neuron", "edge_detector"]
+__all__ = ["NeuronResult", "apply_neuron", "best_centre", "edge_detector", "largest_terms"]
 
 
 def edge_detector(
@@ -71,3 +71,30 @@ def apply_neuron(weights: np.ndarray, image: np.ndarray, bias: float = 0.0) -> N
         raise NetworkInputError("weights, image and bias must be finite")
     total = float(w @ a)
     return NeuronResult(total, float(bias), float(sigmoid(total + bias)))
+
+
+def best_centre(
+    image: np.ndarray, orientation: str = "horizontal", **shape: float
+) -> tuple[float, float]:
+    """Where on ``image`` an edge detector of this shape gives its largest weighted sum.
+
+    Scans every whole-pixel centre that keeps the detector inside the 28×28 field,
+    so the scene can put the detector on a real stroke of the real digit.
+    """
+    a = np.asarray(image, dtype=float).reshape(-1)
+    if a.size != N_PIXELS:
+        raise NetworkInputError(f"need 784 pixels, got {a.size}")
+    best, where = -np.inf, (IMAGE_SIDE / 2, IMAGE_SIDE / 2)
+    for row in range(3, IMAGE_SIDE - 3):
+        for col in range(3, IMAGE_SIDE - 3):
+            grid = edge_detector((row, col), orientation, **shape)
+            total = float(grid.reshape(-1) @ a)
+            if total > best:
+                best, where = total, (float(row), float(col))
+    return where
+
+
+def largest_terms(weights: np.ndarray, image: np.ndarray, count: int = 3) -> list[int]:
+    """Pixel indices of the ``count`` largest |wᵢaᵢ| terms of a weighted sum, in pixel order."""
+    terms = np.abs(np.asarray(weights, dtype=float).reshape(-1) * np.asarray(image).reshape(-1))
+    return sorted(int(i) for i in np.argsort(terms)[::-1][:count])

@@ -140,7 +140,8 @@ class NetworkLayers(LectureScene):
     def draw_edges(self) -> None:
         self.step(
             "weights",
-            "Each line is a trained weight: green adds, red subtracts, thicker counts more",
+            f"Each line is a trained weight: {self.palette.positive_name} adds, "
+            f"{self.palette.negative_name} subtracts, thicker counts more",
         )
         self.play(FadeOut(self.question_marks))
         for edges in self.diagram.edges:

@@ -29,6 +29,8 @@ class Palette:
     wrong: ManimColor
     right: ManimColor
     pieces: tuple[ManimColor, ...]  # one colour per part of a digit (loop, line, …)
+    positive_name: str  # what captions call the positive colour
+    negative_name: str
 
     def signed_color(self, value: float) -> ManimColor:
         """Colour by sign: the palette's positive or negative colour."""
@@ -64,6 +66,8 @@ PALETTES: dict[str, Palette] = {
         negative=ManimColor("#F85149"),
         wrong=ManimColor("#F85149"),
         right=ManimColor("#3FB950"),
+        positive_name="green",
+        negative_name="red",
         **_SHARED,
     ),
     # Blue/orange from the Okabe–Ito set, safe for red–green colour blindness.
@@ -73,6 +77,8 @@ PALETTES: dict[str, Palette] = {
         negative=ManimColor("#E69F00"),
         wrong=ManimColor("#E69F00"),
         right=ManimColor("#56B4E9"),
+        positive_name="blue",
+        negative_name="orange",
         **_SHARED,
     ),
 }

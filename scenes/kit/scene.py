@@ -5,6 +5,7 @@ from __future__ import annotations
 from manim import UP, Scene, Text
 
 from scenes.kit.lecture import Lecture, load_lecture
+from scenes.kit.maths import require_latex
 from scenes.kit.text import label
 
 __all__ = ["LectureScene"]
@@ -22,6 +23,7 @@ class LectureScene(Scene):
     lecture: Lecture
 
     def setup(self) -> None:
+        require_latex()  # every number on screen is typeset by LaTeX
         self.lecture = load_lecture()
         self.palette = self.lecture.palette
         self.caption: Text | None = None

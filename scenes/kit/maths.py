@@ -1,0 +1,98 @@
+"""Equations and graphs: LaTeX checked up front, numbers formatted one way, activation plots.
+
+Every number written into an equation goes through :func:`tex_number`, so tests can
+format the network's value the same way and compare the equation's TeX with it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from manim import Axes, MathTex, VMobject
+
+from scenes.kit.palette import Palette
+
+__all__ = [
+    "LATEX_PACKAGES",
+    "LatexMissingError",
+    "activation_axes",
+    "column_vector",
+    "plot_function",
+    "require_latex",
+    "tex",
+    "tex_number",
+]
+
+#: What Debian/Ubuntu need for Manim's MathTex (tools/system-deps.sh installs them).
+LATEX_PACKAGES = ("texlive-latex-base", "texlive-latex-extra", "dvisvgm")
+_STYLES = ("amsmath.sty", "amssymb.sty")
+
+
+class LatexMissingError(RuntimeError):
+    """LaTeX, dvisvgm or a LaTeX package the equations need is not installed."""
+
+
+def require_latex() -> None:
+    """Stop before rendering, with the packages to install, if LaTeX cannot run."""
+    advice = (
+        f"install the Debian/Ubuntu packages {' '.join(LATEX_PACKAGES)} "
+        "(`make setup` does this via tools/system-deps.sh)"
+    )
+    for program in ("latex", "dvisvgm"):
+        if shutil.which(program) is None:
+            raise LatexMissingError(
+                f"`{program}` was not found: equations and numbers are typeset with LaTeX; "
+                + advice
+            )
+    if shutil.which("kpsewhich") is None:
+        return
+    for style in _STYLES:
+        found = subprocess.run(["kpsewhich", style], capture_output=True, text=True, check=False)
+        if not found.stdout.strip():
+            raise LatexMissingError(f"the LaTeX package file {style} was not found; " + advice)
+
+
+def tex_number(value: float, places: int = 2) -> str:
+    """A number as it appears inside an equation: fixed places, a true minus sign."""
+    text = f"{value:.{places}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]  # no "−0.00"
+    return text
+
+
+def tex(*parts: str, font_size: float, palette: Palette) -> MathTex:
+    return MathTex(*parts, font_size=font_size, color=palette.text)
+
+
+def column_vector(entries: Sequence[str]) -> str:
+    """TeX for a column vector of already-formatted entries."""
+    return r"\begin{bmatrix}" + r" \\ ".join(entries) + r"\end{bmatrix}"
+
+
+def activation_axes(
+    x_range: tuple[float, float, float],
+    y_range: tuple[float, float, float],
+    palette: Palette,
+    width: float = 6.0,
+    height: float = 3.5,
+) -> Axes:
+    """Axes for an activation function, with numbers on both axes."""
+    axes = Axes(
+        x_range=list(x_range),
+        y_range=list(y_range),
+        x_length=width,
+        y_length=height,
+        tips=False,
+        axis_config={"color": palette.muted, "include_numbers": True, "font_size": 22},
+    )
+    return axes
+
+
+def plot_function(
+    axes: Axes, function: Callable[[np.ndarray], np.ndarray], color, **kwargs
+) -> VMobject:
+    """A curve of one of ``network.activations``' functions (evaluated point by point)."""
+    return axes.plot(lambda x: float(function(np.asarray(x))), color=color, **kwargs)

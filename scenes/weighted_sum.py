@@ -1,0 +1,195 @@
+"""Storyboard section 6: one neuron's weighted sum, its weights as a grid, an edge detector.
+
+Render: ``manim render scenes/weighted_sum.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    UP,
+    Circle,
+    Create,
+    FadeIn,
+    FadeOut,
+    Line,
+    Rectangle,
+    VGroup,
+)
+
+from network.analysis import strongest_neuron
+from network.detector import apply_neuron, best_centre, edge_detector, largest_terms
+from scenes.kit.diagram import DRAWN_PIXELS, edge_style
+from scenes.kit.grids import PixelGrid, WeightGrid
+from scenes.kit.maths import tex, tex_number
+from scenes.kit.scene import LectureScene
+from scenes.kit.text import label
+
+__all__ = ["WeightedSum"]
+
+#: The designed detector: a horizontal strip 2 pixels high, 8 long, 2-pixel bands.
+DETECTOR = {"orientation": "horizontal", "width": 2.0, "length": 8.0}
+SURROUND = 2.0
+GRID_HEIGHT = 4.2
+WEIGHTS_AT = np.array([-4.4, -0.4, 0.0])
+DIGIT_AT = np.array([0.4, -0.4, 0.0])
+
+
+class WeightedSum(LectureScene):
+    """From 784 weights to one number, and a hand-made neuron that finds an edge."""
+
+    def construct(self) -> None:
+        digit = self.lecture.digit
+        self.neuron = strongest_neuron(digit.trace, 1)
+        self.w = self.lecture.network.weights[0][self.neuron]
+        self.show_one_neuron()
+        self.write_weighted_sum()
+        self.show_weight_grid()
+        self.show_patch()
+        self.show_surround()
+
+    def show_one_neuron(self) -> None:
+        p, digit, k = self.palette, self.lecture.digit, self.neuron
+        self.step(
+            "one neuron",
+            f"Neuron {k} of the first hidden layer: each of the {self.w.size} pixels "
+            "reaches it through its own weight",
+        )
+        self.digit_grid = PixelGrid(digit.pixels, p, height=GRID_HEIGHT).move_to(WEIGHTS_AT)
+        self.cell = Circle(radius=0.45).set_stroke(p.neuron_stroke, 2)
+        self.cell.set_fill(p.neuron_fill, opacity=float(digit.trace.activations[1][k]))
+        self.cell.move_to([3.6, -0.4, 0])
+        name = label(f"neuron {k}", 26, p.text).next_to(self.cell, DOWN, buff=0.2)
+        drawn = self.w[list(DRAWN_PIXELS)]
+        scale = float(np.max(np.abs(drawn)))
+        self.wires = VGroup()
+        for pixel, weight in zip(DRAWN_PIXELS, drawn, strict=True):
+            style = edge_style(float(weight), scale)
+            start = self.digit_grid.cell_center(*divmod(pixel, 28))
+            self.wires.add(
+                Line(start, self.cell.get_left(), stroke_width=style.width)
+                .set_stroke(p.signed_color(weight), opacity=style.opacity)
+                .set_z_index(-1)
+            )
+        more = label(
+            f"{len(DRAWN_PIXELS)} of the {self.w.size} connections drawn", 22, p.muted
+        ).to_edge(DOWN, buff=0.35)
+        self.neuron_view = VGroup(self.cell, name, self.wires, more)
+        self.play(FadeIn(self.digit_grid), FadeIn(self.cell), FadeIn(name))
+        self.play(Create(self.wires, lag_ratio=0.05), FadeIn(more), run_time=1.5)
+        self.wait(2)
+
+    def write_weighted_sum(self) -> None:
+        p, digit = self.palette, self.lecture.digit
+        self.step("weighted sum", "The neuron multiplies each pixel by its weight and adds up")
+        self.result = apply_neuron(self.w, digit.pixels)
+        formula = tex(r"w_1 a_1 + w_2 a_2 + \cdots + w_{784} a_{784}", font_size=40, palette=p)
+        self.terms = largest_terms(self.w, digit.pixels)
+        lines = [
+            rf"w_{{{i + 1}}} a_{{{i + 1}}} = {tex_number(self.w[i])} \times "
+            rf"{tex_number(digit.pixels[i])} = {tex_number(self.w[i] * digit.pixels[i])}"
+            for i in self.terms
+        ]
+        self.term_tex = [tex(line, font_size=32, palette=p) for line in lines]
+        heading = label("largest terms:", 24, p.muted)
+        self.sum_tex = tex(
+            r"\textstyle\sum_i w_i a_i = " + tex_number(self.result.weighted_sum),
+            font_size=40,
+            palette=p,
+        ).set_color(p.highlight)
+        block = VGroup(formula, heading, *self.term_tex, self.sum_tex)
+        block.arrange(DOWN, buff=0.3, aligned_edge=LEFT).move_to([2.6, -0.4, 0])
+        heading.shift(0.1 * UP)
+        self.sum_block = block
+        self.play(FadeOut(self.neuron_view))
+        self.play(FadeIn(formula))
+        self.play(FadeIn(heading), *(FadeIn(t) for t in self.term_tex))
+        self.play(FadeIn(self.sum_tex))
+        self.wait(2.5)
+
+    def pair(self, weights: np.ndarray, scale: float | None = None) -> WeightGrid:
+        return WeightGrid(weights, self.palette, GRID_HEIGHT, scale=scale).move_to(WEIGHTS_AT)
+
+    def show_weight_grid(self) -> None:
+        p = self.palette
+        self.step(
+            "weights as a grid",
+            f"The same {self.w.size} weights as a 28 × 28 grid: {p.positive_name} positive, "
+            f"{p.negative_name} negative, brighter = larger",
+        )
+        self.weight_grid = self.pair(self.w)
+        self.times = label("×", 48, p.text).move_to((WEIGHTS_AT + DIGIT_AT) / 2)
+        self.play(FadeOut(self.sum_block), self.digit_grid.animate.move_to(DIGIT_AT))
+        self.play(FadeIn(self.weight_grid), FadeIn(self.times))
+        self.readout = self.sum_readout("weighted sum", self.result.weighted_sum)
+        self.play(FadeIn(self.readout))
+        self.wait(2.5)
+
+    def sum_readout(self, name: str, value: float) -> VGroup:
+        p = self.palette
+        readout = VGroup(
+            label(name, 26, p.muted), tex(tex_number(value), font_size=48, palette=p)
+        ).arrange(DOWN, buff=0.2)
+        readout[1].set_color(p.highlight)
+        return readout.move_to([5.2, -0.4, 0])
+
+    def detector_box(self, centre: tuple[float, float], surround: float) -> Rectangle:
+        """The patch (and its bands) outlined on the digit."""
+        grid = self.digit_grid
+        across = DETECTOR["width"] + 2 * surround + 1
+        along = DETECTOR["length"] + 1
+        box = Rectangle(width=along * grid.cell_size, height=across * grid.cell_size)
+        return box.set_stroke(self.palette.highlight, 2).move_to(grid.cell_center(*centre))
+
+    def show_patch(self) -> None:
+        digit = self.lecture.digit
+        self.centre = best_centre(digit.pixels, surround=SURROUND, **DETECTOR)
+        patch = edge_detector(self.centre, surround=0.0, **DETECTOR)
+        self.patch_result = apply_neuron(patch, digit.pixels)
+        self.step(
+            "positive patch",
+            "A designed neuron: all weights 0 except a positive patch. "
+            "The sum adds up the pixels there",
+        )
+        grid = self.pair(patch, scale=1.0)
+        self.box = self.detector_box(self.centre, 0.0)
+        readout = self.sum_readout("weighted sum", self.patch_result.weighted_sum)
+        self.play(
+            FadeOut(self.weight_grid),
+            FadeOut(self.readout),
+            FadeIn(grid),
+            FadeIn(self.box),
+            FadeIn(readout),
+        )
+        self.weight_grid, self.readout = grid, readout
+        self.wait(2.5)
+
+    def show_surround(self) -> None:
+        digit, p = self.lecture.digit, self.palette
+        detector = edge_detector(self.centre, surround=SURROUND, **DETECTOR)
+        self.edge_result = apply_neuron(detector, digit.pixels)
+        self.white_result = apply_neuron(detector, np.ones_like(digit.pixels))
+        self.step(
+            "negative surround",
+            f"{p.negative_name.capitalize()} bands around the patch: the sum is largest when "
+            "the patch is bright and its surroundings dark",
+        )
+        grid = self.pair(detector, scale=1.0)
+        box = self.detector_box(self.centre, SURROUND)
+        on_digit = self.sum_readout("on this digit", self.edge_result.weighted_sum)
+        on_white = self.sum_readout("on a blank white image", self.white_result.weighted_sum)
+        on_white.scale(0.8)
+        VGroup(on_digit, on_white).arrange(DOWN, buff=0.6).move_to([5.2, -0.4, 0])
+        self.play(
+            FadeOut(self.weight_grid),
+            FadeOut(self.readout),
+            FadeOut(self.box),
+            FadeIn(grid),
+            FadeIn(box),
+            FadeIn(on_digit),
+        )
+        self.play(FadeIn(on_white))
+        self.readouts = VGroup(on_digit, on_white)
+        self.wait(3)

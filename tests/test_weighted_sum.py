@@ -1,0 +1,40 @@
+"""scenes/weighted_sum.py: the sums, terms and detector shown are what network/ computes."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+from scene_helpers import dry_render
+
+from network.detector import apply_neuron, best_centre, edge_detector
+from scenes.kit.maths import tex_number
+from scenes.weighted_sum import DETECTOR, SURROUND, WeightedSum
+
+__module_test__ = "weighted_sum"
+
+
+def test_every_number_is_the_networks() -> None:
+    scene = dry_render(WeightedSum)
+    digit, net = scene.lecture.digit, scene.lecture.network
+    k = scene.neuron
+    assert k == int(np.argmax(digit.trace.activations[1]))
+    w = net.weights[0][k]
+    total = float(w @ digit.pixels)
+    assert tex_number(total) in scene.sum_tex.tex_string
+    assert abs(total - (digit.trace.zs[0][k] - net.biases[0][k])) < 1e-9
+    for i, line in zip(scene.terms, scene.term_tex, strict=True):
+        assert f"w_{{{i + 1}}}" in line.tex_string
+        assert tex_number(w[i] * digit.pixels[i]) in line.tex_string
+    centre = best_centre(digit.pixels, surround=SURROUND, **DETECTOR)
+    edge = apply_neuron(edge_detector(centre, surround=SURROUND, **DETECTOR), digit.pixels)
+    patch = apply_neuron(edge_detector(centre, surround=0.0, **DETECTOR), digit.pixels)
+    assert scene.edge_result == edge and scene.patch_result == patch
+    shown_edge, shown_white = (r[1].tex_string for r in scene.readouts)
+    assert shown_edge == tex_number(edge.weighted_sum)
+    assert shown_white == tex_number(scene.white_result.weighted_sum)
+    assert scene.white_result.weighted_sum < edge.weighted_sum  # why the surround matters
+
+
+@frames_comparison(base_scene=WeightedSum)
+def test_edge_detector(scene: WeightedSum) -> None:
+    WeightedSum.construct(scene)
