@@ -1,0 +1,89 @@
+"""Storyboard section 11: the whole network is one function, 784 numbers in, 10 out.
+
+Render: ``manim render scenes/function.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, SurroundingRectangle, VGroup
+
+from scenes.counting import grouped
+from scenes.kit.grids import PixelGrid
+from scenes.kit.maths import column_vector, tex, tex_number
+from scenes.kit.scene import LectureScene
+from scenes.kit.shapes import boxed, chain_arrows
+from scenes.kit.text import label
+
+__all__ = ["NetworkFunction"]
+
+
+class NetworkFunction(LectureScene):
+    """f: 784 numbers → 10 numbers, with 13,002 parameters, on the real digit."""
+
+    def construct(self) -> None:
+        self.show_signature()
+        self.show_chain()
+        self.show_real_input_output()
+
+    def show_signature(self) -> None:
+        net, p = self.lecture.network, self.palette
+        n_in, n_out = net.sizes[0], net.sizes[-1]
+        self.step(
+            "function",
+            f"The whole network is one function: {n_in} numbers in, {n_out} numbers out",
+        )
+        self.signature = tex(
+            rf"f : \mathbb{{R}}^{{{n_in}}} \to \mathbb{{R}}^{{{n_out}}}", font_size=56, palette=p
+        ).move_to([0, 1.2, 0])
+        self.parameters = tex(
+            rf"\text{{with }} {grouped(net.n_parameters)} \text{{ parameters}}",
+            font_size=40,
+            palette=p,
+        ).next_to(self.signature, DOWN, buff=0.4)
+        self.play(FadeIn(self.signature))
+        self.play(FadeIn(self.parameters))
+        self.wait(2)
+
+    def show_chain(self) -> None:
+        p = self.palette
+        self.step(
+            "chain",
+            "Built from matrix–vector products and sigmoids, one layer inside the next",
+        )
+        self.chain = tex(
+            r"f(a) = \sigma\!\left(W^{(3)}\,\sigma\!\left(W^{(2)}\,"
+            r"\sigma\!\left(W^{(1)} a + b^{(1)}\right) + b^{(2)}\right) + b^{(3)}\right)",
+            font_size=40,
+            palette=p,
+        ).next_to(self.parameters, DOWN, buff=0.7)
+        self.play(FadeIn(self.chain))
+        self.wait(2.5)
+
+    def show_real_input_output(self) -> None:
+        digit, p = self.lecture.digit, self.palette
+        output = digit.trace.output
+        answer = digit.prediction
+        self.step(
+            "real values",
+            f"Our digit in, ten numbers out: the largest, {tex_number(output[answer])}, "
+            f"says {answer}",
+        )
+        grid = PixelGrid(digit.pixels, p, height=3.0, lines=False)
+        box = boxed(tex("f", font_size=64, palette=p), p.highlight, pad=0.5)
+        self.entries = [tex_number(v) for v in output]
+        self.output_tex = tex(column_vector(self.entries), font_size=36, palette=p)
+        names = VGroup(*(label(str(d), 24, p.muted) for d in range(len(output))))
+        parts = [grid, box, self.output_tex]
+        Group(*parts).arrange(RIGHT, buff=1.4).move_to([-0.3, -0.5, 0])
+        rows = self.output_tex[0]
+        height = self.output_tex.height
+        for d, name in enumerate(names):
+            y = self.output_tex.get_top()[1] - (d + 0.5) * height / len(output)
+            name.move_to([self.output_tex.get_right()[0] + 0.35, y, 0])
+        self.answer_box = SurroundingRectangle(names[answer], color=p.highlight, buff=0.08)
+        arrows = chain_arrows(parts, p.muted, buff=0.3)
+        self.play(FadeOut(self.signature), FadeOut(self.parameters), FadeOut(self.chain))
+        self.play(FadeIn(grid), FadeIn(arrows[0]), FadeIn(box))
+        self.play(FadeIn(arrows[1]), FadeIn(rows), FadeIn(names))
+        self.play(FadeIn(self.answer_box))
+        self.wait(3)
