@@ -161,9 +161,20 @@ class NetworkDiagram(VGroup):
         values = trace.activations[layer]
         return values[list(DRAWN_PIXELS)] if layer == 0 else values
 
+    @staticmethod
+    def brightness(values: np.ndarray) -> np.ndarray:
+        """Fill opacity for activations: the activation itself when it lies in [0, 1].
+
+        ReLU activations can exceed 1; such a layer is drawn relative to its brightest
+        neuron (the scene says so), since opacity stops at 1.
+        """
+        values = np.asarray(values, dtype=float)
+        return values / max(1.0, float(values.max()))
+
     def set_layer(self, trace: Trace, layer: int) -> NetworkDiagram:
-        """Fill opacity of each drawn neuron := its activation."""
-        for neuron, value in zip(self.layers[layer], self.drawn_values(trace, layer), strict=True):
+        """Fill opacity of each drawn neuron := its activation (see ``brightness``)."""
+        values = self.brightness(self.drawn_values(trace, layer))
+        for neuron, value in zip(self.layers[layer], values, strict=True):
             neuron.set_fill(opacity=float(value))
         return self
 
@@ -174,7 +185,7 @@ class NetworkDiagram(VGroup):
 
     def animate_layer(self, trace: Trace, layer: int, lag_ratio: float = 0.03) -> AnimationGroup:
         """Light one layer's neurons to their activations."""
-        values = self.drawn_values(trace, layer)
+        values = self.brightness(self.drawn_values(trace, layer))
         return AnimationGroup(
             *(
                 neuron.animate.set_fill(opacity=float(v))

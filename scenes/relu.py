@@ -1,0 +1,92 @@
+"""Storyboard section 12: sigmoid vs ReLU, and the same digit through a ReLU network.
+
+Render: ``manim render scenes/relu.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
+
+from network.activations import relu, sigmoid
+from network.model import Network, Trace
+from scenes.kit.diagram import NetworkDiagram
+from scenes.kit.maths import activation_axes, plot_function, tex, tex_number
+from scenes.kit.scene import LectureScene
+from scenes.kit.text import label
+
+__all__ = ["SigmoidVsRelu"]
+
+
+class SigmoidVsRelu(LectureScene):
+    """The two activation functions side by side, then both trained networks on our digit."""
+
+    def construct(self) -> None:
+        self.show_sigmoid()
+        self.show_relu()
+        self.compare_networks()
+
+    def graph(self, function, formula: str, y_range, centre, smooth: bool = True) -> VGroup:
+        p = self.palette
+        axes = activation_axes((-4, 4, 2), y_range, p, width=5.2, height=3.2)
+        curve = plot_function(axes, function, p.highlight, use_smoothing=smooth)
+        title = tex(formula, font_size=38, palette=p).next_to(axes, UP, buff=0.35)
+        return VGroup(axes, curve, title).move_to(centre)
+
+    def show_sigmoid(self) -> None:
+        self.step(
+            "sigmoid",
+            "Early networks used the sigmoid, after neurons that are either off or on",
+        )
+        self.sigmoid_graph = self.graph(
+            sigmoid, r"\sigma(a) = \frac{1}{1+e^{-a}}", (0, 1, 0.5), [-3.5, -0.5, 0]
+        )
+        axes, curve, title = self.sigmoid_graph
+        self.play(FadeIn(axes), FadeIn(title))
+        self.play(Create(curve))
+        self.wait(2)
+
+    def show_relu(self) -> None:
+        self.step(
+            "relu",
+            "Deep networks today mostly use ReLU: 0 when inactive, the identity when active",
+        )
+        self.relu_graph = self.graph(
+            relu, r"\mathrm{ReLU}(a) = \max(0, a)", (0, 4, 1), [3.5, -0.5, 0], smooth=False
+        )
+        axes, curve, title = self.relu_graph
+        self.play(FadeIn(axes), FadeIn(title))
+        self.play(Create(curve))
+        note = label("it trains far more easily in deep networks", 26, self.palette.muted)
+        self.note = note.to_edge(DOWN, buff=0.4)
+        self.play(FadeIn(self.note))
+        self.wait(2)
+
+    def lit_diagram(self, network: Network, trace: Trace, name: str, centre) -> VGroup:
+        p = self.palette
+        diagram = NetworkDiagram(network, p, width=3.8, height=4.4, neuron_radius=0.12)
+        for layer in range(len(diagram.layers)):
+            diagram.set_layer(trace, layer)
+        diagram.move_to(centre)
+        answer = int(trace.prediction)
+        marker = diagram.answer_marker(trace)
+        value = tex(tex_number(trace.output[answer]), font_size=30, palette=p)
+        value.set_color(p.highlight).next_to(marker, RIGHT, buff=0.1)
+        title = label(f"{name}: reads {answer}", 28, p.text).next_to(diagram, UP, buff=0.25)
+        return VGroup(diagram, marker, value, title)
+
+    def compare_networks(self) -> None:
+        digit = self.lecture.digit
+        relu_net = self.lecture.relu_network()
+        self.relu_trace = relu_net.forward(digit.pixels)
+        self.step(
+            "same digit",
+            "Our digit through both trained networks "
+            "(ReLU layers drawn relative to their brightest neuron)",
+        )
+        self.sigmoid_side = self.lit_diagram(
+            self.lecture.network, digit.trace, "sigmoid", [-3.7, -0.6, 0]
+        )
+        self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", [3.1, -0.6, 0])
+        self.play(FadeOut(self.sigmoid_graph), FadeOut(self.relu_graph), FadeOut(self.note))
+        self.play(FadeIn(self.sigmoid_side), FadeIn(self.relu_side))
+        self.wait(3)
