@@ -10,6 +10,7 @@ from network.model import Network, Trace
 
 __all__ = [
     "first_correct_per_label",
+    "ink_indices",
     "misclassified",
     "most_exciting",
     "pixels_differ",
@@ -85,3 +86,8 @@ def weight_scale(weights: np.ndarray, percentile: float = 99.0) -> float:
     do not leave every other grid dim; the few above it are drawn at full strength.
     """
     return float(np.percentile(np.abs(weights), percentile))
+
+
+def ink_indices(pixels: np.ndarray) -> np.ndarray:
+    """Indices (row-major) of the pixels that are not black."""
+    return np.flatnonzero(np.asarray(pixels).reshape(-1) > 0)

@@ -1,0 +1,119 @@
+"""Storyboard section 10: one layer to the next as a⁽¹⁾ = σ(W a⁽⁰⁾ + b), then with real numbers.
+
+The bias vector is indexed to k, one entry per neuron of the next layer (the
+original video wrote n there by mistake).
+
+Render: ``manim render scenes/matrix_form.py`` (``-ql`` preview, ``-s`` last frame).
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, FadeIn, FadeOut, SurroundingRectangle
+
+from network.analysis import ink_indices
+from scenes.kit.maths import column_vector, tex, tex_number
+from scenes.kit.scene import LectureScene
+from scenes.kit.text import label
+
+__all__ = ["MatrixForm"]
+
+SYMBOLIC_W = (
+    r"\begin{bmatrix} w_{0,0} & w_{0,1} & \cdots & w_{0,n} \\"
+    r" w_{1,0} & w_{1,1} & \cdots & w_{1,n} \\"
+    r" \vdots & \vdots & \ddots & \vdots \\"
+    r" w_{k,0} & w_{k,1} & \cdots & w_{k,n} \end{bmatrix}"
+)
+
+
+def truncated_matrix(rows: list[list[str]]) -> str:
+    """TeX for a matrix whose second-to-last row and column are elided."""
+    lines = []
+    for i, row in enumerate(rows):
+        if i == len(rows) - 1:
+            lines.append(r" & ".join([r"\vdots"] * (len(row) - 1) + [r"\ddots", r"\vdots"]))
+        lines.append(r" & ".join([*row[:-1], r"\cdots", row[-1]]))
+    return r"\begin{bmatrix}" + r" \\ ".join(lines) + r"\end{bmatrix}"
+
+
+class MatrixForm(LectureScene):
+    """The layer transition in matrix form, symbolic then with the network's numbers."""
+
+    def construct(self) -> None:
+        self.show_symbolic()
+        self.point_at_bias()
+        self.show_real_numbers()
+
+    def show_symbolic(self) -> None:
+        p = self.palette
+        self.step(
+            "matrix form",
+            "A whole layer at once: row j of W holds the weights into neuron j",
+        )
+        self.symbolic = tex(
+            r"a^{(1)} = \sigma\!\left(",
+            SYMBOLIC_W,
+            column_vector([r"a_0", r"a_1", r"\vdots", r"a_n"]),
+            "+",
+            column_vector([r"b_0", r"b_1", r"\vdots", r"b_k"]),
+            r"\right)",
+            font_size=40,
+            palette=p,
+        ).move_to([0, -0.2, 0])
+        self.short = tex(r"a^{(1)} = \sigma\left(W a^{(0)} + b\right)", font_size=44, palette=p)
+        self.short.next_to(self.symbolic, DOWN, buff=0.6)
+        self.play(FadeIn(self.symbolic))
+        self.play(FadeIn(self.short))
+        self.wait(2.5)
+
+    def point_at_bias(self) -> None:
+        self.step(
+            "bias vector",
+            "One bias per neuron of the next layer: b runs from b₀ to bₖ, like the rows of W",
+        )
+        self.bias_box = SurroundingRectangle(self.symbolic[4], color=self.palette.highlight)
+        self.play(FadeIn(self.bias_box))
+        self.wait(2.5)
+
+    def show_real_numbers(self) -> None:
+        p, digit, net = self.palette, self.lecture.digit, self.lecture.network
+        ink = ink_indices(digit.pixels)
+        self.columns = [int(ink[0]), int(ink[1]), int(ink[-1])]
+        n_out = net.weights[0].shape[0]
+        self.rows = [0, 1, n_out - 1]
+        w, b = net.weights[0], net.biases[0]
+        a0, a1 = digit.trace.activations[0], digit.trace.activations[1]
+        self.step(
+            "real numbers",
+            f"With our digit's numbers: columns for pixels {self.columns[0]}, "
+            f"{self.columns[1]} … {self.columns[2]}; the result is layer 2's activations",
+        )
+
+        def elided(values: list[str]) -> str:
+            return column_vector([*values[:2], r"\vdots", values[2]])
+
+        self.w_entries = [[tex_number(w[j, i]) for i in self.columns] for j in self.rows]
+        self.a0_entries = [tex_number(a0[i]) for i in self.columns]
+        self.b_entries = [tex_number(b[j]) for j in self.rows]
+        self.a1_entries = [tex_number(a1[j]) for j in self.rows]
+        self.real = tex(
+            r"\sigma\!\left(",
+            truncated_matrix(self.w_entries),
+            elided(self.a0_entries),
+            "+",
+            elided(self.b_entries),
+            r"\right) =",
+            elided(self.a1_entries),
+            font_size=34,
+            palette=p,
+        ).move_to([0, -0.3, 0])
+        self.real[-1].set_color(p.highlight)
+        sizes = label(
+            f"W: {w.shape[0]} × {w.shape[1]}, a⁽⁰⁾: {w.shape[1]} pixels, b and a⁽¹⁾: {n_out}",
+            24,
+            p.muted,
+        ).next_to(self.real, DOWN, buff=0.5)
+        self.play(
+            FadeOut(self.symbolic), FadeOut(self.bias_box), FadeOut(self.short), FadeIn(self.real)
+        )
+        self.play(FadeIn(sizes))
+        self.wait(3)
