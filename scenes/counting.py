@@ -8,18 +8,13 @@ from __future__ import annotations
 from manim import DOWN, LEFT, FadeIn, FadeOut, SurroundingRectangle, VGroup
 
 from scenes.kit.diagram import NetworkDiagram
-from scenes.kit.maths import tex
+from scenes.kit.maths import tex, tex_count
 from scenes.kit.scene import LectureScene
 from scenes.kit.text import label
 
 __all__ = ["CountingKnobs"]
 
 LINES_AT = (2.9, -0.4, 0.0)
-
-
-def grouped(n: int) -> str:
-    """13002 as 13{,}002: a thousands comma that LaTeX does not space out."""
-    return f"{n:,}".replace(",", "{,}")
 
 
 class CountingKnobs(LectureScene):
@@ -47,7 +42,7 @@ class CountingKnobs(LectureScene):
             "neurons",
         )
         line = tex(
-            rf"{layer.n_in} \times {layer.n_out} + {layer.n_out} = {grouped(layer.total)}",
+            rf"{layer.n_in} \times {layer.n_out} + {layer.n_out} = {tex_count(layer.total)}",
             font_size=40,
             palette=p,
         )
@@ -68,11 +63,11 @@ class CountingKnobs(LectureScene):
         net, p = self.lecture.network, self.palette
         self.step(
             "total",
-            f"In all {grouped(net.n_weights).replace('{,}', ',')} weights and {net.n_biases} "
-            f"biases: {grouped(net.n_parameters).replace('{,}', ',')} numbers",
+            f"In all {net.n_weights:,} weights and {net.n_biases} "
+            f"biases: {net.n_parameters:,} numbers",
         )
         self.total = tex(
-            rf"{grouped(net.n_weights)} + {net.n_biases} = {grouped(net.n_parameters)}",
+            rf"{tex_count(net.n_weights)} + {net.n_biases} = {tex_count(net.n_parameters)}",
             font_size=48,
             palette=p,
         ).set_color(p.highlight)

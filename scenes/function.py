@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, SurroundingRectangle, VGroup
 
-from scenes.counting import grouped
 from scenes.kit.grids import PixelGrid
-from scenes.kit.maths import column_vector, tex, tex_number
+from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
 from scenes.kit.text import label
@@ -36,7 +35,7 @@ class NetworkFunction(LectureScene):
             rf"f : \mathbb{{R}}^{{{n_in}}} \to \mathbb{{R}}^{{{n_out}}}", font_size=56, palette=p
         ).move_to([0, 1.2, 0])
         self.parameters = tex(
-            rf"\text{{with }} {grouped(net.n_parameters)} \text{{ parameters}}",
+            rf"\text{{with }} {tex_count(net.n_parameters)} \text{{ parameters}}",
             font_size=40,
             palette=p,
         ).next_to(self.signature, DOWN, buff=0.4)

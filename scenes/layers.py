@@ -6,10 +6,8 @@ Render: ``manim render scenes/layers.py`` (``-ql`` preview, ``-s`` last frame).
 from __future__ import annotations
 
 from manim import (
-    LEFT,
     RIGHT,
     UP,
-    Brace,
     FadeIn,
     FadeOut,
     FadeTransform,
@@ -21,6 +19,7 @@ from manim import (
 from network.analysis import first_correct_per_label, misclassified
 from scenes.kit import DRAWN_PIXELS, NetworkDiagram, PixelGrid, drawn_pixel_cells
 from scenes.kit.diagram import drawn_rows
+from scenes.kit.gallery import size_braces
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.text import decimal, label
@@ -51,15 +50,7 @@ class NetworkLayers(LectureScene):
     def show_pixels(self, digit: Digit) -> None:
         self.step("pixels", f"A handwritten digit: 28 × 28 grey pixels ({digit.source})")
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to([-3.2, -0.35, 0])
-        top = Brace(self.grid, UP, buff=0.08, color=self.palette.muted)
-        left = Brace(self.grid, LEFT, buff=0.08, color=self.palette.muted)
-        rows, cols = self.grid.pixels.shape
-        self.braces = VGroup(
-            top,
-            left,
-            label(str(cols), font_size=26, color=self.palette.text).next_to(top, UP, buff=0.08),
-            label(str(rows), font_size=26, color=self.palette.text).next_to(left, LEFT, buff=0.08),
-        )
+        self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
         self.wait(1.5)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from manim.utils.testing.frames_comparison import frames_comparison
 from scene_helpers import dry_render, says
 
-from scenes.counting import CountingKnobs, grouped
+from scenes.counting import CountingKnobs
+from scenes.kit.maths import tex_count as grouped
 
 __module_test__ = "counting"
 

@@ -23,6 +23,7 @@ __all__ = [
     "plot_function",
     "require_latex",
     "tex",
+    "tex_count",
     "tex_number",
 ]
 
@@ -61,6 +62,11 @@ def tex_number(value: float, places: int = 2) -> str:
     if text.startswith("-") and float(text) == 0:
         text = text[1:]  # no "−0.00"
     return text
+
+
+def tex_count(n: int) -> str:
+    """13002 as 13{,}002: a thousands comma that LaTeX does not space out."""
+    return f"{n:,}".replace(",", "{,}")
 
 
 def tex(*parts: str, font_size: float, palette: Palette) -> MathTex:
