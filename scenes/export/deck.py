@@ -1,0 +1,65 @@
+"""The slides as documents: a PDF with one page per still, a PPTX with speaker notes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+
+__all__ = ["Slide", "write_pdf", "write_pptx"]
+
+SLIDE_DPI = 144.0  # a 1920×1080 still makes a 13.33 × 7.5 in (16:9) page
+EMU_PER_INCH = 914400
+
+
+@dataclass(frozen=True)
+class Slide:
+    image: Path
+    title: str  # "Neurons and layers · forward pass"
+    notes: str  # the section's caption, as spoken
+
+
+def write_pdf(slides: Sequence[Slide], target: Path) -> None:
+    """One page per still, full page, at the still's own resolution."""
+    partial = target.with_name(target.name + ".partial")
+    images = [Image.open(s.image) for s in slides]
+    try:
+        pages = [im.convert("RGB") if im.mode != "RGB" else im for im in images]
+        pages[0].save(
+            partial, "PDF", save_all=True, append_images=pages[1:], resolution=SLIDE_DPI,
+            quality=92, title="What is a neural network?",
+        )  # fmt: skip
+        os.replace(partial, target)
+    finally:
+        for im in images:
+            im.close()
+        partial.unlink(missing_ok=True)
+
+
+def write_pptx(slides: Sequence[Slide], target: Path) -> None:
+    """One full-bleed picture per slide, its caption in the speaker notes."""
+    with Image.open(slides[0].image) as first:
+        width, height = first.size
+    deck = Presentation()
+    deck.slide_width = Emu(round(width / SLIDE_DPI * EMU_PER_INCH))
+    deck.slide_height = Emu(round(height / SLIDE_DPI * EMU_PER_INCH))
+    blank = deck.slide_layouts[6]
+    for slide in slides:
+        page = deck.slides.add_slide(blank)
+        picture = page.shapes.add_picture(
+            str(slide.image), 0, 0, deck.slide_width, deck.slide_height
+        )
+        picture.name = slide.title
+        picture._element.nvPicPr.cNvPr.set("descr", slide.notes)  # alt text for screen readers
+        page.notes_slide.notes_text_frame.text = slide.notes
+    partial = target.with_name(target.name + ".partial")
+    try:
+        deck.save(str(partial))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)

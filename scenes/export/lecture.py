@@ -1,0 +1,151 @@
+"""``make lecture``: every chapter rendered (in parallel, only when changed), then joined."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from scenes.config import load_config
+
+from .catalogue import Chapter, ExportError
+from .fingerprint import fingerprint
+from .join import ChapterMark, join_videos, merge_subtitles, video_duration
+from .outputs import writable_folder
+from .parts import Outcome, Task, build_parts
+from .progress import Progress
+from .quality import Quality
+
+__all__ = ["LectureResult", "make_lecture", "summary", "video_task"]
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass(frozen=True)
+class LectureResult:
+    video: Path
+    subtitles: Path
+    marks: list[ChapterMark]
+    outcomes: list[Outcome]
+    captions: int
+
+    @property
+    def duration(self) -> float:
+        return self.marks[-1].end if self.marks else 0.0
+
+
+def _count_since(folder: Path, pattern: str, since: float) -> int:
+    try:
+        return sum(1 for f in folder.glob(pattern) if f.stat().st_mtime >= since)
+    except OSError:
+        return 0
+
+
+def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
+    """Render ``chapter`` with Manim's own command line into its own media folder."""
+    build = out / "build" / chapter.name  # own folder: parallel renders share no LaTeX files
+    rendered = build / "videos" / chapter.path.stem / q.folder
+    parts = out / "parts" / q.folder
+    video, subtitles = parts / f"{chapter.name}.mp4", parts / f"{chapter.name}.srt"
+
+    def collect() -> dict:
+        parts.mkdir(parents=True, exist_ok=True)
+        made = rendered / f"{chapter.scene}.mp4"
+        if not made.is_file():
+            raise ExportError(f"Manim finished but wrote no video at {made}")
+        os.replace(made, video)
+        made_srt = rendered / f"{chapter.scene}.srt"
+        has_srt = made_srt.is_file()
+        if has_srt:
+            os.replace(made_srt, subtitles)
+        return {
+            "video": video.name,
+            "subtitles": subtitles.name if has_srt else None,
+            "duration": video_duration(video),
+        }
+
+    def complete(manifest: dict) -> bool:
+        names = [manifest.get("video"), manifest.get("subtitles")]
+        return bool(names[0]) and all((parts / n).is_file() for n in names if n)
+
+    command = [
+        sys.executable, "-m", "manim", "render", f"-q{q.flag}", "--media_dir", str(build),
+        "--progress_bar", "none", str(chapter.path), chapter.scene,
+    ]  # fmt: skip
+    return Task(
+        chapter=chapter,
+        fingerprint=digest,
+        manifest=parts / f"{chapter.name}.json",
+        command=command,
+        log=out / "logs" / f"{chapter.name}.log",
+        done_units=lambda since: _count_since(
+            rendered / "partial_movie_files" / chapter.scene, "*.mp4", since
+        ),
+        unit="animations",
+        collect=collect,
+        is_complete=complete,
+    )
+
+
+def make_lecture(
+    chapters: Sequence[Chapter],
+    q: Quality,
+    out: Path,
+    jobs: int,
+    force: bool = False,
+    stream: TextIO | None = None,
+) -> LectureResult:
+    """Render what changed, then write ``out/lecture.mp4`` and ``out/lecture.srt``.
+
+    Raises
+    ------
+    ExportError
+        If a chapter fails (the others' parts are kept for the next run, and the
+        previous lecture files are left as they were) or ``out`` is not writable.
+    """
+    stream = stream or sys.stdout
+    writable_folder(out)
+    config = load_config()
+    tasks = [video_task(c, q, out, fingerprint(c, "video", q.folder, config)) for c in chapters]
+    print(f"Rendering {len(tasks)} scene(s) at {q.folder}, {jobs} at a time:", file=stream)
+    outcomes = build_parts(tasks, jobs, ROOT, force, Progress([c.name for c in chapters], stream))
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        details = "\n".join(f"  {o.chapter.name}: {o.error}" for o in failed)
+        raise ExportError(
+            f"{len(failed)} scene(s) failed to render; the other scenes' parts are kept in "
+            f"{out / 'parts' / q.folder} and {out / 'lecture.mp4'} was not updated:\n{details}"
+        )
+    parts = out / "parts" / q.folder
+    videos = [parts / o.manifest["video"] for o in outcomes]
+    subtitles = [parts / o.manifest["subtitles"] if o.manifest.get("subtitles") else None
+                 for o in outcomes]  # fmt: skip
+    video, srt_path = out / "lecture.mp4", out / "lecture.srt"
+    marks = join_videos(videos, [c.title for c in chapters], video)
+    captions = merge_subtitles(subtitles, marks, srt_path)
+    return LectureResult(video, srt_path, marks, outcomes, captions)
+
+
+def summary(result: LectureResult, wall: float) -> str:
+    """What was made, how long it is, and where the time went."""
+    lines = ["", "Chapters:"]
+    for mark, outcome in zip(result.marks, result.outcomes, strict=True):
+        how = "cached" if outcome.status == "cached" else f"rendered in {outcome.seconds:.1f} s"
+        lines.append(
+            f"  {_clock(mark.start)}  {mark.title:<42} {mark.end - mark.start:6.1f} s  ({how})"
+        )
+    size = result.video.stat().st_size / 1e6
+    lines += [
+        f"Video:     {result.video}  ({_clock(result.duration)}, {size:.1f} MB)",
+        f"Subtitles: {result.subtitles}  ({result.captions} captions)",
+        f"Wall time: {wall:.1f} s ({wall / max(result.duration, 1e-9):.2f}× the lecture's length)",
+    ]
+    return "\n".join(lines)
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes):02d}:{rest:04.1f}"
