@@ -1,0 +1,56 @@
+"""The lecture's chapter list, scene selection, quality flags and fingerprints."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from export_helpers import TWO_STEPS
+
+from scenes.config import load_config
+from scenes.export.catalogue import CHAPTERS, ExportError, select
+from scenes.export.fingerprint import fingerprint
+from scenes.export.quality import quality
+
+
+def test_every_scene_file_is_a_chapter_with_its_one_scene_class() -> None:
+    files = sorted(p.stem for p in CHAPTERS[0].path.parent.glob("*.py") if p.stem != "config")
+    files.remove("__init__")
+    assert sorted(c.name for c in CHAPTERS) == files
+    for chapter in CHAPTERS:
+        tree = ast.parse(chapter.path.read_text(encoding="utf-8"))
+        classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
+        assert classes == [chapter.scene]
+
+
+def test_selection_keeps_lecture_order_and_rejects_unknown_names() -> None:
+    assert [c.name for c in select(["relu", "three"])] == ["three", "relu"]
+    assert select(None) == list(CHAPTERS)
+    with pytest.raises(ExportError, match=r"unknown scene.*nope.*three plan layers"):
+        select(["layers", "nope"])
+
+
+def test_quality_flags() -> None:
+    assert quality("h").folder == "1080p60"
+    assert (quality("l").width, quality("l").height) == (854, 480)
+    with pytest.raises(ExportError, match="unknown quality 'x'"):
+        quality("x")
+
+
+def test_fingerprint_follows_the_scene_file_config_and_quality(tmp_path: Path) -> None:
+    config = load_config()
+    copy = tmp_path / "scene.py"
+    shutil.copyfile(TWO_STEPS.path, copy)
+    chapter = dataclasses.replace(TWO_STEPS, path=copy)
+    base = fingerprint(chapter, "video", "480p15", config)
+    assert fingerprint(chapter, "video", "480p15", config) == base
+    assert fingerprint(chapter, "video", "1080p60", config) != base
+    assert fingerprint(chapter, "stills", "480p15", config) != base
+    assert fingerprint(chapter, "video", "480p15", dataclasses.replace(config, digit=7)) != base
+    other = dataclasses.replace(config, palette="colorblind")
+    assert fingerprint(chapter, "video", "480p15", other) != base
+    copy.write_text(copy.read_text() + "\n# changed\n")
+    assert fingerprint(chapter, "video", "480p15", config) != base

@@ -1,0 +1,89 @@
+"""make slides: a still per step without encoding video, then a PDF and a PPTX with notes."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import numpy as np
+import pytest
+from export_helpers import BROKEN, TWO_STEPS
+from fixtures.export_scenes import STEPS
+from PIL import Image
+from pptx import Presentation
+
+from scenes.export.catalogue import CHAPTERS, ExportError
+from scenes.export.quality import quality
+from scenes.export.slides import make_slides, slide_name
+from scenes.kit.lecture import load_lecture
+
+HIGH = quality("h")
+FUNCTION = next(c for c in CHAPTERS if c.name == "function")
+FUNCTION_STEPS = 3
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("slides")
+    return out, make_slides([TWO_STEPS, FUNCTION], HIGH, out, jobs=2, stream=io.StringIO())
+
+
+def test_one_full_hd_png_per_step_named_in_lecture_order(deck) -> None:
+    _, result = deck
+    names = [s.image.name for s in result.slides]
+    assert names[:2] == ["01-two-square.png", "02-two-moved.png"]
+    assert len(names) == len(STEPS) + FUNCTION_STEPS
+    assert all(re.fullmatch(r"\d\d-[a-z_]+-[a-z0-9-]+\.png", n) for n in names)
+    for slide in result.slides:
+        with Image.open(slide.image) as image:
+            assert image.size == (1920, 1080)
+
+
+def test_each_still_is_the_end_of_its_step(deck) -> None:
+    _, result = deck
+    highlight = np.array(load_lecture().palette.highlight.to_rgb()) * 255
+    centre = (540, 960)  # (row, column) of the frame's middle
+    left = (540, 960 - 4 * 1920 // 14)  # 4 units left, 14.22 units across 1920 px
+    first, second = (np.asarray(Image.open(s.image).convert("RGB")) for s in result.slides[:2])
+    assert np.allclose(first[centre], highlight, atol=2)
+    assert not np.allclose(second[centre], highlight, atol=2)
+    assert np.allclose(second[left], highlight, atol=2)
+
+
+def test_pptx_has_a_slide_per_still_with_the_captions_as_notes(deck) -> None:
+    _, result = deck
+    presentation = Presentation(str(result.pptx))
+    assert len(presentation.slides) == len(result.slides)
+    notes = [s.notes_slide.notes_text_frame.text for s in presentation.slides]
+    assert notes[:2] == [caption for _, caption in STEPS]
+    assert notes == [s.notes for s in result.slides]
+    assert all(notes)
+    assert presentation.slide_width * 9 == presentation.slide_height * 16
+
+
+def test_pdf_has_a_page_per_still(deck) -> None:
+    _, result = deck
+    pages = re.findall(rb"/Type\s*/Page\b", result.pdf.read_bytes())
+    assert len(pages) == len(result.slides)
+
+
+def test_unchanged_scenes_are_reused_and_old_slides_replaced(deck) -> None:
+    out, _ = deck
+    again = make_slides([TWO_STEPS], HIGH, out, jobs=1, stream=io.StringIO())
+    assert [o.status for o in again.outcomes] == ["cached"]
+    assert sorted(p.name for p in out.glob("*.png")) == ["01-two-square.png", "02-two-moved.png"]
+
+
+def test_a_failing_scene_leaves_the_previous_slides_alone(deck) -> None:
+    out, _ = deck
+    before = {p.name: p.read_bytes() for p in out.glob("*.p*")}
+    with pytest.raises(ExportError, match="deliberately broken scene"):
+        make_slides([TWO_STEPS, BROKEN], HIGH, out, jobs=2, stream=io.StringIO())
+    assert {p.name: p.read_bytes() for p in out.glob("*.p*")} == before
+
+
+def test_slide_names_are_safe_file_names() -> None:
+    assert slide_name(7, "layers", "answer bundled digit #1524") == (
+        "07-layers-answer-bundled-digit-1524.png"
+    )
+    assert slide_name(12, "relu", "???") == "12-relu-step.png"
