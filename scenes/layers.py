@@ -137,6 +137,9 @@ class NetworkLayers(LectureScene):
         self.play(FadeOut(self.question_marks))
         for edges in self.diagram.edges:
             self.play(FadeIn(edges), run_time=0.8)
+        # Behind everything else in the scene's list, the 672 edges stay out of the set
+        # Manim redraws every frame (all mobjects after the first moving one).
+        self.bring_to_back(*self.diagram.edges)
         self.wait(1.5)
 
     def forward_pass(self, digit: Digit, intro: bool = True) -> None:

@@ -8,10 +8,11 @@ Render: ``manim render scenes/matrix_form.py`` (``-ql`` preview, ``-s`` last fra
 
 from __future__ import annotations
 
-from manim import DOWN, FadeIn, FadeOut, SurroundingRectangle
+from manim import DOWN, LEFT, RIGHT, Arrow, FadeIn, FadeOut, SurroundingRectangle, VGroup
 
 from network.analysis import ink_indices
-from scenes.kit.maths import column_vector, tex, tex_number
+from scenes.kit.diagram import NetworkDiagram
+from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.text import label
 
@@ -35,6 +36,14 @@ def truncated_matrix(rows: list[list[str]]) -> str:
     return r"\begin{bmatrix}" + r" \\ ".join(lines) + r"\end{bmatrix}"
 
 
+def layer_equation(layer: int) -> str:
+    """TeX for one layer transition: a^{(l)} = sigma(W^{(l)} a^{(l-1)} + b^{(l)})."""
+    return (
+        rf"a^{{({layer})}} = \sigma\left(W^{{({layer})}} a^{{({layer - 1})}}"
+        rf" + b^{{({layer})}}\right)"
+    )
+
+
 class MatrixForm(LectureScene):
     """The layer transition in matrix form, symbolic then with the network's numbers."""
 
@@ -42,6 +51,8 @@ class MatrixForm(LectureScene):
         self.show_symbolic()
         self.point_at_bias()
         self.show_real_numbers()
+        self.show_on_network()
+        self.one_line_per_layer()
 
     def show_symbolic(self) -> None:
         p = self.palette
@@ -112,8 +123,69 @@ class MatrixForm(LectureScene):
             24,
             p.muted,
         ).next_to(self.real, DOWN, buff=0.5)
+        self.sizes = sizes
         self.play(
             FadeOut(self.symbolic), FadeOut(self.bias_box), FadeOut(self.short), FadeIn(self.real)
         )
         self.play(FadeIn(sizes))
+        self.wait(3)
+
+    def show_on_network(self) -> None:
+        p, digit = self.palette, self.lecture.digit
+        self.step(
+            "on the network",
+            f"Those are the activations of layer 2: neurons {self.rows[0]}, {self.rows[1]} … "
+            f"{self.rows[2]} of the column lit from our digit",
+        )
+        self.diagram = NetworkDiagram(self.lecture.network, p, width=5.2, height=5.4)
+        self.diagram.move_to([3.6, -0.45, 0])
+        for layer in (0, 1):
+            self.diagram.set_layer(digit.trace, layer)
+        hidden = self.diagram.layers[1]
+        self.marked = VGroup(
+            *(SurroundingRectangle(hidden[j], color=p.highlight, buff=0.05) for j in self.rows)
+        )
+        self.play(
+            FadeOut(self.sizes),
+            self.real.animate.scale(0.62).to_edge(LEFT, buff=0.4).shift(0.45 * DOWN),
+        )
+        self.arrow = Arrow(
+            self.real[-1].get_right(), hidden.get_left(), color=p.highlight, buff=0.25
+        )
+        self.play(FadeIn(self.diagram))
+        self.play(FadeIn(self.arrow), FadeIn(self.marked))
+        self.wait(3)
+
+    def one_line_per_layer(self) -> None:
+        p, net = self.palette, self.lecture.network
+        self.step(
+            "every layer",
+            f"One such line per layer: {len(net.weights)} matrix–vector products, which "
+            "matrix libraries compute fast",
+        )
+        self.transitions = [
+            tex(layer_equation(i + 1), font_size=44, palette=p) for i in range(len(net.weights))
+        ]
+        equations = VGroup(*self.transitions).arrange(DOWN, buff=0.5, aligned_edge=LEFT)
+        self.shapes = VGroup(
+            *(
+                label(f"W⁽{i + 1}⁾: {w.shape[0]} × {w.shape[1]}", 26, p.muted)
+                for i, w in enumerate(net.weights)
+            )
+        )
+        column = equations.get_right() + 0.8 * RIGHT
+        for shape, equation in zip(self.shapes, self.transitions, strict=True):
+            shape.next_to(equation, RIGHT).align_to(column, LEFT)
+        rows = VGroup(equations, self.shapes).move_to([0, 0.2, 0])
+        self.work = tex(
+            rf"\text{{{tex_count(net.n_weights)} multiplications per digit}}",
+            font_size=34,
+            palette=p,
+        ).next_to(rows, DOWN, buff=0.7)
+        self.work.set_color(p.highlight)
+        self.play(
+            FadeOut(self.real), FadeOut(self.diagram), FadeOut(self.arrow), FadeOut(self.marked)
+        )
+        self.play(FadeIn(rows, lag_ratio=0.3))
+        self.play(FadeIn(self.work))
         self.wait(3)

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
 
-from network.activations import relu, sigmoid
+from network.activations import largest_slope, relu, sigmoid, slope_through_layers
 from network.model import Network, Trace
 from scenes.kit.diagram import NetworkDiagram
-from scenes.kit.maths import activation_axes, plot_function, tex, tex_number
+from scenes.kit.maths import activation_axes, plot_function, tex, tex_number, tex_scientific
 from scenes.kit.scene import LectureScene
 from scenes.kit.text import label
 
 __all__ = ["SigmoidVsRelu"]
+
+DEEP = 10  # layers in the "deep network" the slopes are multiplied through
 
 
 class SigmoidVsRelu(LectureScene):
@@ -23,6 +25,7 @@ class SigmoidVsRelu(LectureScene):
     def construct(self) -> None:
         self.show_sigmoid()
         self.show_relu()
+        self.explain_training()
         self.compare_networks()
 
     def graph(self, function, formula: str, y_range, centre, smooth: bool = True) -> VGroup:
@@ -56,10 +59,30 @@ class SigmoidVsRelu(LectureScene):
         axes, curve, title = self.relu_graph
         self.play(FadeIn(axes), FadeIn(title))
         self.play(Create(curve))
-        note = label("it trains far more easily in deep networks", 26, self.palette.muted)
-        self.note = note.to_edge(DOWN, buff=0.4)
-        self.play(FadeIn(self.note))
         self.wait(2)
+
+    def explain_training(self) -> None:
+        p = self.palette
+        self.slopes = {name: largest_slope(name) for name in ("sigmoid", "relu")}
+        self.signal = {name: slope_through_layers(name, DEEP) for name in self.slopes}
+        self.step(
+            "why relu",
+            f"Why ReLU trains more easily: learning passes back through every layer, times "
+            f"its slope; the sigmoid's is at most {self.slopes['sigmoid']:.2f}",
+        )
+        notes = VGroup()
+        for name, graph in (("sigmoid", self.sigmoid_graph), ("relu", self.relu_graph)):
+            note = tex(
+                rf"\text{{steepest slope }} {tex_number(self.slopes[name])}"
+                rf"\qquad \text{{after {DEEP} layers }} {tex_scientific(self.signal[name])}",
+                font_size=28,
+                palette=p,
+            )
+            notes.add(note.next_to(graph, DOWN, buff=0.35))
+        notes[1].set_color(p.highlight)
+        self.note = notes
+        self.play(FadeIn(notes, lag_ratio=0.4))
+        self.wait(3)
 
     def lit_diagram(self, network: Network, trace: Trace, name: str, centre) -> VGroup:
         p = self.palette

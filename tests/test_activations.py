@@ -1,9 +1,17 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy.special import expit
 
-from network.activations import relu, relu_prime, sigmoid, sigmoid_prime
+from network.activations import (
+    largest_slope,
+    relu,
+    relu_prime,
+    sigmoid,
+    sigmoid_prime,
+    slope_through_layers,
+)
 
 
 def test_sigmoid_matches_scipy_expit_including_extremes() -> None:
@@ -18,3 +26,10 @@ def test_derivatives_match_finite_differences() -> None:
         sigmoid_prime(z), (sigmoid(z + h) - sigmoid(z - h)) / 2 / h, atol=1e-8
     )
     np.testing.assert_allclose(relu_prime(z), (relu(z + h) - relu(z - h)) / 2 / h, atol=1e-8)
+
+
+def test_largest_slopes_are_a_quarter_and_one() -> None:
+    assert largest_slope("sigmoid") == pytest.approx(0.25, abs=1e-9)
+    assert largest_slope("relu") == 1.0
+    assert slope_through_layers("sigmoid", 10) == pytest.approx(0.25**10)
+    assert slope_through_layers("relu", 10) == 1.0

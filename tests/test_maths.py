@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scenes.kit import maths
-from scenes.kit.maths import LatexMissingError, require_latex, tex_number
+from scenes.kit.maths import LatexMissingError, require_latex, tex_number, tex_scientific
 
 
 def test_missing_latex_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,3 +33,10 @@ def test_installed_latex_passes_and_numbers_have_no_negative_zero() -> None:
     assert tex_number(-0.001) == "0.00"
     assert tex_number(-1.234) == "-1.23"
     assert tex_number(5.5555, 3) == "5.556"
+
+
+def test_scientific_numbers_for_tiny_values_and_fixed_ones_otherwise() -> None:
+    assert tex_scientific(0.25**10) == r"9.5 \times 10^{-7}"
+    assert tex_scientific(1.0) == "1.00"
+    assert tex_scientific(0.0) == "0.00"
+    assert tex_scientific(-3e-9) == r"-3.0 \times 10^{-9}"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render
+from scene_helpers import dry_render, says
 
-from scenes.kit.maths import tex_number
-from scenes.matrix_form import MatrixForm, truncated_matrix
+from scenes.kit.maths import tex_count, tex_number
+from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
 
 __module_test__ = "matrix_form"
 
@@ -27,6 +27,24 @@ def test_entries_are_the_networks_and_give_layer_two() -> None:
     assert scene.rows[-1] == w.shape[0] - 1
     bias = scene.symbolic[4].tex_string
     assert "b_k" in bias and "b_n" not in bias
+
+
+def test_the_result_is_the_lit_column_and_every_layer_has_its_line() -> None:
+    scene = dry_render(MatrixForm)
+    digit, net = scene.lecture.digit, scene.lecture.network
+    np.testing.assert_allclose(
+        scene.diagram.fill_opacities(1), digit.trace.activations[1], atol=1e-6
+    )
+    hidden = scene.diagram.layers[1]
+    for ring, j in zip(scene.marked, scene.rows, strict=True):
+        np.testing.assert_allclose(ring.get_center(), hidden[j].get_center(), atol=1e-9)
+    assert [t.tex_string for t in scene.transitions] == [
+        layer_equation(layer) for layer in range(1, len(net.weights) + 1)
+    ]
+    assert "W^{(2)} a^{(1)}" in layer_equation(2)
+    for shape, w in zip(scene.shapes, net.weights, strict=True):
+        assert says(shape, f"{w.shape[0]} × {w.shape[1]}")
+    assert tex_count(net.n_weights) in scene.work.tex_string
 
 
 def test_truncated_matrix_elides_one_row_and_column() -> None:

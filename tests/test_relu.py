@@ -6,10 +6,10 @@ import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
 from scene_helpers import dry_render
 
-from network.activations import relu
+from network.activations import largest_slope, relu, slope_through_layers
 from scenes.kit.diagram import DRAWN_PIXELS
-from scenes.kit.maths import tex_number
-from scenes.relu import SigmoidVsRelu
+from scenes.kit.maths import tex_number, tex_scientific
+from scenes.relu import DEEP, SigmoidVsRelu
 
 __module_test__ = "relu"
 
@@ -35,6 +35,15 @@ def test_both_networks_are_drawn_from_their_traces() -> None:
     np.testing.assert_allclose(
         scene.relu_trace.activations[1], relu(scene.relu_trace.zs[0]), atol=0
     )
+
+
+def test_slopes_shown_are_the_activations_own() -> None:
+    scene = dry_render(SigmoidVsRelu)
+    assert scene.slopes == {"sigmoid": largest_slope("sigmoid"), "relu": largest_slope("relu")}
+    for note, name in zip(scene.note, ("sigmoid", "relu"), strict=True):
+        shown = note.tex_string
+        assert tex_number(scene.slopes[name]) in shown
+        assert tex_scientific(slope_through_layers(name, DEEP)) in shown
 
 
 @frames_comparison(base_scene=SigmoidVsRelu)

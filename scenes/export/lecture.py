@@ -73,7 +73,9 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
 
     command = [
         sys.executable, "-m", "manim", "render", f"-q{q.flag}", "--media_dir", str(build),
-        "--progress_bar", "none", str(chapter.path), chapter.scene,
+        # The fingerprint already decides what to re-render; Manim's own per-animation
+        # cache would only hash every mobject of every play call on top of that.
+        "--disable_caching", "--progress_bar", "none", str(chapter.path), chapter.scene,
     ]  # fmt: skip
     return Task(
         chapter=chapter,

@@ -41,7 +41,7 @@ class Progress:
 
     def _line(self, name: str) -> str:
         state, detail = self.states[name], self.details[name]
-        clock = f"{self.elapsed(name):6.1f} s" if state == "rendering" else ""
+        clock = f"{self.elapsed(name):6.1f} s" if state == "rendering" and self.live else ""
         return f"  {name:<{self.width}}  {state:<9} {clock:>8}  {detail}".rstrip()
 
     def redraw(self) -> None:

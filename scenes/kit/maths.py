@@ -25,6 +25,7 @@ __all__ = [
     "tex",
     "tex_count",
     "tex_number",
+    "tex_scientific",
 ]
 
 #: What Debian/Ubuntu need for Manim's MathTex (tools/system-deps.sh installs them).
@@ -62,6 +63,14 @@ def tex_number(value: float, places: int = 2) -> str:
     if text.startswith("-") and float(text) == 0:
         text = text[1:]  # no "−0.00"
     return text
+
+
+def tex_scientific(value: float, digits: int = 2) -> str:
+    """A number of any size for an equation: 9.5 × 10⁻⁷ when tiny or huge, else fixed."""
+    if value == 0 or 1e-2 <= abs(value) < 1e4:
+        return tex_number(value)
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 
 def tex_count(n: int) -> str:

@@ -1,0 +1,83 @@
+"""scenes/layers.py against Manim's floor (one moving dot), in one run, and where time goes.
+
+Run: ``.venv/bin/python benchmarks/bench_layers.py [--runs 3] [--quality h] [--profile]``.
+Prints wall time per second of video for both scenes (medians of ``--runs``
+alternating renders, so both see the same machine load) and their ratio; the
+target is a ratio of at most 2 at -qh. ``--profile`` adds a cProfile of one
+layers render (top functions by own time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import tempfile
+
+from manim import tempconfig
+from render_timing import ROOT, median, render_seconds
+
+FLOOR = (ROOT / "benchmarks" / "floor_scene.py", "OneDot")
+LAYERS = (ROOT / "scenes" / "layers.py", "NetworkLayers")
+
+
+def profile_layers(quality: str, top: int = 25) -> str:
+    from scenes.layers import NetworkLayers
+
+    with (
+        tempfile.TemporaryDirectory() as media,
+        tempconfig(
+            {
+                "quality": quality,
+                "media_dir": media,
+                "disable_caching": True,
+                "progress_bar": "none",
+            }
+        ),
+    ):
+        profiler = cProfile.Profile()
+        profiler.enable()
+        NetworkLayers().render()
+        profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quality", default="h", help="Manim quality flag (h = 1080p60)")
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    per_second: dict[str, list[float]] = {"floor": [], "layers": []}
+    walls: dict[str, list[float]] = {"floor": [], "layers": []}
+    durations: dict[str, float] = {}
+    for run in range(args.runs):
+        for name, (path, scene) in (("floor", FLOOR), ("layers", LAYERS)):
+            wall, duration = render_seconds(path, scene, args.quality)
+            walls[name].append(wall)
+            per_second[name].append(wall / duration)
+            durations[name] = duration
+            print(f"run {run + 1} {name:>6}: {wall:6.1f} s wall for {duration:5.1f} s of video")
+    print(f"\nmedians of {args.runs} runs at -q{args.quality}:")
+    for name in walls:
+        print(
+            f"  {name:>6}: {median(walls[name]):6.1f} s wall, {durations[name]:5.1f} s video, "
+            f"{median(per_second[name]):.2f} s per video second"
+        )
+    ratios = [
+        lay / flo for lay, flo in zip(per_second["layers"], per_second["floor"], strict=True)
+    ]
+    print(f"  layers / floor: {median(ratios):.2f}× (target ≤ 2×)")
+    if args.profile:
+        names = {"l": "low_quality", "m": "medium_quality", "h": "high_quality"}
+        print("\ncProfile of one layers render, by own time:\n")
+        print(profile_layers(names.get(args.quality, "high_quality")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
