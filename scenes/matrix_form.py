@@ -8,7 +8,17 @@ Render: ``manim render scenes/matrix_form.py`` (``-ql`` preview, ``-s`` last fra
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, Arrow, FadeIn, FadeOut, SurroundingRectangle, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Circle,
+    FadeIn,
+    FadeOut,
+    SurroundingRectangle,
+    VGroup,
+)
 
 from network.analysis import ink_indices
 from scenes.kit.diagram import NetworkDiagram
@@ -137,23 +147,27 @@ class MatrixForm(LectureScene):
             f"Those are the activations of layer 2: neurons {self.rows[0]}, {self.rows[1]} … "
             f"{self.rows[2]} of the column lit from our digit",
         )
-        self.diagram = NetworkDiagram(self.lecture.network, p, width=5.2, height=5.4)
-        self.diagram.move_to([3.6, -0.45, 0])
+        self.diagram = NetworkDiagram(self.lecture.network, p, width=5.0, height=5.4)
+        self.diagram.move_to([3.3, -0.45, 0])
         for layer in (0, 1):
             self.diagram.set_layer(digit.trace, layer)
         hidden = self.diagram.layers[1]
+        ring = 1.3 * self.diagram.neuron_radius
         self.marked = VGroup(
-            *(SurroundingRectangle(hidden[j], color=p.highlight, buff=0.05) for j in self.rows)
+            *(
+                Circle(ring, color=p.highlight, stroke_width=3).move_to(hidden[j])
+                for j in self.rows
+            )
         )
+        self.column = SurroundingRectangle(hidden, color=p.highlight, buff=0.12)
+        self.column_name = tex(r"a^{(1)}", font_size=36, palette=p).set_color(p.highlight)
+        self.column_name.next_to(self.column, UP, buff=0.12)
         self.play(
             FadeOut(self.sizes),
             self.real.animate.scale(0.62).to_edge(LEFT, buff=0.4).shift(0.45 * DOWN),
         )
-        self.arrow = Arrow(
-            self.real[-1].get_right(), hidden.get_left(), color=p.highlight, buff=0.25
-        )
         self.play(FadeIn(self.diagram))
-        self.play(FadeIn(self.arrow), FadeIn(self.marked))
+        self.play(FadeIn(self.column), FadeIn(self.column_name), FadeIn(self.marked))
         self.wait(3)
 
     def one_line_per_layer(self) -> None:
@@ -169,10 +183,14 @@ class MatrixForm(LectureScene):
         equations = VGroup(*self.transitions).arrange(DOWN, buff=0.5, aligned_edge=LEFT)
         self.shapes = VGroup(
             *(
-                label(f"W⁽{i + 1}⁾: {w.shape[0]} × {w.shape[1]}", 26, p.muted)
+                tex(
+                    rf"W^{{({i + 1})}}\colon\ {w.shape[0]} \times {w.shape[1]}",
+                    font_size=34,
+                    palette=p,
+                )
                 for i, w in enumerate(net.weights)
             )
-        )
+        ).set_color(p.muted)
         column = equations.get_right() + 0.8 * RIGHT
         for shape, equation in zip(self.shapes, self.transitions, strict=True):
             shape.next_to(equation, RIGHT).align_to(column, LEFT)
@@ -184,7 +202,10 @@ class MatrixForm(LectureScene):
         ).next_to(rows, DOWN, buff=0.7)
         self.work.set_color(p.highlight)
         self.play(
-            FadeOut(self.real), FadeOut(self.diagram), FadeOut(self.arrow), FadeOut(self.marked)
+            *(
+                FadeOut(m)
+                for m in (self.real, self.diagram, self.column, self.column_name, self.marked)
+            )
         )
         self.play(FadeIn(rows, lag_ratio=0.3))
         self.play(FadeIn(self.work))

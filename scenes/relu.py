@@ -79,6 +79,9 @@ class SigmoidVsRelu(LectureScene):
                 palette=p,
             )
             notes.add(note.next_to(graph, DOWN, buff=0.35))
+        lowest = min(note.get_y() for note in notes)
+        for note in notes:
+            note.set_y(lowest)
         notes[1].set_color(p.highlight)
         self.note = notes
         self.play(FadeIn(notes, lag_ratio=0.4))

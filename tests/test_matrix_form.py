@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render, says
+from scene_helpers import dry_render
 
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
@@ -43,7 +43,7 @@ def test_the_result_is_the_lit_column_and_every_layer_has_its_line() -> None:
     ]
     assert "W^{(2)} a^{(1)}" in layer_equation(2)
     for shape, w in zip(scene.shapes, net.weights, strict=True):
-        assert says(shape, f"{w.shape[0]} × {w.shape[1]}")
+        assert rf"{w.shape[0]} \times {w.shape[1]}" in shape.tex_string
     assert tex_count(net.n_weights) in scene.work.tex_string
 
 

@@ -15,8 +15,7 @@ from .catalogue import Chapter, ExportError
 from .fingerprint import fingerprint
 from .join import ChapterMark, join_videos, merge_subtitles, video_duration
 from .outputs import writable_folder
-from .parts import Outcome, Task, build_parts
-from .progress import Progress
+from .parts import Outcome, Task, render_all
 from .quality import Quality
 
 __all__ = ["LectureResult", "make_lecture", "summary", "video_task"]
@@ -113,14 +112,11 @@ def make_lecture(
     config = load_config()
     tasks = [video_task(c, q, out, fingerprint(c, "video", q.folder, config)) for c in chapters]
     print(f"Rendering {len(tasks)} scene(s) at {q.folder}, {jobs} at a time:", file=stream)
-    outcomes = build_parts(tasks, jobs, ROOT, force, Progress([c.name for c in chapters], stream))
-    failed = [o for o in outcomes if o.status == "failed"]
-    if failed:
-        details = "\n".join(f"  {o.chapter.name}: {o.error}" for o in failed)
-        raise ExportError(
-            f"{len(failed)} scene(s) failed to render; the other scenes' parts are kept in "
-            f"{out / 'parts' / q.folder} and {out / 'lecture.mp4'} was not updated:\n{details}"
-        )
+    kept = (
+        f"the other scenes' parts are kept in {out / 'parts' / q.folder} and "
+        f"{out / 'lecture.mp4'} was not updated"
+    )
+    outcomes = render_all(tasks, jobs, ROOT, force, stream, kept)
     parts = out / "parts" / q.folder
     videos = [parts / o.manifest["video"] for o in outcomes]
     subtitles = [parts / o.manifest["subtitles"] if o.manifest.get("subtitles") else None

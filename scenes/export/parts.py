@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from .catalogue import Chapter
+from .catalogue import Chapter, ExportError
 from .progress import Progress
 
-__all__ = ["Outcome", "Task", "build_parts", "read_manifest", "write_json"]
+__all__ = ["Outcome", "Task", "build_parts", "read_manifest", "render_all", "write_json"]
 
 LOG_TAIL = 12  # lines of a failed render's log quoted in the error
 
@@ -135,3 +135,23 @@ def build_parts(
         for outcome in pool.map(lambda t: _run(t, progress, cwd), todo):
             outcomes[outcome.chapter.name] = outcome
     return [outcomes[t.chapter.name] for t in tasks]
+
+
+def render_all(
+    tasks: Sequence[Task], jobs: int, cwd: Path, force: bool, stream: TextIO, kept: str
+) -> list[Outcome]:
+    """``build_parts`` with a progress table on ``stream``; every part, or an error.
+
+    Raises
+    ------
+    ExportError
+        Naming each failed chapter with the end of its log; ``kept`` tells the
+        user what was kept and what was left untouched.
+    """
+    progress = Progress([t.chapter.name for t in tasks], stream)
+    outcomes = build_parts(tasks, jobs, cwd, force, progress)
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        details = "\n".join(f"  {o.chapter.name}: {o.error}" for o in failed)
+        raise ExportError(f"{len(failed)} scene(s) failed to render; {kept}:\n{details}")
+    return outcomes

@@ -19,12 +19,11 @@ from typing import TextIO
 from scenes.config import load_config
 
 from . import stills_worker
-from .catalogue import Chapter, ExportError
+from .catalogue import Chapter
 from .deck import Slide, write_pdf, write_pptx
 from .fingerprint import fingerprint
 from .outputs import writable_folder
-from .parts import Outcome, Task, build_parts, read_manifest, write_json
-from .progress import Progress
+from .parts import Outcome, Task, read_manifest, render_all, write_json
 from .quality import Quality
 
 __all__ = ["SlidesResult", "make_slides", "slide_name", "stills_task", "summary"]
@@ -111,14 +110,11 @@ def make_slides(
         stills_task(c, q, out, fingerprint(c, "stills", q.folder, config, extra)) for c in chapters
     ]
     print(f"Making stills of {len(tasks)} scene(s) at {q.width}×{q.height}:", file=stream)
-    outcomes = build_parts(tasks, jobs, ROOT, force, Progress([c.name for c in chapters], stream))
-    failed = [o for o in outcomes if o.status == "failed"]
-    if failed:
-        details = "\n".join(f"  {o.chapter.name}: {o.error}" for o in failed)
-        raise ExportError(
-            f"{len(failed)} scene(s) failed; the slides in {out} were not updated (the other "
-            f"scenes' stills are kept in {out / 'parts' / q.folder} for the next run):\n{details}"
-        )
+    kept = (
+        f"the slides in {out} were not updated (the other scenes' stills are kept in "
+        f"{out / 'parts' / q.folder} for the next run)"
+    )
+    outcomes = render_all(tasks, jobs, ROOT, force, stream, kept)
     _remove_previous(out)
     slides: list[Slide] = []
     for outcome in outcomes:

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from manim import UP, Scene, Text
 
+from scenes.kit.camera import LectureCamera
 from scenes.kit.lecture import Lecture, load_lecture
 from scenes.kit.maths import require_latex
 from scenes.kit.text import label
@@ -33,6 +34,7 @@ class LectureScene(Scene):
 
     def __init__(self, *args: Any, step_recorder: StepRecorder | None = None, **kwargs: Any):
         self.step_recorder = step_recorder
+        kwargs.setdefault("camera_class", LectureCamera)
         super().__init__(*args, **kwargs)
 
     def setup(self) -> None:
