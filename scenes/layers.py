@@ -163,7 +163,7 @@ class NetworkLayers(LectureScene):
         self.answer_box = self.diagram.answer_marker(digit.trace)
         color = self.palette.wrong if digit.is_wrong else self.palette.highlight
         self.answer_box.set_color(color)
-        self.answer_value = decimal(value, font_size=26, color=color)
+        self.answer_value = decimal(value, font_size=36, color=color)
         self.answer_value.next_to(self.answer_box, RIGHT, buff=0.12)
         self.play(FadeIn(self.answer_box), FadeIn(self.answer_value))
         self.wait(2)
