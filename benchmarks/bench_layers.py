@@ -24,8 +24,11 @@ LAYERS = (ROOT / "scenes" / "layers.py", "NetworkLayers")
 
 
 def profile_layers(quality: str, top: int = 25) -> str:
+    import logging
+
     from scenes.layers import NetworkLayers
 
+    logging.getLogger("manim").setLevel(logging.WARNING)  # keep the profile readable
     with (
         tempfile.TemporaryDirectory() as media,
         tempconfig(

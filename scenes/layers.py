@@ -29,7 +29,7 @@ __all__ = ["NetworkLayers"]
 
 THUMB_HEIGHT = 2.3
 THUMB_POSITION = (-5.7, 0.4, 0.0)
-DIAGRAM_CENTER = (0.9, -0.35, 0.0)
+DIAGRAM_CENTER = (0.8, -0.35, 0.0)
 
 
 class NetworkLayers(LectureScene):
@@ -73,7 +73,7 @@ class NetworkLayers(LectureScene):
             f"{len(digit.pixels)} pixels make the input layer. Drawn: {len(DRAWN_PIXELS)} of "
             f"them, from rows {' and '.join(str(r) for r in drawn_rows())}",
         )
-        self.diagram = NetworkDiagram(self.lecture.network, self.palette, width=8.6, height=5.8)
+        self.diagram = NetworkDiagram(self.lecture.network, self.palette, width=8.3, height=5.8)
         self.diagram.move_to(DIAGRAM_CENTER)
         self.diagram.set_layer(digit.trace, 0)
         self.play(
