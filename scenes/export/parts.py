@@ -104,7 +104,7 @@ def _run(task: Task, progress: Progress, cwd: Path) -> Outcome:
         )
     try:
         manifest = task.collect()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, ExportError) as exc:  # a render that wrote no usable output
         progress.set(task.chapter.name, "FAILED", str(exc))
         return Outcome(task.chapter, "failed", seconds=seconds, error=str(exc))
     manifest = {"fingerprint": task.fingerprint, "render_seconds": round(seconds, 2), **manifest}
