@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -24,8 +25,10 @@ __all__ = [
     "augment",
     "backprop",
     "cost",
+    "motion",
     "one_hot",
     "train",
+    "warp",
 ]
 
 COSTS = ("cross-entropy", "quadratic")
@@ -133,9 +136,21 @@ def augment(
     images: np.ndarray, rng: np.random.Generator, shift: float, rotation: float
 ) -> np.ndarray:
     """Each image shifted and rotated by its own small random amount, in one interpolation."""
-    n = len(images)
+    return warp(images, *motion(rng, len(images), shift, rotation))
+
+
+def motion(
+    rng: np.random.Generator, n: int, shift: float, rotation: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The random part of ``augment``: an angle (radians) and a (row, col) shift per image."""
     angles = np.deg2rad(rng.uniform(-rotation, rotation, n))
     shifts = rng.uniform(-shift, shift, (n, 2))
+    return angles, shifts
+
+
+def warp(images: np.ndarray, angles: np.ndarray, shifts: np.ndarray) -> np.ndarray:
+    """Rotate each image about its centre and shift it; no randomness, so it can run ahead."""
+    n = len(images)
     centre = (IMAGE_SIDE - 1) / 2.0
     rows, cols = np.mgrid[0:IMAGE_SIDE, 0:IMAGE_SIDE].astype(float) - centre
     cos, sin = np.cos(angles)[:, None, None], np.sin(angles)[:, None, None]
@@ -185,33 +200,57 @@ def train(
     eta = recipe.learning_rate
     n = len(train_set)
     velocity = [np.zeros_like(p) for p in (*net.weights, *net.biases)]
-    for epoch in range(1, recipe.epochs + 1):
-        start = time.perf_counter()
-        images = train_set.images
-        if recipe.augment:
-            images = augment(images, rng, recipe.max_shift, recipe.max_rotation)
-        order = rng.permutation(n)
-        for lo in range(0, n, recipe.batch_size):
-            batch = order[lo : lo + recipe.batch_size]
-            grad_w, grad_b = backprop(net, images[batch], targets[batch], recipe.cost)
-            params = (*net.weights, *net.biases)
-            grads = (
-                *(gw + recipe.l2 * w for gw, w in zip(grad_w, net.weights, strict=True)),
-                *grad_b,
+
+    def warp_ahead() -> Future[np.ndarray] | None:
+        """Start the next epoch's augmentation on the other core (its random draws are
+        taken here, in the same order as a plain loop would, so results are identical)."""
+        if not recipe.augment:
+            return None
+        moves = motion(rng, n, recipe.max_shift, recipe.max_rotation)
+        return pool.submit(warp, train_set.images, *moves)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = warp_ahead()
+        for epoch in range(1, recipe.epochs + 1):
+            start = time.perf_counter()
+            images = train_set.images if pending is None else pending.result()
+            order = rng.permutation(n)
+            if epoch < recipe.epochs:
+                pending = warp_ahead()
+            _train_epoch(net, images, targets, order, recipe, eta, velocity)
+            report = EpochReport(
+                epoch=epoch,
+                learning_rate=eta,
+                train_cost=cost(net, train_set.images, targets, recipe.cost),
+                validation_accuracy=accuracy(net, validation) if validation is not None else None,
+                seconds=time.perf_counter() - start,
             )
-            for p, g, v in zip(params, grads, velocity, strict=True):
-                v *= recipe.momentum
-                v -= eta * g
-                p += v
-        report = EpochReport(
-            epoch=epoch,
-            learning_rate=eta,
-            train_cost=cost(net, train_set.images, targets, recipe.cost),
-            validation_accuracy=accuracy(net, validation) if validation is not None else None,
-            seconds=time.perf_counter() - start,
-        )
-        result.reports.append(report)
-        if on_epoch is not None:
-            on_epoch(report)
-        eta *= recipe.lr_decay
+            result.reports.append(report)
+            if on_epoch is not None:
+                on_epoch(report)
+            eta *= recipe.lr_decay
     return result
+
+
+def _train_epoch(
+    net: Network,
+    images: np.ndarray,
+    targets: np.ndarray,
+    order: np.ndarray,
+    recipe: Recipe,
+    eta: float,
+    velocity: list[np.ndarray],
+) -> None:
+    """One pass of mini-batch SGD (with momentum and weight decay) over ``order``."""
+    for lo in range(0, len(order), recipe.batch_size):
+        batch = order[lo : lo + recipe.batch_size]
+        grad_w, grad_b = backprop(net, images[batch], targets[batch], recipe.cost)
+        params = (*net.weights, *net.biases)
+        grads = (
+            *(gw + recipe.l2 * w for gw, w in zip(grad_w, net.weights, strict=True)),
+            *grad_b,
+        )
+        for p, g, v in zip(params, grads, velocity, strict=True):
+            v *= recipe.momentum
+            v -= eta * g
+            p += v

@@ -56,3 +56,31 @@ def test_augment_with_no_motion_is_the_identity_and_motion_keeps_ink() -> None:
     moved = augment(digit.reshape(1, -1), rng, 2.0, 10.0)
     assert abs(moved.sum() - digit.sum()) / digit.sum() < 0.05
     assert not np.allclose(moved, digit.reshape(1, -1))
+
+
+def test_augmenting_ahead_changes_nothing() -> None:
+    """train() warps the next epoch's images on another thread; the result must equal a
+    plain loop that augments, shuffles and steps in order with the same generator."""
+    rng = np.random.default_rng(3)
+    digits = Digits(rng.random((60, 784)), np.arange(60) % 10)
+    recipe = Recipe(epochs=3, batch_size=7, learning_rate=0.4, momentum=0.5, l2=1e-3, seed=5)
+    trained = train(Network.initialised(seed=1), digits, recipe).network
+    net, draw = Network.initialised(seed=1), np.random.default_rng(recipe.seed)
+    targets, eta = one_hot(digits.labels), recipe.learning_rate
+    velocity = [np.zeros_like(p) for p in (*net.weights, *net.biases)]
+    for _ in range(recipe.epochs):
+        images = augment(digits.images, draw, recipe.max_shift, recipe.max_rotation)
+        order = draw.permutation(len(digits))
+        for lo in range(0, len(order), recipe.batch_size):
+            batch = order[lo : lo + recipe.batch_size]
+            grad_w, grad_b = backprop(net, images[batch], targets[batch])
+            grads = [gw + recipe.l2 * w for gw, w in zip(grad_w, net.weights, strict=True)]
+            for p, g, v in zip((*net.weights, *net.biases), grads + grad_b, velocity, strict=True):
+                v *= recipe.momentum
+                v -= eta * g
+                p += v
+        eta *= recipe.lr_decay
+    for ours, reference in zip(
+        trained.weights + trained.biases, net.weights + net.biases, strict=True
+    ):
+        np.testing.assert_array_equal(ours, reference)
