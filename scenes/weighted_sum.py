@@ -16,6 +16,7 @@ from manim import (
     FadeOut,
     Line,
     Rectangle,
+    Square,
     VGroup,
 )
 
@@ -73,12 +74,25 @@ class WeightedSum(LectureScene):
                 .set_stroke(p.signed_color(weight), opacity=style.opacity)
                 .set_z_index(-1)
             )
+        # The wires run behind the opaque grid, so their pixels are marked on top of it.
+        self.sources = VGroup(
+            *(
+                Square(self.digit_grid.cell_size)
+                .set_stroke(p.highlight, 1.5)
+                .move_to(self.digit_grid.cell_center(*divmod(pixel, 28)))
+                for pixel in DRAWN_PIXELS
+            )
+        ).set_z_index(1)
         more = label(
-            f"{len(DRAWN_PIXELS)} of the {self.w.size} connections drawn", 22, p.muted
+            f"{len(DRAWN_PIXELS)} of the {self.w.size} connections drawn, from the marked pixels",
+            22,
+            p.muted,
         ).to_edge(DOWN, buff=0.35)
-        self.neuron_view = VGroup(self.cell, name, self.wires, more)
+        self.neuron_view = VGroup(self.cell, name, self.wires, self.sources, more)
         self.play(FadeIn(self.digit_grid), FadeIn(self.cell), FadeIn(name))
-        self.play(Create(self.wires, lag_ratio=0.05), FadeIn(more), run_time=1.5)
+        self.play(
+            FadeIn(self.sources), Create(self.wires, lag_ratio=0.05), FadeIn(more), run_time=1.5
+        )
         self.wait(2)
 
     def write_weighted_sum(self) -> None:

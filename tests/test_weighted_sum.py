@@ -7,6 +7,7 @@ from manim.utils.testing.frames_comparison import frames_comparison
 from scene_helpers import dry_render
 
 from network.detector import apply_neuron, best_centre, edge_detector
+from scenes.kit.diagram import DRAWN_PIXELS, edge_style
 from scenes.kit.maths import tex_number
 from scenes.weighted_sum import DETECTOR, SURROUND, WeightedSum
 
@@ -33,6 +34,22 @@ def test_every_number_is_the_networks() -> None:
     assert shown_edge == tex_number(edge.weighted_sum)
     assert shown_white == tex_number(scene.white_result.weighted_sum)
     assert scene.white_result.weighted_sum < edge.weighted_sum  # why the surround matters
+
+
+def test_wires_come_from_the_marked_pixels_and_follow_their_weights() -> None:
+    scene = dry_render(WeightedSum)
+    w = scene.lecture.network.weights[0][scene.neuron]
+    size = scene.digit_grid.cell_size  # the grid itself moves on later; its cells keep their size
+    assert len(scene.sources) == len(scene.wires) == len(DRAWN_PIXELS)
+    scale = float(np.max(np.abs(w[list(DRAWN_PIXELS)])))
+    first_row, first_col = divmod(DRAWN_PIXELS[0], 28)
+    origin = scene.sources[0].get_center()
+    for pixel, mark, wire in zip(DRAWN_PIXELS, scene.sources, scene.wires, strict=True):
+        row, col = divmod(pixel, 28)
+        offset = size * np.array([col - first_col, first_row - row, 0.0])
+        np.testing.assert_allclose(mark.get_center(), origin + offset, atol=1e-9)
+        np.testing.assert_allclose(wire.get_start(), mark.get_center(), atol=1e-9)
+        assert wire.get_stroke_width() == edge_style(float(w[pixel]), scale).width
 
 
 @frames_comparison(base_scene=WeightedSum)
