@@ -27,24 +27,38 @@ def median_seconds(fn, repeats: int) -> float:
     return statistics.median(times)
 
 
+def example_gradients(
+    net: Network, xi: np.ndarray, yi: np.ndarray
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Backprop for one example as a column vector, returning fresh gradient lists: the
+    shape of the textbook's per-example ``backprop`` (Nielsen's network.py), our maths
+    (cross-entropy error a − y at the sigmoid output)."""
+    grad_w = [np.zeros(w.shape) for w in net.weights]
+    grad_b = [np.zeros(b.shape) for b in net.biases]
+    a, acts, zs = xi[:, None], [xi[:, None]], []
+    for w, b in zip(net.weights, net.biases, strict=True):
+        z = w @ a + b[:, None]
+        zs.append(z)
+        a = sigmoid(z)
+        acts.append(a)
+    delta = a - yi[:, None]
+    for i in range(len(net.weights) - 1, -1, -1):
+        grad_w[i] = delta @ acts[i].T
+        grad_b[i] = delta[:, 0]
+        if i:
+            delta = (net.weights[i].T @ delta) * sigmoid_prime(zs[i - 1])
+    return grad_w, grad_b
+
+
 def per_example_epoch(net: Network, x: np.ndarray, y: np.ndarray, eta: float, batch: int) -> None:
-    """The textbook loop: backprop one example (a column vector) at a time, same maths."""
+    """The textbook loop: each mini-batch sums per-example gradients, then steps."""
     for lo in range(0, len(x), batch):
-        sum_w = [np.zeros_like(w) for w in net.weights]
-        sum_b = [np.zeros_like(b) for b in net.biases]
+        sum_w = [np.zeros(w.shape) for w in net.weights]
+        sum_b = [np.zeros(b.shape) for b in net.biases]
         for xi, yi in zip(x[lo : lo + batch], y[lo : lo + batch], strict=True):
-            a, acts, zs = xi[:, None], [xi[:, None]], []
-            for w, b in zip(net.weights, net.biases, strict=True):
-                z = w @ a + b[:, None]
-                zs.append(z)
-                a = sigmoid(z)
-                acts.append(a)
-            delta = a - yi[:, None]
-            for i in range(len(net.weights) - 1, -1, -1):
-                sum_w[i] += delta @ acts[i].T
-                sum_b[i] += delta[:, 0]
-                if i:
-                    delta = (net.weights[i].T @ delta) * sigmoid_prime(zs[i - 1])
+            grad_w, grad_b = example_gradients(net, xi, yi)
+            sum_w = [s + g for s, g in zip(sum_w, grad_w, strict=True)]
+            sum_b = [s + g for s, g in zip(sum_b, grad_b, strict=True)]
         n = len(x[lo : lo + batch])
         for w, b, gw, gb in zip(net.weights, net.biases, sum_w, sum_b, strict=True):
             w -= eta * gw / n
