@@ -11,10 +11,8 @@ from pathlib import Path
 from scenes.config import ConfigError
 
 from . import lecture, slides
-from .catalogue import CHAPTERS, ExportError, select
+from .catalogue import CHAPTERS, PROJECT_ROOT, ExportError, select
 from .quality import quality
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         q = quality(args.quality)
         if args.jobs < 1:
             raise ExportError(f"--jobs must be at least 1, not {args.jobs}")
-        out = (args.out or ROOT / "media" / args.what).resolve()
+        out = (args.out or PROJECT_ROOT / "media" / args.what).resolve()
         if args.what == "lecture":
             made = lecture.make_lecture(chapters, q, out, args.jobs, args.force)
             print(lecture.summary(made, time.perf_counter() - start))

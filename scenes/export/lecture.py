@@ -11,7 +11,7 @@ from typing import TextIO
 
 from scenes.config import load_config
 
-from .catalogue import Chapter, ExportError
+from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .fingerprint import fingerprint
 from .join import ChapterMark, join_videos, merge_subtitles, video_duration
 from .outputs import writable_folder
@@ -19,8 +19,6 @@ from .parts import Outcome, Task, render_all
 from .quality import Quality
 
 __all__ = ["LectureResult", "make_lecture", "summary", "video_task"]
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,7 @@ def make_lecture(
         f"the other scenes' parts are kept in {out / 'parts' / q.folder} and "
         f"{out / 'lecture.mp4'} was not updated"
     )
-    outcomes = render_all(tasks, jobs, ROOT, force, stream, kept)
+    outcomes = render_all(tasks, jobs, PROJECT_ROOT, force, stream, kept)
     parts = out / "parts" / q.folder
     videos = [parts / o.manifest["video"] for o in outcomes]
     subtitles = [parts / o.manifest["subtitles"] if o.manifest.get("subtitles") else None

@@ -19,7 +19,7 @@ from typing import TextIO
 from scenes.config import load_config
 
 from . import stills_worker
-from .catalogue import Chapter
+from .catalogue import PROJECT_ROOT, Chapter
 from .deck import Slide, write_pdf, write_pptx
 from .fingerprint import fingerprint
 from .outputs import writable_folder
@@ -28,7 +28,6 @@ from .quality import Quality
 
 __all__ = ["SlidesResult", "make_slides", "slide_name", "stills_task", "summary"]
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 INDEX = "slides.json"  # what the last run wrote, so the next one removes exactly that
 
 
@@ -114,7 +113,7 @@ def make_slides(
         f"the slides in {out} were not updated (the other scenes' stills are kept in "
         f"{out / 'parts' / q.folder} for the next run)"
     )
-    outcomes = render_all(tasks, jobs, ROOT, force, stream, kept)
+    outcomes = render_all(tasks, jobs, PROJECT_ROOT, force, stream, kept)
     _remove_previous(out)
     slides: list[Slide] = []
     for outcome in outcomes:
