@@ -162,9 +162,17 @@ class MatrixForm(LectureScene):
         self.column = SurroundingRectangle(hidden, color=p.highlight, buff=0.12)
         self.column_name = tex(r"a^{(1)}", font_size=36, palette=p).set_color(p.highlight)
         self.column_name.next_to(self.column, UP, buff=0.12)
+        # Keep the real result vector at full size (it must stay readable at 480p) and
+        # shorten the rest of the equation to its symbols.
+        result = self.real[-1]
+        self.compact = tex(r"\sigma\left(W a^{(0)} + b\right) =", font_size=40, palette=p)
+        row = VGroup(self.compact, result.copy()).arrange(RIGHT, buff=0.25)
+        row.to_edge(LEFT, buff=0.7).set_y(self.diagram.get_y())
         self.play(
             FadeOut(self.sizes),
-            self.real.animate.scale(0.62).to_edge(LEFT, buff=0.4).shift(0.45 * DOWN),
+            FadeOut(VGroup(*self.real[:-1])),
+            FadeIn(self.compact),
+            result.animate.move_to(row[1]),
         )
         self.play(FadeIn(self.diagram))
         self.play(FadeIn(self.column), FadeIn(self.column_name), FadeIn(self.marked))
@@ -204,7 +212,14 @@ class MatrixForm(LectureScene):
         self.play(
             *(
                 FadeOut(m)
-                for m in (self.real, self.diagram, self.column, self.column_name, self.marked)
+                for m in (
+                    self.real[-1],
+                    self.compact,
+                    self.diagram,
+                    self.column,
+                    self.column_name,
+                    self.marked,
+                )
             )
         )
         self.play(FadeIn(rows, lag_ratio=0.3))
