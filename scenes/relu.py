@@ -67,8 +67,8 @@ class SigmoidVsRelu(LectureScene):
         self.signal = {name: slope_through_layers(name, DEEP) for name in self.slopes}
         self.step(
             "why relu",
-            f"Why ReLU trains more easily: learning passes back through every layer, times "
-            f"its slope; the sigmoid's is at most {self.slopes['sigmoid']:.2f}",
+            "Why ReLU trains more easily: learning is multiplied by each layer's slope, "
+            f"and σ's is at most {self.slopes['sigmoid']:.2f}",
         )
         notes = VGroup()
         for name, graph in (("sigmoid", self.sigmoid_graph), ("relu", self.relu_graph)):
