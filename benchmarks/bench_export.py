@@ -20,6 +20,7 @@ from render_timing import median
 
 from scenes.export.catalogue import CHAPTERS
 from scenes.export.lecture import make_lecture
+from scenes.export.options import ExportOptions
 from scenes.export.quality import quality
 from scenes.export.slides import make_slides
 
@@ -40,9 +41,8 @@ def main() -> int:
     for run in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()
-            made = make_lecture(
-                CHAPTERS, q, Path(tmp), args.jobs, force=True, stream=io.StringIO()
-            )
+            quiet = ExportOptions(q, Path(tmp), args.jobs, force=True, stream=io.StringIO())
+            made = make_lecture(CHAPTERS, quiet)
             wall = time.perf_counter() - start
             lecture_walls.append(wall)
             ratios.append(wall / made.duration)
@@ -58,7 +58,8 @@ def main() -> int:
             continue
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()
-            deck = make_slides(CHAPTERS, quality("h"), Path(tmp), args.jobs, True, io.StringIO())
+            quiet = ExportOptions(quality("h"), Path(tmp), args.jobs, True, io.StringIO())
+            deck = make_slides(CHAPTERS, quiet)
             wall = time.perf_counter() - start
             slide_walls.append(wall)
             print(

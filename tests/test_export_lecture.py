@@ -15,6 +15,7 @@ from fixtures.export_scenes import STEPS
 from scenes.export.catalogue import ExportError
 from scenes.export.join import video_duration
 from scenes.export.lecture import make_lecture
+from scenes.export.options import ExportOptions
 from scenes.export.quality import quality
 
 LOW = quality("l")
@@ -24,7 +25,9 @@ FRAME = 1 / LOW.fps
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("lecture")
-    result = make_lecture([TWO_STEPS, ONE_STEP], LOW, out, jobs=2, stream=io.StringIO())
+    result = make_lecture(
+        [TWO_STEPS, ONE_STEP], ExportOptions(LOW, out, jobs=2, stream=io.StringIO())
+    )
     return out, result
 
 
@@ -72,7 +75,9 @@ def test_subtitles_follow_the_scenes_at_their_offsets(built) -> None:
 
 def test_unchanged_scenes_are_not_rendered_again(built) -> None:
     out, first = built
-    again = make_lecture([TWO_STEPS, ONE_STEP], LOW, out, jobs=2, stream=io.StringIO())
+    again = make_lecture(
+        [TWO_STEPS, ONE_STEP], ExportOptions(LOW, out, jobs=2, stream=io.StringIO())
+    )
     assert [o.status for o in again.outcomes] == ["cached", "cached"]
     assert again.duration == pytest.approx(first.duration)
 
@@ -81,7 +86,7 @@ def test_a_failing_scene_is_named_and_the_rest_kept(built) -> None:
     out, _ = built
     before = (out / "lecture.mp4").read_bytes()
     with pytest.raises(ExportError) as error:
-        make_lecture([TWO_STEPS, BROKEN], LOW, out, jobs=2, stream=io.StringIO())
+        make_lecture([TWO_STEPS, BROKEN], ExportOptions(LOW, out, jobs=2, stream=io.StringIO()))
     message = str(error.value)
     assert "broken" in message and "deliberately broken scene" in message
     assert "was not updated" in message
@@ -95,4 +100,4 @@ def test_an_output_folder_that_cannot_be_written_is_refused(tmp_path: Path) -> N
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(ExportError, match="cannot write to the output folder"):
-        make_lecture([ONE_STEP], LOW, blocker / "out", jobs=1, stream=io.StringIO())
+        make_lecture([ONE_STEP], ExportOptions(LOW, blocker / "out", jobs=1, stream=io.StringIO()))

@@ -13,6 +13,7 @@ from PIL import Image
 from pptx import Presentation
 
 from scenes.export.catalogue import CHAPTERS, ExportError
+from scenes.export.options import ExportOptions
 from scenes.export.quality import quality
 from scenes.export.slides import make_slides, slide_name
 from scenes.kit.lecture import load_lecture
@@ -25,7 +26,9 @@ FUNCTION_STEPS = 3
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("slides")
-    return out, make_slides([TWO_STEPS, FUNCTION], HIGH, out, jobs=2, stream=io.StringIO())
+    return out, make_slides(
+        [TWO_STEPS, FUNCTION], ExportOptions(HIGH, out, jobs=2, stream=io.StringIO())
+    )
 
 
 def test_one_full_hd_png_per_step_named_in_lecture_order(deck) -> None:
@@ -69,7 +72,7 @@ def test_pdf_has_a_page_per_still(deck) -> None:
 
 def test_unchanged_scenes_are_reused_and_old_slides_replaced(deck) -> None:
     out, _ = deck
-    again = make_slides([TWO_STEPS], HIGH, out, jobs=1, stream=io.StringIO())
+    again = make_slides([TWO_STEPS], ExportOptions(HIGH, out, jobs=1, stream=io.StringIO()))
     assert [o.status for o in again.outcomes] == ["cached"]
     assert sorted(p.name for p in out.glob("*.png")) == ["01-two-square.png", "02-two-moved.png"]
 
@@ -78,7 +81,7 @@ def test_a_failing_scene_leaves_the_previous_slides_alone(deck) -> None:
     out, _ = deck
     before = {p.name: p.read_bytes() for p in out.glob("*.p*")}
     with pytest.raises(ExportError, match="deliberately broken scene"):
-        make_slides([TWO_STEPS, BROKEN], HIGH, out, jobs=2, stream=io.StringIO())
+        make_slides([TWO_STEPS, BROKEN], ExportOptions(HIGH, out, jobs=2, stream=io.StringIO()))
     assert {p.name: p.read_bytes() for p in out.glob("*.p*")} == before
 
 

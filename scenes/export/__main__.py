@@ -12,6 +12,7 @@ from scenes.config import ConfigError
 
 from . import lecture, slides
 from .catalogue import CHAPTERS, PROJECT_ROOT, ExportError, select
+from .options import ExportOptions
 from .quality import quality
 
 
@@ -46,11 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs < 1:
             raise ExportError(f"--jobs must be at least 1, not {args.jobs}")
         out = (args.out or PROJECT_ROOT / "media" / args.what).resolve()
+        options = ExportOptions(q, out, args.jobs, args.force)
         if args.what == "lecture":
-            made = lecture.make_lecture(chapters, q, out, args.jobs, args.force)
+            made = lecture.make_lecture(chapters, options)
             print(lecture.summary(made, time.perf_counter() - start))
         else:
-            deck = slides.make_slides(chapters, q, out, args.jobs, args.force)
+            deck = slides.make_slides(chapters, options)
             print(slides.summary(deck, time.perf_counter() - start))
     except (ExportError, ConfigError) as exc:
         print(f"make {args.what}: {exc}", file=sys.stderr)

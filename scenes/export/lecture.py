@@ -7,14 +7,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
-
-from scenes.config import load_config
 
 from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .fingerprint import fingerprint
 from .join import ChapterMark, join_videos, merge_subtitles, video_duration
-from .outputs import writable_folder
+from .options import ExportOptions
 from .parts import Outcome, Task, render_all
 from .quality import Quality
 
@@ -89,32 +86,27 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
     )
 
 
-def make_lecture(
-    chapters: Sequence[Chapter],
-    q: Quality,
-    out: Path,
-    jobs: int,
-    force: bool = False,
-    stream: TextIO | None = None,
-) -> LectureResult:
-    """Render what changed, then write ``out/lecture.mp4`` and ``out/lecture.srt``.
+def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> LectureResult:
+    """Render what changed, then write ``lecture.mp4`` and ``lecture.srt`` in ``options.out``.
 
     Raises
     ------
     ExportError
         If a chapter fails (the others' parts are kept for the next run, and the
-        previous lecture files are left as they were) or ``out`` is not writable.
+        previous lecture files are left as they were) or the folder is not writable.
     """
-    stream = stream or sys.stdout
-    writable_folder(out)
-    config = load_config()
+    config = options.begin()
+    q, out = options.quality, options.out
     tasks = [video_task(c, q, out, fingerprint(c, "video", q.folder, config)) for c in chapters]
-    print(f"Rendering {len(tasks)} scene(s) at {q.folder}, {jobs} at a time:", file=stream)
+    print(
+        f"Rendering {len(tasks)} scene(s) at {q.folder}, {options.jobs} at a time:",
+        file=options.messages,
+    )
     kept = (
         f"the other scenes' parts are kept in {out / 'parts' / q.folder} and "
         f"{out / 'lecture.mp4'} was not updated"
     )
-    outcomes = render_all(tasks, jobs, PROJECT_ROOT, force, stream, kept)
+    outcomes = render_all(tasks, options, PROJECT_ROOT, kept)
     parts = out / "parts" / q.folder
     videos = [parts / o.manifest["video"] for o in outcomes]
     subtitles = [parts / o.manifest["subtitles"] if o.manifest.get("subtitles") else None

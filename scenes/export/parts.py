@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from .catalogue import Chapter, ExportError
+from .options import ExportOptions
 from .progress import Progress
 
 __all__ = ["Outcome", "Task", "build_parts", "read_manifest", "render_all", "write_json"]
@@ -138,9 +139,9 @@ def build_parts(
 
 
 def render_all(
-    tasks: Sequence[Task], jobs: int, cwd: Path, force: bool, stream: TextIO, kept: str
+    tasks: Sequence[Task], options: ExportOptions, cwd: Path, kept: str
 ) -> list[Outcome]:
-    """``build_parts`` with a progress table on ``stream``; every part, or an error.
+    """``build_parts`` with a progress table; every part, or an error.
 
     Raises
     ------
@@ -148,8 +149,8 @@ def render_all(
         Naming each failed chapter with the end of its log; ``kept`` tells the
         user what was kept and what was left untouched.
     """
-    progress = Progress([t.chapter.name for t in tasks], stream)
-    outcomes = build_parts(tasks, jobs, cwd, force, progress)
+    progress = Progress([t.chapter.name for t in tasks], options.messages)
+    outcomes = build_parts(tasks, options.jobs, cwd, options.force, progress)
     failed = [o for o in outcomes if o.status == "failed"]
     if failed:
         details = "\n".join(f"  {o.chapter.name}: {o.error}" for o in failed)

@@ -14,15 +14,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
-
-from scenes.config import load_config
 
 from . import stills_worker
 from .catalogue import PROJECT_ROOT, Chapter
 from .deck import Slide, write_pdf, write_pptx
 from .fingerprint import fingerprint
-from .outputs import writable_folder
+from .options import ExportOptions
 from .parts import Outcome, Task, read_manifest, render_all, write_json
 from .quality import Quality
 
@@ -85,35 +82,29 @@ def _remove_previous(out: Path) -> None:
             (out / name).unlink(missing_ok=True)
 
 
-def make_slides(
-    chapters: Sequence[Chapter],
-    q: Quality,
-    out: Path,
-    jobs: int,
-    force: bool = False,
-    stream: TextIO | None = None,
-) -> SlidesResult:
+def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesResult:
     """Stills of every step (only changed chapters re-rendered), then the PDF and PPTX.
 
     Raises
     ------
     ExportError
-        If a chapter fails (the previous slides are left as they were) or ``out``
+        If a chapter fails (the previous slides are left as they were) or the folder
         is not writable.
     """
-    stream = stream or sys.stdout
-    writable_folder(out)
-    config = load_config()
+    config = options.begin()
+    q, out = options.quality, options.out
     extra = [Path(stills_worker.__file__)]
     tasks = [
         stills_task(c, q, out, fingerprint(c, "stills", q.folder, config, extra)) for c in chapters
     ]
-    print(f"Making stills of {len(tasks)} scene(s) at {q.width}×{q.height}:", file=stream)
+    print(
+        f"Making stills of {len(tasks)} scene(s) at {q.width}×{q.height}:", file=options.messages
+    )
     kept = (
         f"the slides in {out} were not updated (the other scenes' stills are kept in "
         f"{out / 'parts' / q.folder} for the next run)"
     )
-    outcomes = render_all(tasks, jobs, PROJECT_ROOT, force, stream, kept)
+    outcomes = render_all(tasks, options, PROJECT_ROOT, kept)
     _remove_previous(out)
     slides: list[Slide] = []
     for outcome in outcomes:
