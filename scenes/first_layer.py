@@ -11,6 +11,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Group, Square, VGroup
 
 from network.analysis import most_exciting, strongest_neuron, weight_scale
+from network.data import IMAGE_SIDE
 from network.detector import apply_neuron
 from network.training import accuracy
 from scenes.kit.grids import PixelGrid, WeightGrid
@@ -51,7 +52,7 @@ class WhatNeuronsSee(LectureScene):
         self.step(
             "one neuron",
             f"First hidden layer, neuron {k}: its {self.weights.shape[1]} real weights "
-            "drawn as a 28 × 28 grid",
+            f"drawn as a {IMAGE_SIDE} × {IMAGE_SIDE} grid",
         )
         self.single = WeightGrid(self.weights[k], self.palette, height=5.4, scale=self.scale)
         self.single.move_to([-2.2, -0.35, 0])

@@ -11,7 +11,7 @@ from scenes.kit.grids import PixelGrid
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
-from scenes.kit.text import label
+from scenes.kit.text import label, number_word
 
 __all__ = ["NetworkFunction"]
 
@@ -64,7 +64,8 @@ class NetworkFunction(LectureScene):
         answer = digit.prediction
         self.step(
             "real values",
-            f"Our digit in, ten numbers out: the largest, {tex_number(output[answer])}, "
+            f"Our digit in, {number_word(len(output))} numbers out: the largest, "
+            f"{tex_number(output[answer])}, "
             f"says {answer}",
         )
         grid = PixelGrid(digit.pixels, p, height=3.0, lines=False)

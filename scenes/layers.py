@@ -17,12 +17,13 @@ from manim import (
 )
 
 from network.analysis import first_correct_per_label, misclassified
+from network.data import IMAGE_SIDE
 from scenes.kit import DRAWN_PIXELS, NetworkDiagram, PixelGrid, drawn_pixel_cells
 from scenes.kit.diagram import drawn_rows
 from scenes.kit.gallery import size_braces
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
-from scenes.kit.text import decimal, label
+from scenes.kit.text import decimal, label, number_word
 from scenes.kit.zoom import PixelCloseUp, busiest_window
 
 __all__ = ["NetworkLayers"]
@@ -48,7 +49,10 @@ class NetworkLayers(LectureScene):
 
     # -- section 3: neurons hold numbers ---------------------------------------
     def show_pixels(self, digit: Digit) -> None:
-        self.step("pixels", f"A handwritten digit: 28 × 28 grey pixels ({digit.source})")
+        self.step(
+            "pixels",
+            f"A handwritten digit: {IMAGE_SIDE} × {IMAGE_SIDE} grey pixels ({digit.source})",
+        )
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to([-3.2, -0.35, 0])
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
@@ -109,14 +113,19 @@ class NetworkLayers(LectureScene):
     # -- section 4: layers --------------------------------------------------------
     def add_output_layer(self) -> None:
         self.step(
-            "output layer", "10 output neurons: how much the network thinks it sees each digit"
+            "output layer",
+            f"{self.lecture.network.sizes[-1]} output neurons: how much the network thinks it "
+            "sees each digit",
         )
         self.play(FadeIn(self.diagram.layers[-1]), FadeIn(self.diagram.output_labels))
         self.wait(1.5)
 
     def add_hidden_layers(self) -> None:
+        sizes = self.lecture.network.sizes[1:-1]
         self.step(
-            "hidden layers", "Between them, two hidden layers of 16 neurons. What do they do?"
+            "hidden layers",
+            f"Between them, {number_word(len(sizes))} hidden layers of {sizes[0]} neurons. "
+            "What do they do?",
         )
         hidden = self.diagram.layers[1:-1]
         self.question_marks = VGroup(

@@ -73,8 +73,9 @@ class SigmoidAndBias(LectureScene):
             f"To fire only when the sum passes {-BIAS:g}, add a bias of {BIAS:g} before squishing",
         )
         shifted = plot_function(self.axes, lambda x: sigmoid(x + BIAS), p.positive)
+        n = self.lecture.network.sizes[0]
         self.bias_formula = tex(
-            rf"a = \sigma(w_1 a_1 + \cdots + w_{{784}} a_{{784}} + b), \quad b = {BIAS:g}",
+            rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}} + b), \quad b = {BIAS:g}",
             font_size=40,
             palette=p,
         ).move_to(self.formula)

@@ -8,16 +8,16 @@ from __future__ import annotations
 from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, VGroup
 
 from network.analysis import pixels_differ, rows_with_label
+from network.data import IMAGE_SIDE
 from scenes.kit.gallery import DigitCard, card_grid, size_braces
 from scenes.kit.grids import PixelGrid
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
-from scenes.kit.text import decimal, label
+from scenes.kit.text import decimal, label, number_word
 
 __all__ = ["ThisIsAThree"]
 
-NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 N_ALIKE = 5  # other digits with the same label
 
 
@@ -39,7 +39,11 @@ class ThisIsAThree(LectureScene):
 
     def show_digit(self) -> None:
         digit = self.lecture.digit
-        self.step("a three", f"This is a {NAMES[self.kind]}: a grid of 28 × 28 grey pixels")
+        self.step(
+            "a three",
+            f"This is a {number_word(self.kind)}: "
+            f"a grid of {IMAGE_SIDE} × {IMAGE_SIDE} grey pixels",
+        )
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.4).move_to([0, -0.4, 0])
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
@@ -56,9 +60,9 @@ class ThisIsAThree(LectureScene):
         ours = self.lecture.digit.pixels
         self.differ = [pixels_differ(ours, val.images[r]) for r in rows]
         self.step(
-            f"other {NAMES[self.kind]}s",
-            f"More {NAMES[self.kind]}s. Each differs from the first in "
-            f"{min(self.differ)} to {max(self.differ)} of its 784 pixels",
+            f"other {number_word(self.kind)}s",
+            f"More {number_word(self.kind)}s. Each differs from the first in "
+            f"{min(self.differ)} to {max(self.differ)} of its {ours.size} pixels",
         )
         self.play(FadeOut(self.braces), self.grid.animate.replace(self.alike[0].grid))
         self.remove(self.grid)
@@ -80,7 +84,8 @@ class ThisIsAThree(LectureScene):
     def state_task(self) -> None:
         self.step(
             "the task",
-            "The task: a program that turns 784 numbers into one digit",
+            f"The task: a program that turns {self.lecture.digit.pixels.size} numbers "
+            "into one digit",
         )
         cards = Group(*self.alike, *self.others)
         self.play(FadeOut(cards))

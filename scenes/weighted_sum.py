@@ -21,6 +21,7 @@ from manim import (
 )
 
 from network.analysis import strongest_neuron
+from network.data import IMAGE_SIDE
 from network.detector import apply_neuron, best_centre, edge_detector, largest_terms
 from scenes.kit.diagram import DRAWN_PIXELS, edge_style
 from scenes.kit.grids import PixelGrid, WeightGrid
@@ -68,7 +69,7 @@ class WeightedSum(LectureScene):
         self.wires = VGroup()
         for pixel, weight in zip(DRAWN_PIXELS, drawn, strict=True):
             style = edge_style(float(weight), scale)
-            start = self.digit_grid.cell_center(*divmod(pixel, 28))
+            start = self.digit_grid.cell_center(*divmod(pixel, IMAGE_SIDE))
             self.wires.add(
                 Line(start, self.cell.get_left(), stroke_width=style.width)
                 .set_stroke(p.signed_color(weight), opacity=style.opacity)
@@ -79,7 +80,7 @@ class WeightedSum(LectureScene):
             *(
                 Square(self.digit_grid.cell_size)
                 .set_stroke(p.highlight, 1.5)
-                .move_to(self.digit_grid.cell_center(*divmod(pixel, 28)))
+                .move_to(self.digit_grid.cell_center(*divmod(pixel, IMAGE_SIDE)))
                 for pixel in DRAWN_PIXELS
             )
         ).set_z_index(1)
@@ -130,7 +131,8 @@ class WeightedSum(LectureScene):
         p = self.palette
         self.step(
             "weights as a grid",
-            f"The same {self.w.size} weights as a 28 × 28 grid: {p.positive_name} positive, "
+            f"The same {self.w.size} weights as a {IMAGE_SIDE} × {IMAGE_SIDE} grid: "
+            f"{p.positive_name} positive, "
             f"{p.negative_name} negative, brighter = larger",
         )
         self.weight_grid = self.pair(self.w)

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from manim import DecimalNumber, ManimColor, Mobject, Text
 
-__all__ = ["decimal", "label", "lighten"]
+__all__ = ["decimal", "label", "lighten", "number_word"]
+
+WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+)  # fmt: skip
 
 
 def lighten(mobject: Mobject) -> Mobject:
@@ -28,3 +32,8 @@ def label(text: str, font_size: float, color: ManimColor) -> Text:
 def decimal(value: float, font_size: float, color: ManimColor, places: int = 2) -> DecimalNumber:
     number = DecimalNumber(value, num_decimal_places=places, font_size=font_size, color=color)
     return lighten(number)
+
+
+def number_word(n: int) -> str:
+    """A count as a caption says it: "two hidden layers", "ten numbers"; digits above ten."""
+    return WORDS[n] if 0 <= n < len(WORDS) else str(n)
