@@ -15,8 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-from render_timing import median
+from statistics import median
 
 from scenes.export.catalogue import CHAPTERS
 from scenes.export.lecture import make_lecture

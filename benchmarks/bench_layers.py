@@ -15,9 +15,10 @@ import io
 import pstats
 import sys
 import tempfile
+from statistics import median
 
 from manim import tempconfig
-from render_timing import ROOT, median, render_seconds
+from render_timing import ROOT, render_seconds
 
 FLOOR = (ROOT / "benchmarks" / "floor_scene.py", "OneDot")
 LAYERS = (ROOT / "scenes" / "layers.py", "NetworkLayers")

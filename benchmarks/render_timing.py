@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,3 @@ def render_seconds(
         wall = time.perf_counter() - start
         video = next(Path(media).rglob(f"{scene}.mp4"))
         return wall, video_duration(video)
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)

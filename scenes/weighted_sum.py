@@ -16,14 +16,13 @@ from manim import (
     FadeOut,
     Line,
     Rectangle,
-    Square,
     VGroup,
 )
 
 from network.analysis import strongest_neuron
 from network.data import IMAGE_SIDE
 from network.detector import apply_neuron, best_centre, edge_detector, largest_terms
-from scenes.kit.diagram import DRAWN_PIXELS, edge_style
+from scenes.kit.diagram import DRAWN_PIXELS, drawn_pixel_cells, edge_style
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.maths import tex, tex_number
 from scenes.kit.scene import LectureScene
@@ -67,23 +66,18 @@ class WeightedSum(LectureScene):
         drawn = self.w[list(DRAWN_PIXELS)]
         scale = float(np.max(np.abs(drawn)))
         self.wires = VGroup()
-        for pixel, weight in zip(DRAWN_PIXELS, drawn, strict=True):
+        cells = drawn_pixel_cells()
+        for cell, weight in zip(cells, drawn, strict=True):
             style = edge_style(float(weight), scale)
-            start = self.digit_grid.cell_center(*divmod(pixel, IMAGE_SIDE))
+            start = self.digit_grid.cell_center(*cell)
             self.wires.add(
                 Line(start, self.cell.get_left(), stroke_width=style.width)
                 .set_stroke(p.signed_color(weight), opacity=style.opacity)
                 .set_z_index(-1)
             )
         # The wires run behind the opaque grid, so their pixels are marked on top of it.
-        self.sources = VGroup(
-            *(
-                Square(self.digit_grid.cell_size)
-                .set_stroke(p.highlight, 1.5)
-                .move_to(self.digit_grid.cell_center(*divmod(pixel, IMAGE_SIDE)))
-                for pixel in DRAWN_PIXELS
-            )
-        ).set_z_index(1)
+        self.sources = self.digit_grid.cell_squares(cells).set_fill(opacity=0)
+        self.sources.set_stroke(p.highlight, 1.5).set_z_index(1)
         more = label(
             f"{len(DRAWN_PIXELS)} of the {self.w.size} connections drawn, from the marked pixels",
             22,

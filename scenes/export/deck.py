@@ -9,12 +9,11 @@ from pathlib import Path
 
 from PIL import Image
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.util import Inches
 
 __all__ = ["Slide", "write_pdf", "write_pptx"]
 
 SLIDE_DPI = 144.0  # a 1920×1080 still makes a 13.33 × 7.5 in (16:9) page
-EMU_PER_INCH = 914400
 
 
 @dataclass(frozen=True)
@@ -46,8 +45,7 @@ def write_pptx(slides: Sequence[Slide], target: Path) -> None:
     with Image.open(slides[0].image) as first:
         width, height = first.size
     deck = Presentation()
-    deck.slide_width = Emu(round(width / SLIDE_DPI * EMU_PER_INCH))
-    deck.slide_height = Emu(round(height / SLIDE_DPI * EMU_PER_INCH))
+    deck.slide_width, deck.slide_height = Inches(width / SLIDE_DPI), Inches(height / SLIDE_DPI)
     blank = deck.slide_layouts[6]
     for slide in slides:
         page = deck.slides.add_slide(blank)

@@ -74,9 +74,9 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
     return Task(
         chapter=chapter,
         fingerprint=digest,
-        manifest=parts / f"{chapter.name}.json",
+        parts=parts,
+        out=out,
         command=command,
-        log=out / "logs" / f"{chapter.name}.log",
         done_units=lambda since: _count_since(
             rendered / "partial_movie_files" / chapter.scene, "*.mp4", since
         ),

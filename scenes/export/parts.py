@@ -33,13 +33,22 @@ class Task:
 
     chapter: Chapter
     fingerprint: str
-    manifest: Path  # written last; its presence with this fingerprint means "done"
+    parts: Path  # where the part and its manifest go
+    out: Path  # the export's output folder (Manim's logs go in its logs/)
     command: list[str]
-    log: Path
     done_units: Callable[[float], int]  # animations or stills finished since a time.time()
     unit: str
     collect: Callable[[], dict[str, Any]]  # moves the outputs into place; returns the manifest
     is_complete: Callable[[dict[str, Any]], bool] = lambda manifest: True
+
+    @property
+    def manifest(self) -> Path:
+        """Written last: its presence with this fingerprint means the part is done."""
+        return self.parts / f"{self.chapter.name}.json"
+
+    @property
+    def log(self) -> Path:
+        return self.out / "logs" / f"{self.chapter.name}.log"
 
 
 @dataclass

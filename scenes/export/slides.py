@@ -64,9 +64,9 @@ def stills_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
     return Task(
         chapter=chapter,
         fingerprint=digest,
-        manifest=parts / f"{chapter.name}.json",
+        parts=parts,
+        out=out,
         command=command,
-        log=out / "logs" / f"{chapter.name}.log",
         done_units=lambda since: len(list(staging.glob("*.png"))),
         unit="stills",
         collect=collect,
