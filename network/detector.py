@@ -10,7 +10,15 @@ from network.activations import sigmoid
 from network.data import IMAGE_SIDE, N_PIXELS
 from network.errors import NetworkInputError
 
-__all__ = ["NeuronResult", "apply_neuron", "best_centre", "edge_detector", "largest_terms"]
+__all__ = [
+    "LECTURE_DETECTOR",
+    "EdgeDetector",
+    "NeuronResult",
+    "apply_neuron",
+    "best_centre",
+    "edge_detector",
+    "largest_terms",
+]
 
 
 def edge_detector(
@@ -98,3 +106,35 @@ def largest_terms(weights: np.ndarray, image: np.ndarray, count: int = 3) -> lis
     """Pixel indices of the ``count`` largest |wᵢaᵢ| terms of a weighted sum, in pixel order."""
     terms = np.abs(np.asarray(weights, dtype=float).reshape(-1) * np.asarray(image).reshape(-1))
     return sorted(int(i) for i in np.argsort(terms)[::-1][:count])
+
+
+@dataclass(frozen=True)
+class EdgeDetector:
+    """A designed detector's shape, and where it sits on a given digit.
+
+    The weighted-sum and sigmoid sections show the same detector on the same
+    stroke; keeping its shape here (not in either scene) means both scenes, and
+    the fingerprint that decides when they are rendered again, see one definition.
+    """
+
+    orientation: str = "horizontal"
+    width: float = 2.0  # pixels across the positive strip
+    length: float = 8.0  # pixels along it
+    surround: float = 2.0  # pixels of negative band on each side
+
+    @property
+    def shape(self) -> dict[str, float]:
+        return {"width": self.width, "length": self.length}
+
+    def centre_on(self, image: np.ndarray) -> tuple[float, float]:
+        """The whole-pixel centre where this detector gives ``image`` its largest sum."""
+        return best_centre(image, self.orientation, surround=self.surround, **self.shape)
+
+    def weights(self, centre: tuple[float, float], with_surround: bool = True) -> np.ndarray:
+        """The 28×28 weights at ``centre``: the positive strip, and its bands if asked."""
+        surround = self.surround if with_surround else 0.0
+        return edge_detector(centre, self.orientation, surround=surround, **self.shape)
+
+
+#: The detector the lecture designs: a strip 2 pixels high and 8 long, 2-pixel bands.
+LECTURE_DETECTOR = EdgeDetector()

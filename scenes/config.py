@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from network.data import BUNDLED_COUNT
 
-__all__ = ["CONFIG_PATH", "ConfigError", "LectureConfig", "load_config"]
+__all__ = [
+    "CONFIG_PATH",
+    "DEFAULTS",
+    "ConfigError",
+    "LectureConfig",
+    "load_config",
+    "pinned_environ",
+]
 
 CONFIG_PATH = Path(__file__).resolve().parent.parent / "manim.cfg"
 SECTION = "lecture"
@@ -23,6 +31,14 @@ ENV_PREFIX = "LECTURE_"
 PALETTES = ("classic", "colorblind")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 KEYS = ("digit", "palette", "weights", "relu_weights")
+#: The embedded defaults: what ``manim.cfg`` ships with, and what the tests pin.
+DEFAULTS = {
+    "digit": "1524",
+    "palette": "classic",
+    "weights": "network/weights/sigmoid-784-16-16-10.npz",
+    "relu_weights": "network/weights/relu-784-16-16-10.npz",
+}
+_INDEX = re.compile(r"[+-]?[0-9]+")  # ASCII only: str.isdigit() also accepts "²" and "٣"
 
 
 class ConfigError(ValueError):
@@ -45,7 +61,7 @@ def _where(key: str, source: str) -> str:
 
 def _parse_digit(value: str, base: Path, where: str) -> int | Path:
     text = value.strip()
-    if text.lstrip("+-").isdigit():
+    if _INDEX.fullmatch(text):
         index = int(text)
         if not 0 <= index < BUNDLED_COUNT:
             raise ConfigError(
@@ -126,3 +142,14 @@ def load_config(
         weights=_parse_weights(raw("weights"), base, where("weights")),
         relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights")),
     )
+
+
+def pinned_environ(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` with every ``LECTURE_*`` variable replaced by the embedded defaults.
+
+    For tests and benchmarks: whatever the user's shell exports, they see the
+    lecture as it ships.
+    """
+    pinned = {name: value for name, value in environ.items() if not name.startswith(ENV_PREFIX)}
+    pinned.update({ENV_PREFIX + key.upper(): value for key, value in DEFAULTS.items()})
+    return pinned

@@ -16,7 +16,7 @@ from manim import (
     VGroup,
 )
 
-from network.analysis import first_correct_per_label, misclassified
+from network.analysis import Example, example_per_label, example_wrong
 from network.data import IMAGE_SIDE
 from scenes.kit import DRAWN_PIXELS, NetworkDiagram, PixelGrid, drawn_pixel_cells
 from scenes.kit.diagram import drawn_rows
@@ -178,20 +178,22 @@ class NetworkLayers(LectureScene):
         self.wait(2)
 
     def more_digits(self) -> None:
-        """Three more digits the network never trained on; one it gets wrong."""
+        """Three more digits it never trained on: a 7 and a 0 it reads right, one it gets wrong.
+
+        A weak network may read every 7 (or 0) wrong, and a strong one might get
+        none wrong: then the nearest honest pick is shown and the caption says so.
+        """
         validation = self.lecture.validation()
         net = self.lecture.network
-        rows = first_correct_per_label(net, validation, [7, 0])
-        rows.append(int(misclassified(net, validation)[0]))
+        examples = example_per_label(net, validation, [7, 0])
+        examples.append(example_wrong(net, validation, exclude=[e.row for e in examples]))
         d = self.diagram
-        for row in rows:
+        for example in examples:
+            row = example.row
             digit = self.lecture.run(
                 validation.images[row], int(validation.labels[row]), f"validation digit #{row}"
             )
-            self.step(
-                f"digit {digit.source}",
-                f"Another digit the network never trained on ({digit.source})",
-            )
+            self.step(f"digit {digit.source}", self.more_caption(example, digit.source))
             grid = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
             grid.move_to(THUMB_POSITION)
             self.play(
@@ -204,3 +206,12 @@ class NetworkLayers(LectureScene):
             self.grid = grid
             self.forward_pass(digit, intro=False)
         self.wait(1)
+
+    @staticmethod
+    def more_caption(example: Example, source: str) -> str:
+        """What to say before one more digit; a fallback pick says why it was picked."""
+        if not example.fallback:
+            return f"Another digit the network never trained on ({source})"
+        if example.read_right:
+            return f"The network reads every other unseen digit right; one more ({source})"
+        return f"The network misreads every unseen {example.label}; here is the first ({source})"

@@ -9,10 +9,9 @@ from manim import LEFT, UP, Create, Dot, FadeIn, FadeOut, VGroup
 
 from network.activations import sigmoid
 from network.analysis import strongest_neuron
-from network.detector import apply_neuron, best_centre, edge_detector
+from network.detector import LECTURE_DETECTOR, apply_neuron
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number
 from scenes.kit.scene import LectureScene
-from scenes.weighted_sum import DETECTOR, SURROUND
 
 __all__ = ["SigmoidAndBias"]
 
@@ -25,8 +24,7 @@ class SigmoidAndBias(LectureScene):
 
     def construct(self) -> None:
         digit = self.lecture.digit
-        centre = best_centre(digit.pixels, surround=SURROUND, **DETECTOR)
-        detector = edge_detector(centre, surround=SURROUND, **DETECTOR)
+        detector = LECTURE_DETECTOR.weights(LECTURE_DETECTOR.centre_on(digit.pixels))
         self.plain = apply_neuron(detector, digit.pixels)
         self.biased = apply_neuron(detector, digit.pixels, bias=BIAS)
         self.show_sigmoid()

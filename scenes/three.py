@@ -39,11 +39,13 @@ class ThisIsAThree(LectureScene):
 
     def show_digit(self) -> None:
         digit = self.lecture.digit
-        self.step(
-            "a three",
-            f"This is a {number_word(self.kind)}: "
-            f"a grid of {IMAGE_SIDE} × {IMAGE_SIDE} grey pixels",
+        # A user's image has no label: only the network's reading, which may be wrong.
+        what = (
+            f"This is a {number_word(self.kind)}"
+            if digit.label is not None
+            else f"The network reads your image as a {number_word(self.kind)}"
         )
+        self.step("a three", f"{what}: a grid of {IMAGE_SIDE} × {IMAGE_SIDE} grey pixels")
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.4).move_to([0, -0.4, 0])
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
@@ -59,9 +61,10 @@ class ThisIsAThree(LectureScene):
         card_grid(self.alike, rows=1).move_to([0, 1.3, 0])
         ours = self.lecture.digit.pixels
         self.differ = [pixels_differ(ours, val.images[r]) for r in rows]
+        more = "More" if self.lecture.digit.label is not None else "Real"
         self.step(
             f"other {number_word(self.kind)}s",
-            f"More {number_word(self.kind)}s. Each differs from the first in "
+            f"{more} {number_word(self.kind)}s. Each differs from the first in "
             f"{min(self.differ)} to {max(self.differ)} of its {ours.size} pixels",
         )
         self.play(FadeOut(self.braces), self.grid.animate.replace(self.alike[0].grid))

@@ -21,7 +21,7 @@ from manim import (
 
 from network.analysis import strongest_neuron
 from network.data import IMAGE_SIDE
-from network.detector import apply_neuron, best_centre, edge_detector, largest_terms
+from network.detector import LECTURE_DETECTOR, apply_neuron, largest_terms
 from scenes.kit.diagram import DRAWN_PIXELS, drawn_pixel_cells, edge_style
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.maths import tex, tex_number
@@ -30,9 +30,6 @@ from scenes.kit.text import label
 
 __all__ = ["WeightedSum"]
 
-#: The designed detector: a horizontal strip 2 pixels high, 8 long, 2-pixel bands.
-DETECTOR = {"orientation": "horizontal", "width": 2.0, "length": 8.0}
-SURROUND = 2.0
 GRID_HEIGHT = 4.2
 WEIGHTS_AT = np.array([-4.4, -0.4, 0.0])
 DIGIT_AT = np.array([0.4, -0.4, 0.0])
@@ -148,15 +145,15 @@ class WeightedSum(LectureScene):
     def detector_box(self, centre: tuple[float, float], surround: float) -> Rectangle:
         """The patch (and its bands) outlined on the digit."""
         grid = self.digit_grid
-        across = DETECTOR["width"] + 2 * surround + 1
-        along = DETECTOR["length"] + 1
+        across = LECTURE_DETECTOR.width + 2 * surround + 1
+        along = LECTURE_DETECTOR.length + 1
         box = Rectangle(width=along * grid.cell_size, height=across * grid.cell_size)
         return box.set_stroke(self.palette.highlight, 2).move_to(grid.cell_center(*centre))
 
     def show_patch(self) -> None:
         digit = self.lecture.digit
-        self.centre = best_centre(digit.pixels, surround=SURROUND, **DETECTOR)
-        patch = edge_detector(self.centre, surround=0.0, **DETECTOR)
+        self.centre = LECTURE_DETECTOR.centre_on(digit.pixels)
+        patch = LECTURE_DETECTOR.weights(self.centre, with_surround=False)
         self.patch_result = apply_neuron(patch, digit.pixels)
         self.step(
             "positive patch",
@@ -178,7 +175,7 @@ class WeightedSum(LectureScene):
 
     def show_surround(self) -> None:
         digit, p = self.lecture.digit, self.palette
-        detector = edge_detector(self.centre, surround=SURROUND, **DETECTOR)
+        detector = LECTURE_DETECTOR.weights(self.centre)
         self.edge_result = apply_neuron(detector, digit.pixels)
         self.white_result = apply_neuron(detector, np.ones_like(digit.pixels))
         self.step(
@@ -187,7 +184,7 @@ class WeightedSum(LectureScene):
             "the patch is bright and its surroundings dark",
         )
         grid = self.pair(detector, scale=1.0)
-        box = self.detector_box(self.centre, SURROUND)
+        box = self.detector_box(self.centre, LECTURE_DETECTOR.surround)
         on_digit = self.sum_readout("on this digit", self.edge_result.weighted_sum)
         on_white = self.sum_readout("on a blank white image", self.white_result.weighted_sum)
         on_white.scale(0.8)

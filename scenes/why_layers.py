@@ -19,10 +19,11 @@ from manim import (
     FadeOut,
     Group,
     Line,
+    Text,
     VGroup,
 )
 
-from network.analysis import first_correct_per_label
+from network.analysis import example_per_label
 from network.strokes import PIECES, Stroke, piece_masks, tile_strokes
 from scenes.kit.grids import PixelGrid, TintedGrid
 from scenes.kit.lecture import Digit
@@ -47,10 +48,28 @@ class WhyLayers(LectureScene):
         self.say_it_is_a_hope()
 
     def examples(self) -> dict[int, Digit]:
-        """One real digit per piece recipe: the first the network reads right."""
+        """One real digit per piece recipe: the first the network reads right.
+
+        For a label the network misreads every time, the first digit of it stands
+        in, and ``self.misread`` keeps that label so that a note can say so.
+        """
         kinds = list(PIECES)
-        rows = first_correct_per_label(self.lecture.network, self.lecture.validation(), kinds)
-        return dict(zip(kinds, self.lecture.validation_digits(rows), strict=True))
+        picks = example_per_label(self.lecture.network, self.lecture.validation(), kinds)
+        self.misread = [e.label for e in picks if e.fallback]
+        digits = self.lecture.validation_digits([e.row for e in picks])
+        return dict(zip(kinds, digits, strict=True))
+
+    def misread_note(self) -> Text | None:
+        """Under the panels, when some example is misread: which, and that all of its kind are."""
+        if not self.misread:
+            return None
+        names = [str(k) for k in self.misread]
+        if len(names) == 1:
+            text = f"The network misreads every unseen {names[0]}; the one shown is the first"
+        else:
+            listed = f"{', '.join(names[:-1])} and {names[-1]}"
+            text = f"The network misreads every unseen {listed}; those shown are the first of each"
+        return label(text, 24, self.palette.muted).to_edge(DOWN, buff=0.35)
 
     def pieces_of(self, digit: Digit) -> tuple[list[np.ndarray], list]:
         regions = PIECES[digit.label]
@@ -77,6 +96,9 @@ class WhyLayers(LectureScene):
         self.panels.move_to([0, -0.3, 0])
         for panel in panels:
             self.play(FadeIn(panel), run_time=0.8)
+        self.note = self.misread_note()
+        if self.note is not None:
+            self.play(FadeIn(self.note))
         self.wait(2.5)
 
     def stroke_lines(self, grid: PixelGrid, strokes: list[Stroke], color) -> VGroup:
@@ -104,7 +126,8 @@ class WhyLayers(LectureScene):
             self.stroke_lines(self.big, strokes, color)
             for strokes, color in zip(self.strokes, colors, strict=True)
         ]
-        self.play(FadeOut(self.panels), FadeIn(self.big))
+        note = [FadeOut(self.note)] if self.note is not None else []
+        self.play(FadeOut(self.panels), *note, FadeIn(self.big))
         for lines in self.edge_lines:
             self.play(Create(lines, lag_ratio=0.3), run_time=1.5)
         self.wait(2)

@@ -1,16 +1,23 @@
-"""Shared test set-up: golden-frame options, and Manim's cairo check relaxed.
+"""Shared test set-up: the lecture's configuration pinned, golden-frame options.
 
-Manim's ``frames_comparison`` skips every Cairo test when cairo is older than
-1.18; Debian 12 ships 1.16 and our reference frames are made on such a machine,
-so the check is lowered here and the golden-frame tests really run.
+Every test sees the lecture as it ships: whatever ``LECTURE_*`` variables the
+user's shell exports (or ``manim.cfg``'s ``[lecture]`` says), the environment is
+replaced by the embedded defaults before any test module is imported, and the
+subprocesses the export tests start inherit it. A test that wants another
+digit, palette or network sets it itself with ``monkeypatch``.
 """
 
 from __future__ import annotations
 
-import pytest
-from manim.utils.testing import frames_comparison as _frames_comparison
+import os
 
-_frames_comparison.MIN_CAIRO_VERSION = 0
+import pytest
+
+from scenes.config import pinned_environ
+
+_pinned = pinned_environ(os.environ)
+os.environ.clear()
+os.environ.update(_pinned)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

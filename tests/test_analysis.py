@@ -6,6 +6,9 @@ import numpy as np
 import pytest
 
 from network.analysis import (
+    Example,
+    example_per_label,
+    example_wrong,
     first_correct_per_label,
     misclassified,
     most_exciting,
@@ -81,3 +84,71 @@ def test_pixels_differ_and_weight_scale() -> None:
     w = np.linspace(-1, 1, 101)
     assert weight_scale(w, 100) == 1.0
     assert weight_scale(w, 50) == pytest.approx(0.5)
+
+
+def reading(reads: list[int], labels: list[int]) -> tuple[Network, Digits]:
+    """Digits labelled ``labels`` and a one-layer network that reads them as ``reads``.
+
+    Digit i lights only pixel ``reads[i]``, and output k listens only to pixel k: so
+    any mix of right and wrong answers (all right, all wrong, one class) can be made.
+    """
+    images = np.zeros((len(reads), 784))
+    images[np.arange(len(reads)), reads] = 1.0
+    weights = np.zeros((10, 784))
+    weights[np.arange(10), np.arange(10)] = 10.0
+    net = Network([weights], [np.full(10, -5.0)])
+    assert list(net.predict(images)) == reads
+    return net, Digits(images, np.array(labels))
+
+
+def test_example_per_label_prefers_a_right_reading_and_falls_back_to_the_first() -> None:
+    net, digits = reading(reads=[1, 7, 3, 3, 9, 0], labels=[7, 7, 0, 0, 9, 0])
+    assert example_per_label(net, digits, [7, 0, 9]) == [
+        Example(row=1, label=7, read_right=True, fallback=False),
+        Example(row=5, label=0, read_right=True, fallback=False),
+        Example(row=4, label=9, read_right=True, fallback=False),
+    ]
+    # Every 0 misread: the first 0 stands in, and says it is misread.
+    net, digits = reading(reads=[1, 7, 3, 3], labels=[7, 7, 0, 0])
+    assert example_per_label(net, digits, [0, 7]) == [
+        Example(row=2, label=0, read_right=False, fallback=True),
+        Example(row=1, label=7, read_right=True, fallback=False),
+    ]
+    with pytest.raises(NetworkInputError, match="no digits labelled 5"):
+        example_per_label(net, digits, [5])
+
+
+def test_example_wrong_skips_excluded_rows_and_never_invents_a_mistake() -> None:
+    net, digits = reading(reads=[3, 1, 2, 4], labels=[3, 7, 2, 0])
+    assert example_wrong(net, digits) == Example(1, 7, read_right=False, fallback=False)
+    assert example_wrong(net, digits, exclude=[1]) == Example(3, 0, False, False)
+    # Right on every row left: the first of them stands in, read right.
+    assert example_wrong(net, digits, exclude=[1, 3]) == Example(0, 3, True, True)
+    net, digits = reading(reads=[3, 1, 2], labels=[3, 1, 2])
+    assert example_wrong(net, digits) == Example(0, 3, read_right=True, fallback=True)
+    with pytest.raises(NetworkInputError, match="no digits left"):
+        example_wrong(net, digits, exclude=[0, 1, 2])
+
+
+def test_preview_of_a_network_never_wrong_or_never_right_is_the_random_pick() -> None:
+    labels = [i % 10 for i in range(20)]
+    expected = np.random.default_rng(3).permutation(20)[:6].tolist()
+    never_wrong, digits = reading(reads=labels, labels=labels)
+    assert preview_rows(never_wrong, digits, 6, seed=3) == expected
+    never_right, digits = reading(reads=[(k + 1) % 10 for k in labels], labels=labels)
+    assert preview_rows(never_right, digits, 6, seed=3) == expected
+    one_class, digits = reading(reads=[5] * 20, labels=[4] * 20)
+    assert preview_rows(one_class, digits, 6, seed=3) == expected
+
+
+def test_preview_with_no_right_answer_gets_one_when_there_is_one() -> None:
+    labels = [i % 10 for i in range(20)]
+    pick = np.random.default_rng(3).permutation(20)[:6].tolist()
+    right = next(r for r in range(20) if r not in pick)
+    reads = [labels[r] if r == right else (labels[r] + 1) % 10 for r in range(20)]
+    net, digits = reading(reads=reads, labels=labels)
+    assert preview_rows(net, digits, 6, seed=3) == [*pick[:-1], right]
+    # And the mirror image: no mistake in the pick, one elsewhere.
+    reads = [(labels[r] + 1) % 10 if r == right else labels[r] for r in range(20)]
+    net, digits = reading(reads=reads, labels=labels)
+    assert preview_rows(net, digits, 6, seed=3) == [*pick[:-1], right]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render, says
+from scene_helpers import dry_render, golden, says
 
 from scenes.counting import CountingKnobs
 from scenes.kit.maths import tex_count as grouped
@@ -23,6 +22,6 @@ def test_counts_come_from_the_arrays() -> None:
     assert says(scene.caption, "Learning")
 
 
-@frames_comparison(base_scene=CountingKnobs)
+@golden(CountingKnobs)
 def test_total(scene: CountingKnobs) -> None:
     CountingKnobs.construct(scene)

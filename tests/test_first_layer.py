@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render, says
+from scene_helpers import dry_render, golden, says
 
 from network.analysis import most_exciting, weight_scale
 from network.training import accuracy
@@ -38,6 +37,6 @@ def test_grids_show_the_real_weights_in_palette_colours() -> None:
     assert says(scene.caption, f"{accuracy(net, val):.1%}")
 
 
-@frames_comparison(base_scene=WhatNeuronsSee)
+@golden(WhatNeuronsSee)
 def test_all_neurons(scene: WhatNeuronsSee) -> None:
     WhatNeuronsSee.construct(scene)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render, says
+from scene_helpers import dry_render, golden, says
 
 from scenes.function import NetworkFunction
 from scenes.kit.maths import tex_number
@@ -24,6 +23,6 @@ def test_output_vector_and_answer_are_the_networks() -> None:
     assert says(scene.caption, f"says {answer}")
 
 
-@frames_comparison(base_scene=NetworkFunction)
+@golden(NetworkFunction)
 def test_real_values(scene: NetworkFunction) -> None:
     NetworkFunction.construct(scene)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render
+from scene_helpers import dry_render, golden
 
 from network.analysis import misclassified
 from scenes.kit.diagram import DRAWN_PIXELS, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
@@ -28,13 +27,13 @@ def assert_diagram_shows(scene: NetworkLayers, trace) -> None:
     np.testing.assert_allclose(scene.answer_value.get_value(), trace.output[answer], atol=5e-3)
 
 
-@frames_comparison(base_scene=NetworkLayers)
+@golden(NetworkLayers)
 def test_pixel_grid(scene: NetworkLayers) -> None:
     scene.show_pixels(scene.lecture.digit)
     np.testing.assert_array_equal(scene.grid.pixels.reshape(-1), scene.lecture.digit.pixels)
 
 
-@frames_comparison(base_scene=NetworkLayers)
+@golden(NetworkLayers)
 def test_pixel_values_close_up(scene: NetworkLayers) -> None:
     scene.show_pixels(scene.lecture.digit)
     scene.zoom_on_pixels()
@@ -44,7 +43,7 @@ def test_pixel_values_close_up(scene: NetworkLayers) -> None:
     assert min(real) == 0.0 and max(real) > 0.5  # the close-up shows dark and bright pixels
 
 
-@frames_comparison(base_scene=NetworkLayers)
+@golden(NetworkLayers)
 def test_lit_network_and_answer(scene: NetworkLayers) -> None:
     digit = scene.lecture.digit
     scene.show_pixels(digit)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render
+from scene_helpers import dry_render, golden
 
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
@@ -54,6 +53,6 @@ def test_truncated_matrix_elides_one_row_and_column() -> None:
     assert r"\ddots" in rows[1] and rows[1].split(" & ")[2] == r"\ddots"
 
 
-@frames_comparison(base_scene=MatrixForm)
+@golden(MatrixForm)
 def test_real_numbers(scene: MatrixForm) -> None:
     MatrixForm.construct(scene)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render, says
+from scene_helpers import dry_render, golden, says
 from test_three import assert_cards_tell_the_truth
 
 from network.analysis import preview_rows
@@ -26,6 +25,6 @@ def test_preview_digits_and_verdicts_are_the_networks() -> None:
     assert scene.sizes.text.startswith("784")
 
 
-@frames_comparison(base_scene=ThePlan)
+@golden(ThePlan)
 def test_preview(scene: ThePlan) -> None:
     ThePlan.construct(scene)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render
+from scene_helpers import dry_render, golden
 
 from network.activations import largest_slope, relu, slope_through_layers
 from scenes.kit.diagram import DRAWN_PIXELS
@@ -46,6 +45,6 @@ def test_slopes_shown_are_the_activations_own() -> None:
         assert tex_scientific(slope_through_layers(name, DEEP)) in shown
 
 
-@frames_comparison(base_scene=SigmoidVsRelu)
+@golden(SigmoidVsRelu)
 def test_same_digit(scene: SigmoidVsRelu) -> None:
     SigmoidVsRelu.construct(scene)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render
+from scene_helpers import dry_render, golden
 from scipy.special import expit
 
 from scenes.kit.maths import tex_number
@@ -32,6 +31,6 @@ def test_marked_values_are_the_networks() -> None:
     np.testing.assert_allclose(scene.axes.p2c(dot), [t.z, t.activation], atol=1e-6)
 
 
-@frames_comparison(base_scene=SigmoidAndBias)
+@golden(SigmoidAndBias)
 def test_trained_neuron(scene: SigmoidAndBias) -> None:
     SigmoidAndBias.construct(scene)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render
+from scene_helpers import dry_render, golden
 
 from network.analysis import pixels_differ
 from scenes.three import ThisIsAThree
@@ -47,6 +46,6 @@ def test_every_digit_shown_is_real_and_answered_by_the_network() -> None:
     np.testing.assert_allclose(shown, lecture.digit.pixels[scene.column_pixels], atol=5e-3)
 
 
-@frames_comparison(base_scene=ThisIsAThree)
+@golden(ThisIsAThree)
 def test_answers(scene: ThisIsAThree) -> None:
     ThisIsAThree.construct(scene)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render
+from scene_helpers import dry_render, golden
 
-from network.detector import apply_neuron, best_centre, edge_detector
+from network.detector import LECTURE_DETECTOR, apply_neuron, best_centre, edge_detector
 from scenes.kit.diagram import DRAWN_PIXELS, edge_style
 from scenes.kit.maths import tex_number
-from scenes.weighted_sum import DETECTOR, SURROUND, WeightedSum
+from scenes.weighted_sum import WeightedSum
 
 __module_test__ = "weighted_sum"
 
@@ -26,9 +25,11 @@ def test_every_number_is_the_networks() -> None:
     for i, line in zip(scene.terms, scene.term_tex, strict=True):
         assert f"w_{{{i + 1}}}" in line.tex_string
         assert tex_number(w[i] * digit.pixels[i]) in line.tex_string
-    centre = best_centre(digit.pixels, surround=SURROUND, **DETECTOR)
-    edge = apply_neuron(edge_detector(centre, surround=SURROUND, **DETECTOR), digit.pixels)
-    patch = apply_neuron(edge_detector(centre, surround=0.0, **DETECTOR), digit.pixels)
+    d = LECTURE_DETECTOR
+    centre = best_centre(digit.pixels, d.orientation, surround=d.surround, **d.shape)
+    assert centre == scene.centre
+    edge = apply_neuron(edge_detector(centre, surround=d.surround, **d.shape), digit.pixels)
+    patch = apply_neuron(edge_detector(centre, surround=0.0, **d.shape), digit.pixels)
     assert scene.edge_result == edge and scene.patch_result == patch
     shown_edge, shown_white = (r[1].tex_string for r in scene.readouts)
     assert shown_edge == tex_number(edge.weighted_sum)
@@ -52,6 +53,6 @@ def test_wires_come_from_the_marked_pixels_and_follow_their_weights() -> None:
         assert wire.get_stroke_width() == edge_style(float(w[pixel]), scale).width
 
 
-@frames_comparison(base_scene=WeightedSum)
+@golden(WeightedSum)
 def test_edge_detector(scene: WeightedSum) -> None:
     WeightedSum.construct(scene)

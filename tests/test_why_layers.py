@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
-from scene_helpers import dry_render, says
+from scene_helpers import dry_render, golden, says
 
 from network.strokes import PIECES, piece_masks, tile_strokes
 from scenes.why_layers import TILE, WhyLayers
@@ -35,7 +34,7 @@ def test_pieces_and_edges_come_from_the_real_digits() -> None:
     assert says(scene.caption, "Only a hope")
 
 
-@frames_comparison(base_scene=WhyLayers)
+@golden(WhyLayers)
 def test_ladder(scene: WhyLayers) -> None:
     scene.show_pieces()
     scene.show_edges_make_loops()

@@ -1,0 +1,256 @@
+"""Every scene renders with any trained network of the supported shape, however weak.
+
+A user may point the lecture at weights of their own (``LECTURE_WEIGHTS``), barely
+trained or not at all. Such a network may read no digit of a label right, or
+answer the same digit for everything; a scene that wanted a digit it reads right
+must then show another one and say so on screen, never crash or claim what is
+false. These tests render every scene with an untrained network and (for the
+scenes that pick digits by whether they are read right) a barely trained one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from scene_helpers import dry_render, says
+from test_three import assert_cards_tell_the_truth
+
+from network.analysis import Example, example_per_label, example_wrong
+from network.data import IMAGE_SIDE, Digits
+from network.model import DEFAULT_SIZES, Network
+from network.shipped import SHIPPED_RECIPES, SHIPPED_WEIGHTS, bundled_split
+from network.strokes import PIECES
+from network.training import train
+from network.weights_io import load_weights, save_weights
+from scenes.kit.lecture import load_lecture
+from scenes.kit.scene import LectureScene
+from scenes.kit.text import number_word
+from scenes.layers import NetworkLayers
+
+SCENES_DIR = Path(__file__).resolve().parent.parent / "scenes"
+ACTIVATIONS = ("sigmoid", "relu")  # LECTURE_WEIGHTS, LECTURE_RELU_WEIGHTS
+CHOOSE_BY_CORRECTNESS = ("plan", "layers", "why_layers")
+SOURCE = re.compile(r"\(validation digit #(\d+)\)$")
+
+
+def scene_classes() -> dict[str, type[LectureScene]]:
+    """The one LectureScene subclass each scenes/*.py defines, by module name."""
+    found = {}
+    for path in sorted(SCENES_DIR.glob("*.py")):
+        if path.stem in ("__init__", "config"):
+            continue
+        module = importlib.import_module(f"scenes.{path.stem}")
+        classes = [
+            c
+            for c in vars(module).values()
+            if inspect.isclass(c)
+            and issubclass(c, LectureScene)
+            and c.__module__ == module.__name__
+        ]
+        assert len(classes) == 1, f"scenes/{path.name}: expected one scene, found {classes}"
+        found[path.stem] = classes[0]
+    return found
+
+
+SCENES = scene_classes()
+
+
+def recording(scene_class: type[LectureScene]) -> type[LectureScene]:
+    """The scene, keeping every caption it shows (each is replaced by the next)."""
+
+    class Recorded(scene_class):
+        def step(self, name: str, caption: str) -> None:
+            self.captions = [*getattr(self, "captions", []), caption]
+            super().step(name, caption)
+
+    Recorded.__name__ = Recorded.__qualname__ = scene_class.__name__
+    return Recorded
+
+
+def barely_trained(activation: str) -> Network:
+    """One epoch on 200 training digits: a network that reads only a digit or two."""
+    train_set = bundled_split()[0]
+    rows = np.random.default_rng(0).permutation(len(train_set))[:200]
+    net = Network.initialised(DEFAULT_SIZES, activation, seed=0)
+    recipe = dataclasses.replace(SHIPPED_RECIPES[activation], epochs=1)
+    train(net, train_set.subset(rows), recipe)
+    return net
+
+
+@pytest.fixture(scope="module")
+def weak_weights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """Weights files per strength ("untrained", "barely") and activation, written once."""
+    folder = tmp_path_factory.mktemp("weak-weights")
+    files: dict[str, dict[str, Path]] = {"untrained": {}, "barely": {}}
+    for activation in ACTIVATIONS:
+        untrained = Network.initialised(DEFAULT_SIZES, activation, seed=0)
+        files["untrained"][activation] = save_weights(
+            folder / f"untrained-{activation}.npz", untrained
+        )
+        files["barely"][activation] = save_weights(
+            folder / f"barely-{activation}.npz", barely_trained(activation)
+        )
+    return files
+
+
+@pytest.fixture
+def use_weights(monkeypatch: pytest.MonkeyPatch, weak_weights) -> Iterator:
+    """Point the lecture at weak weights; the cached lecture is dropped before and after."""
+
+    def use(strength: str) -> Network:
+        monkeypatch.setenv("LECTURE_WEIGHTS", str(weak_weights[strength]["sigmoid"]))
+        monkeypatch.setenv("LECTURE_RELU_WEIGHTS", str(weak_weights[strength]["relu"]))
+        load_lecture.cache_clear()
+        return load_lecture().network
+
+    load_lecture.cache_clear()
+    yield use
+    load_lecture.cache_clear()
+
+
+RENDERS = [("untrained", name) for name in SCENES] + [
+    ("barely", name) for name in CHOOSE_BY_CORRECTNESS
+]
+
+
+@pytest.mark.parametrize(("strength", "name"), RENDERS, ids=[f"{s}-{n}" for s, n in RENDERS])
+def test_every_scene_renders_and_tells_the_truth(use_weights, strength: str, name: str) -> None:
+    net = use_weights(strength)
+    scene = dry_render(recording(SCENES[name]))
+    assert scene.captions and scene.caption is not None
+    check = CHECKS.get(name)
+    if check is not None:
+        check(scene, net, scene.lecture.validation())
+
+
+def test_the_weak_networks_are_weak(use_weights) -> None:
+    """The fallbacks these tests reach for really are needed with these networks."""
+    val = bundled_split()[1]
+    for strength in ("untrained", "barely"):
+        net = use_weights(strength)
+        correct = net.predict(val.images) == val.labels
+        assert correct.mean() < 0.3
+        assert not all(np.any(correct[val.labels == k]) for k in range(10))
+
+
+# -- what each scene that picks digits by correctness must say -------------------------
+
+
+def check_plan(scene, net: Network, val: Digits) -> None:
+    """The preview holds a right and a wrong answer when the network gives both."""
+    assert_cards_tell_the_truth(scene.cards)
+    correct = net.predict(val.images) == val.labels
+    shown = [not c.digit.is_wrong for c in scene.cards]
+    assert any(shown) == bool(np.any(correct))
+    assert (not all(shown)) == bool(np.any(~correct))
+    wrong = shown.count(False)
+    assert says(scene.caption, f"{len(shown) - wrong} read right, {wrong} wrong")
+
+
+def check_layers(scene, net: Network, val: Digits) -> None:
+    """A 7 and a 0 read right, then a mistake; or the caption says why not."""
+    correct = net.predict(val.images) == val.labels
+    picks = [(c, int(SOURCE.search(c)[1])) for c in scene.captions if SOURCE.search(c)]
+    assert len(picks) == 3
+    for (caption, row), label in zip(picks[:2], (7, 0), strict=True):
+        assert val.labels[row] == label
+        if np.any(correct[val.labels == label]):
+            assert correct[row] and caption.startswith("Another digit")
+        else:
+            assert row == int(np.flatnonzero(val.labels == label)[0])
+            assert caption == (
+                f"The network misreads every unseen {label}; "
+                f"here is the first (validation digit #{row})"
+            )
+    caption, row = picks[2]
+    others = np.ones(len(val), dtype=bool)
+    others[[picks[0][1], picks[1][1]]] = False
+    assert others[row]
+    if np.any(~correct & others):
+        assert not correct[row] and caption.startswith("Another digit")
+        assert "wrong" in scene.caption.text  # the last answer says so, in words
+    else:
+        assert correct[row] and caption.startswith("The network reads every other unseen")
+
+
+def check_why_layers(scene, net: Network, val: Digits) -> None:
+    """Each piece digit is read right, or the note names its label as always misread."""
+    correct = net.predict(val.images) == val.labels
+    misread = []
+    for label, digit in scene.digits.items():
+        row = int(digit.source.split("#")[1])
+        np.testing.assert_array_equal(digit.pixels, val.images[row])
+        assert digit.label == label
+        if np.any(correct[val.labels == label]):
+            assert digit.prediction == label
+        else:
+            assert row == int(np.flatnonzero(val.labels == label)[0])
+            assert digit.is_wrong
+            misread.append(label)
+    assert misread, "these weak networks misread every 9 or 4: the note must be shown"
+    assert scene.note is not None
+    names = [str(k) for k in misread]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    assert says(scene.note, f"The network misreads every unseen {listed};")
+    # Inside the frame, below the panels it speaks of.
+    assert scene.note.get_bottom()[1] > -4 and scene.note.width < 14
+    assert scene.note.get_top()[1] < scene.panels.get_bottom()[1]
+    assert says(scene.caption, "Only a hope")
+
+
+CHECKS = {"plan": check_plan, "layers": check_layers, "why_layers": check_why_layers}
+
+
+# -- fallbacks no real network reaches: said in words all the same ------------------------
+
+
+def test_layers_says_when_the_network_makes_no_mistake_to_show() -> None:
+    """No network trained here is right on every unseen digit; if one were, the caption
+    before the last digit must not present it as a mistake."""
+    source = "validation digit #3"
+    never_wrong = Example(row=3, label=1, read_right=True, fallback=True)
+    assert NetworkLayers.more_caption(never_wrong, source) == (
+        "The network reads every other unseen digit right; one more (validation digit #3)"
+    )
+    wanted = Example(row=3, label=1, read_right=False, fallback=False)
+    assert NetworkLayers.more_caption(wanted, source) == (
+        "Another digit the network never trained on (validation digit #3)"
+    )
+
+
+def test_the_shipped_network_takes_no_fallback() -> None:
+    """With the default weights every scene picks exactly what it did before the fallbacks."""
+    net = load_weights(SHIPPED_WEIGHTS["sigmoid"]).network
+    val = bundled_split()[1]
+    picks = example_per_label(net, val, [7, 0])
+    assert [(e.row, e.fallback) for e in picks] == [(350, False), (0, False)]
+    assert example_wrong(net, val, exclude=[350, 0]) == Example(26, 0, False, False)
+    assert not any(e.fallback for e in example_per_label(net, val, list(PIECES)))
+
+
+def test_three_with_a_users_image_does_not_claim_the_networks_guess_is_right(
+    use_weights, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A user's image has no label: the untrained network's reading is only a reading."""
+    val = bundled_split()[1]
+    path = tmp_path / "mine.png"
+    Image.fromarray((val.images[0].reshape(IMAGE_SIDE, IMAGE_SIDE) * 255).astype(np.uint8)).save(
+        path
+    )
+    monkeypatch.setenv("LECTURE_DIGIT", str(path))
+    net = use_weights("untrained")
+    scene = dry_render(recording(SCENES["three"]))
+    digit = scene.lecture.digit
+    assert digit.label is None and net.predict(digit.pixels) == digit.prediction
+    assert scene.captions[0].startswith(
+        f"The network reads your image as a {number_word(digit.prediction)}:"
+    )
+    assert scene.captions[1].startswith(f"Real {number_word(digit.prediction)}s.")
