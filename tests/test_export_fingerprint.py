@@ -1,0 +1,100 @@
+"""scenes/export/fingerprint.py: a chapter's fingerprint covers every module its scene
+imports (found by running the imports, not by reading a list), and nothing else."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scenes.config import load_config
+from scenes.export.catalogue import CHAPTERS, PROJECT_ROOT
+from scenes.export.fingerprint import fingerprint, import_closure, sources
+
+# Imports each chapter's scene file with every project module unloaded first, and
+# lists the project files that importing it really loaded.
+PROBE = """
+import importlib.util, json, sys
+from pathlib import Path
+root = Path(sys.argv[1])
+loaded = {}
+for name, path in json.loads(sys.argv[2]).items():
+    for mod in [m for m in sys.modules if m.split(".")[0] in ("scenes", "network") or m.startswith("_probe_")]:
+        del sys.modules[mod]
+    spec = importlib.util.spec_from_file_location("_probe_" + name, path)
+    sys.modules[spec.name] = module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    files = [Path(m.__file__).resolve() for m in list(sys.modules.values())
+             if getattr(m, "__file__", None)]
+    loaded[name] = sorted(
+        str(f) for f in files
+        if f.is_relative_to(root) and not f.is_relative_to(Path(sys.prefix).resolve())
+    )
+print(json.dumps(loaded))
+"""
+
+
+@pytest.fixture(scope="module")
+def runtime_imports() -> dict[str, set[Path]]:
+    chapters = {c.name: str(c.path) for c in CHAPTERS}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(PROJECT_ROOT), json.dumps(chapters)],
+        capture_output=True, text=True, check=True, cwd=PROJECT_ROOT,
+    )  # fmt: skip
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return {name: {Path(p) for p in paths} for name, paths in loaded.items()}
+
+
+def test_every_module_a_scene_loads_is_in_its_sources(runtime_imports) -> None:
+    for chapter in CHAPTERS:
+        loaded = runtime_imports[chapter.name]
+        assert chapter.path.resolve() in loaded
+        missing = loaded - set(sources(chapter))
+        assert not missing, f"{chapter.name}: {sorted(map(str, missing))}"
+
+
+def test_changing_any_module_a_scene_loads_changes_its_fingerprint(
+    runtime_imports, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config()
+    original = Path.read_bytes
+    for chapter in CHAPTERS:
+        base = fingerprint(chapter, "video", "480p15", config)
+        for module in sorted(runtime_imports[chapter.name]):
+
+            def edited(self: Path, module: Path = module) -> bytes:
+                data = original(self)
+                return data + b"\n# edited\n" if self.resolve() == module else data
+
+            monkeypatch.setattr(Path, "read_bytes", edited)
+            changed = fingerprint(chapter, "video", "480p15", config)
+            monkeypatch.setattr(Path, "read_bytes", original)
+            assert changed != base, f"{chapter.name}: editing {module} went unnoticed"
+
+
+def test_a_scene_does_not_depend_on_other_scenes() -> None:
+    scene_files = {c.path.resolve() for c in CHAPTERS}
+    for chapter in CHAPTERS:
+        others = (scene_files - {chapter.path.resolve()}) & set(import_closure(chapter.path))
+        assert not others, f"{chapter.name} imports {sorted(map(str, others))}"
+
+
+def test_relative_imports_are_followed(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("from .. import helper\n")
+    (package / "helper.py").write_text("")
+    (package / "sub" / "leaf.py").write_text("def f():\n    from .sibling import x\n")
+    (package / "sub" / "sibling.py").write_text("from ..helper import y\n")
+    found = {
+        p.relative_to(tmp_path).as_posix()
+        for p in import_closure(package / "sub" / "leaf.py", tmp_path)
+    }
+    assert found == {
+        "pkg/sub/leaf.py", "pkg/sub/sibling.py", "pkg/helper.py", "pkg/__init__.py",
+        "pkg/sub/__init__.py",
+    }  # fmt: skip
