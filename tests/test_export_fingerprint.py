@@ -22,7 +22,8 @@ from pathlib import Path
 root = Path(sys.argv[1])
 loaded = {}
 for name, path in json.loads(sys.argv[2]).items():
-    for mod in [m for m in sys.modules if m.split(".")[0] in ("scenes", "network") or m.startswith("_probe_")]:
+    ours = [m for m in sys.modules if m.split(".")[0] in ("scenes", "network")]
+    for mod in ours + [m for m in sys.modules if m.startswith("_probe_")]:
         del sys.modules[mod]
     spec = importlib.util.spec_from_file_location("_probe_" + name, path)
     sys.modules[spec.name] = module = importlib.util.module_from_spec(spec)

@@ -18,7 +18,7 @@ def test_preview_digits_and_verdicts_are_the_networks() -> None:
     val = lecture.validation()
     rows = preview_rows(lecture.network, val, N_PREVIEW)
     assert [int(c.digit.source.split("#")[1]) for c in scene.cards] == rows
-    assert_cards_tell_the_truth(scene.cards)
+    assert_cards_tell_the_truth(scene.cards, scene.lecture.network)
     wrong = int(np.sum(lecture.network.predict(val.images[rows]) != val.labels[rows]))
     assert wrong >= 1
     assert says(scene.caption, f"{N_PREVIEW - wrong} read right, {wrong} wrong")

@@ -146,7 +146,7 @@ def test_the_weak_networks_are_weak(use_weights) -> None:
 
 def check_plan(scene, net: Network, val: Digits) -> None:
     """The preview holds a right and a wrong answer when the network gives both."""
-    assert_cards_tell_the_truth(scene.cards)
+    assert_cards_tell_the_truth(scene.cards, scene.lecture.network)
     correct = net.predict(val.images) == val.labels
     shown = [not c.digit.is_wrong for c in scene.cards]
     assert any(shown) == bool(np.any(correct))

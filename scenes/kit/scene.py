@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 from manim import UP, Scene, Text
 
+from network.errors import NetworkInputError
+from scenes.config import ConfigError
 from scenes.kit.camera import LectureCamera
 from scenes.kit.lecture import Lecture, load_lecture
 from scenes.kit.maths import require_latex
 from scenes.kit.text import label
 
-__all__ = ["LectureScene", "StepRecorder"]
+__all__ = ["BAD_INPUT_STATUS", "LectureScene", "StepRecorder", "stop_on_bad_input"]
+
+#: Exit status for input the lecture cannot use, as for ``python -m network``.
+BAD_INPUT_STATUS = 2
 
 CAPTION_WIDTH = 13.0
 
 StepRecorder = Callable[[str, str, np.ndarray], None]
 """Called at the end of every step with its name, its caption and its last frame."""
+
+
+def stop_on_bad_input(exc: Exception) -> NoReturn:
+    """End the render with one line naming the bad input, and status 2.
+
+    ``manim render`` prints any exception as a long rich traceback; a wrong digit
+    or weights file is the user's input, not a bug, so it gets one line instead.
+    ``SystemExit`` is not an ``Exception``, so Manim lets it through.
+    """
+    print(f"error: {exc}", file=sys.stderr, flush=True)
+    raise SystemExit(BAD_INPUT_STATUS)
 
 
 class LectureScene(Scene):
@@ -39,7 +56,10 @@ class LectureScene(Scene):
 
     def setup(self) -> None:
         require_latex()  # every number on screen is typeset by LaTeX
-        self.lecture = load_lecture()
+        try:
+            self.lecture = load_lecture()
+        except (ConfigError, NetworkInputError) as exc:
+            stop_on_bad_input(exc)
         self.palette = self.lecture.palette
         self.caption: Text | None = None
         self._caption_text: str | None = None
