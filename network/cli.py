@@ -17,9 +17,12 @@ from network.image import load_user_digit
 from network.model import DEFAULT_SIZES, Network
 from network.shipped import SHIPPED_RECIPES, SHIPPED_WEIGHTS, bundled_split
 from network.training import EpochReport, accuracy, train
-from network.weights_io import load_weights, save_weights
+from network.weights_io import check_classifier, check_destination, load_weights, save_weights
 
-__all__ = ["confusion_matrix", "main"]
+__all__ = ["MAX_SEED", "confusion_matrix", "main"]
+
+#: Seeds are stored with the weights as 64-bit integers; 32 bits are plenty to choose from.
+MAX_SEED = 2**32 - 1
 
 
 def confusion_matrix(labels: np.ndarray, predictions: np.ndarray, n: int = 10) -> np.ndarray:
@@ -35,15 +38,25 @@ def _format_confusion(matrix: np.ndarray) -> str:
     return "\n".join([head, *rows])
 
 
+def _train_options(args: argparse.Namespace) -> None:
+    """Refuse bad ``train`` options before the bundled digits are even read."""
+    if args.epochs is not None and args.epochs < 1:
+        raise NetworkInputError(f"--epochs {args.epochs}: must be a whole number ≥ 1")
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        raise NetworkInputError(f"--seed {args.seed}: must be a whole number from 0 to {MAX_SEED}")
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
+    _train_options(args)
     recipe = SHIPPED_RECIPES[args.activation]
     if args.epochs is not None:
         recipe = dataclasses.replace(recipe, epochs=args.epochs)
     if args.seed is not None:
         recipe = dataclasses.replace(recipe, seed=args.seed)
-    out = Path(args.out) if args.out else SHIPPED_WEIGHTS[args.activation]
-    if out.exists() and not args.force:
-        raise NetworkInputError(f"{out}: already exists; pass --force to replace it")
+    # Checked now, not after training: a bad destination should cost no training time.
+    out = check_destination(
+        Path(args.out) if args.out else SHIPPED_WEIGHTS[args.activation], overwrite=args.force
+    )
     train_set, validation = bundled_split()
     net = Network.initialised(DEFAULT_SIZES, args.activation, seed=recipe.seed)
     print(
@@ -73,9 +86,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    net = load_weights(args.weights).network
     if (args.images is None) != (args.labels is None):
-        raise NetworkInputError("--images and --labels go together")
+        raise NetworkInputError("--images and --labels go together; give both or neither")
+    net = check_classifier(load_weights(args.weights))
     if args.images is not None:
         digits, name = load_idx_pair(args.images, args.labels), str(args.images)
     else:
@@ -90,7 +103,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
-    net = load_weights(args.weights).network
+    net = check_classifier(load_weights(args.weights))
     trace = net.forward(load_user_digit(args.image))
     for digit, value in enumerate(trace.output):
         marker = "  <- answer" if digit == trace.prediction else ""
@@ -122,9 +135,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a bad input is reported as one ``error:`` line and status 2."""
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
     except NetworkInputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # One line, whatever a wrapped library message contained.
+        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2

@@ -2,10 +2,19 @@
 
 MNIST: white ink on black, the digit fitted into a 20×20 box keeping its aspect
 ratio, then placed so its centre of mass sits at the centre of the 28×28 field.
+
+Reading the picture is where arbitrary files meet the network, so it is guarded:
+the size is checked from the header before anything is decoded, animations are
+refused rather than silently cut to their first frame, 16-bit and floating-point
+pictures are scaled by what their values mean (not clipped at 255), and ink drawn
+only in the alpha channel is composited onto paper before it is read.
 """
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -15,36 +24,218 @@ from scipy import ndimage
 from network.data import IMAGE_SIDE
 from network.errors import NetworkInputError
 
-__all__ = ["load_user_digit", "mnist_style"]
+__all__ = [
+    "MAX_IMAGE_PIXELS",
+    "MAX_IMAGE_SIDE",
+    "load_user_digit",
+    "mnist_style",
+    "read_grey",
+]
 
 BOX = 20
 INK_THRESHOLD = 0.1
 
+#: Pictures up to MAX_IMAGE_SIDE² pixels are read; the limit is checked from the header,
+#: before decoding, so a tiny file declaring a huge canvas cannot exhaust memory.
+MAX_IMAGE_SIDE = 4096
+MAX_IMAGE_PIXELS = MAX_IMAGE_SIDE * MAX_IMAGE_SIDE
+SIZE_LIMIT = f"{MAX_IMAGE_SIDE}×{MAX_IMAGE_SIDE} = {MAX_IMAGE_PIXELS / 1e6:.1f} megapixels"
+
+#: Larger pictures are shrunk (by whole-pixel averaging) to at most this many pixels on
+#: the long side before they become floats: the digit ends up in a 20-pixel box anyway.
+WORKING_SIDE = 1024
+MIN_SIDE = 2
+SIXTEEN_BIT_MAX = 65535
+_SCALE = {"L": 255.0, "I": float(SIXTEEN_BIT_MAX), "F": 1.0}
+
 
 def load_user_digit(path: str | Path) -> np.ndarray:
-    """The image at ``path`` (PNG/JPG, any size) as 784 grey values in [0, 1]."""
+    """The image at ``path`` (PNG/JPG/…, any size up to the limit) as 784 grey values in [0, 1]."""
     path = Path(path)
-    if not path.is_file():
-        raise NetworkInputError(f"{path}: image file not found")
-    try:
-        with Image.open(path) as img:
-            img.load()
-            grey = np.asarray(img.convert("L"), dtype=float) / 255.0
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise NetworkInputError(f"{path}: not an image Pillow can read ({exc})") from exc
+    grey = read_grey(path)
     try:
         return mnist_style(grey)
     except NetworkInputError as exc:
         raise NetworkInputError(f"{path}: {exc}") from exc
 
 
+def read_grey(path: str | Path) -> np.ndarray:
+    """The still image at ``path`` as a 2-D float array, 0 black … 1 white.
+
+    Raises
+    ------
+    NetworkInputError
+        Naming the file, for anything that is not one readable still image within
+        the size limit: missing files, unknown or corrupt bytes, animations,
+        16-bit values outside 0–65535, floats outside [0, 1], NaN or inf.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise NetworkInputError(f"{path}: image file not found")
+    with _pillow_errors(path), Image.open(path) as img:
+        _check_size(img.size, path)
+        _check_still(img, path)
+        img.load()
+        working = _shrunk(_normalised(img, path))
+        return _as_grey(working, path)
+
+
+@contextmanager
+def _pillow_errors(path: Path) -> Iterator[None]:
+    """Turn whatever Pillow raises on hostile bytes into one error naming the file.
+
+    Pillow's parsers are fed arbitrary files here, and on malformed input they raise
+    many exception types (SyntaxError, struct.error, IndexError, TypeError, OSError,
+    ValueError, …), so everything but our own error is caught. Pillow's warnings
+    (corrupt metadata, large images) are silenced: the size limit is ours, and a
+    warning would add lines to the command line's one-line error report.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            yield
+        except NetworkInputError:
+            raise
+        except Image.DecompressionBombError as exc:
+            raise NetworkInputError(
+                f"{path}: image is too large for Pillow to open; the limit is {SIZE_LIMIT}"
+                " — scale it down first"
+            ) from exc
+        except UnidentifiedImageError as exc:
+            raise NetworkInputError(
+                f"{path}: not an image Pillow can read (unknown or unsupported format)"
+            ) from exc
+        except Exception as exc:
+            reason = str(exc) or "no details"
+            raise NetworkInputError(
+                f"{path}: not an image Pillow can read (damaged or unsupported: "
+                f"{type(exc).__name__}: {reason})"
+            ) from exc
+
+
+def _check_size(size: tuple[int, int], path: Path) -> None:
+    """Refuse, from the header alone, canvases too large to decode or too small to hold ink."""
+    width, height = size
+    if width * height > MAX_IMAGE_PIXELS:
+        raise NetworkInputError(
+            f"{path}: image is {width}×{height} pixels ({width * height / 1e6:.1f} megapixels); "
+            f"the limit is {SIZE_LIMIT} — scale it down first"
+        )
+    if min(width, height) < MIN_SIDE:
+        raise NetworkInputError(
+            f"{path}: image is {width}×{height} pixels; a digit needs at least "
+            f"{MIN_SIDE}×{MIN_SIDE}"
+        )
+
+
+def _check_still(img: Image.Image, path: Path) -> None:
+    """Refuse animations and multi-page files instead of silently reading frame 1.
+
+    MPO (a JPEG that carries extra views or previews after its main picture) is the
+    exception: its first frame *is* the photo, by definition of the format.
+    """
+    frames = getattr(img, "n_frames", 1)
+    if frames != 1 and img.format != "MPO":
+        raise NetworkInputError(
+            f"{path}: has {frames} frames (an animation or a multi-page file); "
+            "save the one frame you mean as a still image"
+        )
+
+
+def _normalised(img: Image.Image, path: Path) -> Image.Image:
+    """The decoded image in one of four modes whose values have a known scale.
+
+    ``L`` (8-bit grey), ``LA`` (8-bit grey with alpha, still to be composited),
+    ``I`` (16-bit grey, values 0–65535) or ``F`` (floats, checked to lie in [0, 1]).
+    Converting 16-bit or float images straight to ``L`` would clip them at 255.
+    """
+    if img.mode == "F":
+        _check_floats(np.asarray(img), path)
+        return img
+    if img.mode == "I" or img.mode.startswith("I;"):
+        sixteen = img.convert("I")
+        _check_sixteen_bit(sixteen, path)
+        key = img.info.get("transparency")
+        return _keyed_to_la(sixteen, key) if isinstance(key, int) else sixteen
+    if img.mode == "LA":
+        return img
+    try:
+        if img.has_transparency_data:
+            return img.convert("RGBA").convert("LA")
+        return img.convert("L")
+    except ValueError as exc:  # modes such as LAB have no conversion to grey in Pillow
+        raise NetworkInputError(
+            f"{path}: Pillow cannot turn its {img.mode} colour mode into grey ({exc}); "
+            "save the picture as RGB or greyscale"
+        ) from exc
+
+
+def _check_floats(values: np.ndarray, path: Path) -> None:
+    if not np.all(np.isfinite(values)):
+        raise NetworkInputError(f"{path}: floating-point image contains NaN or inf")
+    low, high = float(values.min()), float(values.max())
+    if low < 0.0 or high > 1.0:
+        raise NetworkInputError(
+            f"{path}: floating-point image values must lie in [0, 1] (0 black, 1 white); "
+            f"this one ranges from {low:g} to {high:g}"
+        )
+
+
+def _check_sixteen_bit(img: Image.Image, path: Path) -> None:
+    low, high = img.getextrema()
+    if low < 0 or high > SIXTEEN_BIT_MAX:
+        raise NetworkInputError(
+            f"{path}: integer image values must lie in 0–{SIXTEEN_BIT_MAX} (16-bit grey); "
+            f"this one ranges from {low} to {high}"
+        )
+
+
+def _keyed_to_la(img: Image.Image, key: int) -> Image.Image:
+    """A 16-bit grey image whose transparency is one key value, as 8-bit grey + alpha."""
+    values = np.asarray(img)
+    grey = np.round(values * (255 / SIXTEEN_BIT_MAX)).astype(np.uint8)
+    alpha = np.where(values == key, 0, 255).astype(np.uint8)
+    return Image.merge("LA", [Image.fromarray(grey), Image.fromarray(alpha)])
+
+
+def _shrunk(img: Image.Image) -> Image.Image:
+    """Large images averaged down in Pillow, before they cost 8 bytes a pixel as floats.
+
+    The factor never takes the short side below ``MIN_SIDE``; ``LA`` images are
+    averaged with their alpha premultiplied (Pillow does this in ``reduce``).
+    """
+    long_side, short_side = max(img.size), min(img.size)
+    factor = min(-(-long_side // WORKING_SIDE), short_side // MIN_SIDE)
+    return img.reduce(factor) if factor > 1 else img
+
+
+def _as_grey(img: Image.Image, path: Path) -> np.ndarray:
+    if img.mode != "LA":
+        return np.asarray(img, dtype=float) / _SCALE[img.mode]
+    grey = np.asarray(img.getchannel("L"), dtype=np.int64)
+    alpha = np.asarray(img.getchannel("A"), dtype=np.int64)
+    if not alpha.any():
+        raise NetworkInputError(f"{path}: no ink found: the image is fully transparent")
+    return _on_paper(grey, alpha) / 255.0
+
+
+def _on_paper(grey: np.ndarray, alpha: np.ndarray) -> np.ndarray:
+    """8-bit grey ink with 8-bit alpha, laid on the paper colour that shows it.
+
+    Ink drawn only in the alpha channel (black strokes on a transparent background,
+    say) would read as blank if its colour were taken alone. The paper is white when
+    the opaque pixels are dark on average (alpha-weighted), black when they are
+    light, so white-on-transparent drawings work too. Integer arithmetic keeps an
+    opaque pixel exactly as it was, so a flattened copy of the picture reads the same.
+    """
+    dark_ink = (alpha * grey).sum() < (alpha.sum() * 255) / 2
+    paper = 255 if dark_ink else 0
+    return (grey * alpha + paper * (255 - alpha) + 127) // 255
+
+
 def mnist_style(grey: np.ndarray) -> np.ndarray:
     """A grey image (0 black … 1 white) of any size as a centred 28×28 MNIST-like digit."""
-    grey = np.asarray(grey, dtype=float)
-    if grey.ndim != 2 or min(grey.shape) < 2:
-        raise NetworkInputError(f"expected a 2-D grey image, got shape {grey.shape}")
-    if not np.all(np.isfinite(grey)):
-        raise NetworkInputError("image contains NaN or inf")
+    grey = _grey_array(grey)
     border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
     ink = 1.0 - grey if np.median(border) > 0.5 else grey.copy()  # make the ink bright
     ink = np.clip(ink - np.median(border if np.median(border) <= 0.5 else 1.0 - border), 0, None)
@@ -69,3 +260,23 @@ def mnist_style(grey: np.ndarray) -> np.ndarray:
     centre = (IMAGE_SIDE - 1) / 2.0
     field = ndimage.shift(field, (centre - com_r, centre - com_c), order=1, mode="constant")
     return np.clip(field, 0.0, 1.0).reshape(-1)
+
+
+def _grey_array(grey: np.ndarray) -> np.ndarray:
+    """``grey`` as floats, refused unless it is a 2-D picture of values in [0, 1]."""
+    try:
+        grey = np.asarray(grey, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise NetworkInputError(f"expected a 2-D grey image of numbers ({exc})") from exc
+    if grey.ndim != 2 or min(grey.shape) < MIN_SIDE:
+        raise NetworkInputError(
+            f"expected a 2-D grey image at least {MIN_SIDE}×{MIN_SIDE}, got shape {grey.shape}"
+        )
+    if not np.all(np.isfinite(grey)):
+        raise NetworkInputError("image contains NaN or inf")
+    if grey.min() < 0.0 or grey.max() > 1.0:
+        raise NetworkInputError(
+            f"grey values must lie in [0, 1] (0 black, 1 white); got {grey.min():g} "
+            f"to {grey.max():g}"
+        )
+    return grey

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from network.data import BUNDLED_COUNT
+from network.errors import NetworkInputError
+from network.image import load_user_digit
+from network.weights_io import check_role, load_weights
 
 __all__ = [
     "CONFIG_PATH",
@@ -59,6 +62,12 @@ def _where(key: str, source: str) -> str:
     return f"{ENV_PREFIX}{key.upper()}" if source == "env" else f"[{SECTION}] {key}"
 
 
+def _reason(exc: NetworkInputError, path: Path) -> str:
+    """``exc``'s message without its leading ``<path>: `` (the key already names it)."""
+    message = str(exc)
+    return message.removeprefix(f"{path}: ")
+
+
 def _parse_digit(value: str, base: Path, where: str) -> int | Path:
     text = value.strip()
     if _INDEX.fullmatch(text):
@@ -77,15 +86,24 @@ def _parse_digit(value: str, base: Path, where: str) -> int | Path:
         )
     if not path.is_file():
         raise ConfigError(f"{where} = {value!r}: no such image file ({path})")
+    try:  # decoded now, so a bad image stops here and not in every scene
+        load_user_digit(path)
+    except NetworkInputError as exc:
+        raise ConfigError(f"{where} = {value!r}: {_reason(exc, path)}") from exc
     return path
 
 
-def _parse_weights(value: str, base: Path, where: str) -> Path:
+def _parse_weights(value: str, base: Path, where: str, activation: str) -> Path:
+    """A weights file that loads and fits its role (``activation``, 784 in, 10 out)."""
     path = (base / value.strip()).resolve()
     if path.suffix != ".npz":
         raise ConfigError(f"{where} = {value!r}: expected a .npz weights file")
     if not path.is_file():
         raise ConfigError(f"{where} = {value!r}: no such weights file ({path})")
+    try:
+        check_role(load_weights(path), activation, needed_by=where)
+    except NetworkInputError as exc:
+        raise ConfigError(f"{where} = {value!r}: {_reason(exc, path)}") from exc
     return path
 
 
@@ -139,8 +157,8 @@ def load_config(
     return LectureConfig(
         digit=_parse_digit(raw("digit"), base, where("digit")),
         palette=_parse_palette(raw("palette"), where("palette")),
-        weights=_parse_weights(raw("weights"), base, where("weights")),
-        relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights")),
+        weights=_parse_weights(raw("weights"), base, where("weights"), "sigmoid"),
+        relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights"), "relu"),
     )
 
 

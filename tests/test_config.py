@@ -1,23 +1,39 @@
+"""scenes/config.py: [lecture] and LECTURE_* read, and every bad value refused in one line
+naming the key, the value and what is allowed, before anything renders."""
+
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 
-from scenes.config import CONFIG_PATH, ConfigError, LectureConfig, load_config
-
-WEIGHTS = "network/weights/sigmoid-784-16-16-10.npz"
+from network.data import load_bundled
+from network.model import Network
+from network.shipped import SHIPPED_WEIGHTS
+from network.weights_io import save_weights
+from scenes.config import CONFIG_PATH, DEFAULTS, ConfigError, LectureConfig, load_config
 
 
 def write_cfg(tmp_path: Path, body: str) -> Path:
-    (tmp_path / "w.npz").write_bytes(b"")
-    (tmp_path / "digit.png").write_bytes(b"")
+    """A manim.cfg in ``tmp_path`` beside real weights (w.npz, r.npz) and a real digit."""
+    shutil.copyfile(SHIPPED_WEIGHTS["sigmoid"], tmp_path / "w.npz")
+    shutil.copyfile(SHIPPED_WEIGHTS["relu"], tmp_path / "r.npz")
+    pixels = load_bundled().images[1524].reshape(28, 28)
+    Image.fromarray((pixels * 255).astype(np.uint8)).save(tmp_path / "digit.png")
+    (tmp_path / "text.png").write_text("not a picture\n")
+    (tmp_path / "empty.png").write_bytes(b"")
+    for name, sizes in {"wide.npz": (784, 32, 10), "small.npz": (100, 16, 16, 10)}.items():
+        save_weights(tmp_path / name, Network.initialised(sizes, "sigmoid", seed=0))
+    save_weights(tmp_path / "nine.npz", Network.initialised((784, 16, 16, 9), "sigmoid", seed=0))
     path = tmp_path / "manim.cfg"
     path.write_text("[CLI]\nmedia_dir = ./media\n\n[lecture]\n" + body, encoding="utf-8")
     return path
 
 
-GOOD = "digit = 7\npalette = classic\nweights = w.npz\nrelu_weights = w.npz\n"
+GOOD = "digit = 7\npalette = classic\nweights = w.npz\nrelu_weights = r.npz\n"
 
 
 def test_project_config_loads() -> None:
@@ -29,7 +45,7 @@ def test_project_config_loads() -> None:
 
 def test_paths_resolve_against_the_config_file(tmp_path: Path) -> None:
     config = load_config(write_cfg(tmp_path, GOOD), environ={})
-    assert config == LectureConfig(7, "classic", tmp_path / "w.npz", tmp_path / "w.npz")
+    assert config == LectureConfig(7, "classic", tmp_path / "w.npz", tmp_path / "r.npz")
 
 
 def test_environment_overrides_each_key(tmp_path: Path) -> None:
@@ -51,8 +67,22 @@ def test_environment_overrides_each_key(tmp_path: Path) -> None:
         (GOOD.replace("classic", "neon"), {}, "palette = 'neon': expected one of"),
         (GOOD, {"LECTURE_PALETTE": "neon"}, "LECTURE_PALETTE = 'neon'"),
         (GOOD.replace("weights = w.npz\nrelu", "weights = w.pkl\nrelu"), {}, ".npz"),
-        (GOOD.replace("relu_weights = w.npz", "relu_weights = x.npz"), {}, "no such weights"),
+        (GOOD.replace("relu_weights = r.npz", "relu_weights = x.npz"), {}, "no such weights"),
         (GOOD.replace("palette = classic\n", ""), {}, "missing palette"),
+        (GOOD, {"LECTURE_DIGIT": "²"}, "LECTURE_DIGIT = '²': expected a digit index 0–4999"),
+        (GOOD, {"LECTURE_DIGIT": "٣"}, "expected a digit index 0–4999"),
+        (GOOD, {"LECTURE_DIGIT": "text.png"}, "'text.png': not an image Pillow can read"),
+        (GOOD, {"LECTURE_DIGIT": "empty.png"}, "'empty.png': "),
+        (
+            GOOD.replace("weights = w.npz\nrelu", "weights = r.npz\nrelu"),
+            {},
+            "[lecture] weights = 'r.npz': is a relu network; [lecture] weights needs a sigmoid",
+        ),
+        (GOOD, {"LECTURE_RELU_WEIGHTS": "w.npz"}, "is a sigmoid network; LECTURE_RELU_WEIGHTS"),
+        (GOOD, {"LECTURE_WEIGHTS": "small.npz"}, "takes 100 inputs"),
+        (GOOD, {"LECTURE_WEIGHTS": "nine.npz"}, "has 9 outputs"),
+        (GOOD, {"LECTURE_WEIGHTS": "wide.npz"}, "has hidden layers 32"),
+        (GOOD + "digit = 8\n", {}, "cannot parse"),
     ],
 )
 def test_bad_values_name_key_value_and_what_is_allowed(
@@ -68,3 +98,19 @@ def test_missing_section_is_an_error(tmp_path: Path) -> None:
     path.write_text("[CLI]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"no \[lecture\] section"):
         load_config(path, environ={})
+
+
+def test_the_embedded_defaults_are_what_manim_cfg_ships() -> None:
+    config = load_config(CONFIG_PATH, environ={})
+    assert str(config.digit) == DEFAULTS["digit"] and config.palette == DEFAULTS["palette"]
+    root = CONFIG_PATH.parent
+    assert config.weights == (root / DEFAULTS["weights"]).resolve()
+    assert config.relu_weights == (root / DEFAULTS["relu_weights"]).resolve()
+
+
+def test_the_shell_cannot_change_what_tests_see() -> None:
+    import os
+
+    assert {k: v for k, v in os.environ.items() if k.startswith("LECTURE_")} == {
+        "LECTURE_" + key.upper(): value for key, value in DEFAULTS.items()
+    }
