@@ -18,6 +18,8 @@ from network.data import BUNDLED_COUNT
 from network.errors import NetworkInputError
 from network.image import load_user_digit
 from network.weights_io import check_role, load_weights
+from scenes.narration.script import ScriptError, load_script
+from scenes.narration.voice import PACKAGED_VOICE, Voice, VoiceError
 
 __all__ = [
     "CONFIG_PATH",
@@ -33,13 +35,27 @@ SECTION = "lecture"
 ENV_PREFIX = "LECTURE_"
 PALETTES = ("classic", "colorblind")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
-KEYS = ("digit", "palette", "weights", "relu_weights")
+KEYS = (
+    "digit",
+    "palette",
+    "weights",
+    "relu_weights",
+    "script",
+    "narration",
+    "voice",
+    "recordings",
+)
+NARRATION = ("voice", "recordings", "off")
 #: The embedded defaults: what ``manim.cfg`` ships with, and what the tests pin.
 DEFAULTS = {
     "digit": "1524",
     "palette": "classic",
     "weights": "network/weights/sigmoid-784-16-16-10.npz",
     "relu_weights": "network/weights/relu-784-16-16-10.npz",
+    "script": "scenes/script/en.toml",
+    "narration": "voice",
+    "voice": PACKAGED_VOICE,
+    "recordings": "recordings",
 }
 _INDEX = re.compile(r"[+-]?[0-9]+")  # ASCII only: str.isdigit() also accepts "²" and "٣"
 
@@ -56,6 +72,19 @@ class LectureConfig:
     palette: str
     weights: Path
     relu_weights: Path
+    script: Path = Path()  # the words: one TOML file per language
+    narration: str = "off"  # "voice" (synthetic), "recordings" (the lecturer's) or "off"
+    voice: str = PACKAGED_VOICE  # the packaged voice's name, or a Piper .onnx path
+    recordings: Path = Path()  # one audio file per step, when narration = recordings
+
+    @property
+    def voice_model(self) -> Path:
+        """The Piper model file of ``voice``."""
+        if self.voice == PACKAGED_VOICE:
+            from scenes.narration.voice import packaged_voice_model
+
+            return packaged_voice_model()
+        return Path(self.voice)
 
 
 def _where(key: str, source: str) -> str:
@@ -114,6 +143,46 @@ def _parse_palette(value: str, where: str) -> str:
     return name
 
 
+def _parse_script(value: str, base: Path, where: str) -> Path:
+    path = (base / value.strip()).resolve()
+    try:
+        load_script(path)
+    except ScriptError as exc:
+        raise ConfigError(f"{where} = {value!r}: {_reason(exc, path)}") from exc
+    return path
+
+
+def _parse_narration(value: str, where: str) -> str:
+    mode = value.strip().lower()
+    if mode not in NARRATION:
+        raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(NARRATION)}")
+    return mode
+
+
+def _parse_voice(value: str, base: Path, where: str) -> str:
+    name = value.strip()
+    if name == PACKAGED_VOICE:
+        return name
+    path = (base / name).resolve()
+    try:
+        Voice(path, cache=Path()).check()
+    except VoiceError as exc:
+        raise ConfigError(
+            f"{where} = {value!r}: {exc}; or use {PACKAGED_VOICE!r}, the voice that ships"
+        ) from exc
+    return str(path)
+
+
+def _parse_recordings(value: str, base: Path, where: str, needed: bool) -> Path:
+    path = (base / value.strip()).resolve()
+    if needed and not path.is_dir():
+        raise ConfigError(
+            f"{where} = {value!r}: no such folder ({path}); narration = recordings needs one "
+            "audio file per step there (see `make script`)"
+        )
+    return path
+
+
 def load_config(
     path: Path | str = CONFIG_PATH, environ: Mapping[str, str] | None = None
 ) -> LectureConfig:
@@ -159,6 +228,12 @@ def load_config(
         palette=_parse_palette(raw("palette"), where("palette")),
         weights=_parse_weights(raw("weights"), base, where("weights"), "sigmoid"),
         relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights"), "relu"),
+        script=_parse_script(raw("script"), base, where("script")),
+        narration=(narration := _parse_narration(raw("narration"), where("narration"))),
+        voice=_parse_voice(raw("voice"), base, where("voice")),
+        recordings=_parse_recordings(
+            raw("recordings"), base, where("recordings"), narration == "recordings"
+        ),
     )
 
 

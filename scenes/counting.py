@@ -20,6 +20,8 @@ LINES_AT = (2.9, -0.4, 0.0)
 class CountingKnobs(LectureScene):
     """784×16 + 16, 16×16 + 16, 16×10 + 10: 13,002 numbers to find."""
 
+    STEPS = ("hidden-layer", "output-layer", "total", "learning")
+
     def construct(self) -> None:
         net = self.lecture.network
         self.layers = net.layer_parameters()
@@ -34,13 +36,11 @@ class CountingKnobs(LectureScene):
 
     def count_layer(self, index: int) -> None:
         p, layer = self.palette, self.layers[index]
-        names = ("the first hidden layer", "the second hidden layer", "the output layer")
-        into = names[index] if index < len(names) else f"layer {index + 2}"
-        self.step(
-            f"layer {index + 1}",
-            f"Into {into}: {layer.n_in} weights and one bias for each of its {layer.n_out} "
-            "neurons",
-        )
+        values = {"inputs": layer.n_in, "neurons": layer.n_out, "total": layer.total}
+        if index < len(self.layers) - 1:
+            self.step("hidden-layer", part=index + 1, hidden=index + 1, **values)
+        else:
+            self.step("output-layer", **values)
         line = tex(
             rf"{layer.n_in} \times {layer.n_out} + {layer.n_out} = {tex_count(layer.total)}",
             font_size=40,
@@ -61,11 +61,7 @@ class CountingKnobs(LectureScene):
 
     def show_total(self) -> None:
         net, p = self.lecture.network, self.palette
-        self.step(
-            "total",
-            f"In all {net.n_weights:,} weights and {net.n_biases} "
-            f"biases: {net.n_parameters:,} numbers",
-        )
+        self.step("total", weights=net.n_weights, biases=net.n_biases, parameters=net.n_parameters)
         self.total = tex(
             rf"{tex_count(net.n_weights)} + {net.n_biases} = {tex_count(net.n_parameters)}",
             font_size=48,
@@ -77,11 +73,8 @@ class CountingKnobs(LectureScene):
 
     def say_what_learning_is(self) -> None:
         p = self.palette
-        self.step(
-            "learning",
-            "Learning means finding values for all of them that make the network read digits",
-        )
-        self.remark = label("By hand? Only as a thought experiment.", 24, p.muted)
+        self.step("learning", parameters=self.lecture.network.n_parameters)
+        self.remark = label(self.note("learning"), 24, p.muted)
         self.remark.next_to(self.total, DOWN, buff=0.5)
         overflow = self.remark.get_right()[0] - 6.6
         if overflow > 0:

@@ -15,6 +15,7 @@ from network.shipped import bundled_split
 from network.weights_io import load_weights
 from scenes.config import LectureConfig, load_config
 from scenes.kit.palette import Palette, get_palette
+from scenes.narration.script import Script, load_script
 
 __all__ = ["Digit", "Lecture", "load_lecture"]
 
@@ -43,6 +44,7 @@ class Lecture:
     palette: Palette
     network: Network
     digit: Digit
+    script: Script  # the words, from [lecture] script
 
     def run(self, pixels: np.ndarray, label: int | None, source: str) -> Digit:
         return Digit(pixels, label, source, self.network.forward(pixels))
@@ -83,4 +85,10 @@ def load_lecture(config: LectureConfig | None = None) -> Lecture:
     """Read manim.cfg (unless given a config), load the weights, run the digit."""
     config = load_config() if config is None else config
     network = _load_network(config.weights)
-    return Lecture(config, get_palette(config.palette), network, _digit_for(config, network))
+    return Lecture(
+        config,
+        get_palette(config.palette),
+        network,
+        _digit_for(config, network),
+        load_script(config.script),
+    )

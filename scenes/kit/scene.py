@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import Any, ClassVar, NoReturn
 
 import numpy as np
-from manim import UP, Scene, Text
+from manim import UP, Scene, Text, config, logger
+from pydub import AudioSegment  # Manim's own sound track is built with pydub
 
 from network.errors import NetworkInputError
 from scenes.config import ConfigError
@@ -15,16 +18,35 @@ from scenes.kit.camera import LectureCamera
 from scenes.kit.lecture import Lecture, load_lecture
 from scenes.kit.maths import require_latex
 from scenes.kit.text import label
+from scenes.narration.cues import MAX_CPS, MIN_SECONDS, Cue, timed_cues
+from scenes.narration.narrator import PAUSE
+from scenes.narration.recordings import RecordingError
+from scenes.narration.script import ScriptError, Words
+from scenes.narration.voice import VoiceError
+from scenes.narration.voices import narrator_for
 
 __all__ = ["BAD_INPUT_STATUS", "LectureScene", "StepRecorder", "stop_on_bad_input"]
 
 #: Exit status for input the lecture cannot use, as for ``python -m network``.
 BAD_INPUT_STATUS = 2
 
-CAPTION_WIDTH = 13.0
+CAPTION_WIDTH = 13.0  # frame units: the frame is 14.2 wide
+HEADLINE_SIZE = 28
 
 StepRecorder = Callable[[str, str, np.ndarray], None]
 """Called at the end of every step with its name, its caption and its last frame."""
+
+
+def _declaring_class(cls: type) -> type:
+    """The lecture scene class itself, not a test harness's subclass of it."""
+    return next(c for c in cls.__mro__ if "STEPS" in c.__dict__)
+
+
+def _module_steps(cls: type) -> set[str]:
+    """Every step key declared by the lecture scenes in ``cls``'s scene file."""
+    module = sys.modules[_declaring_class(cls).__module__]
+    classes = [v for v in vars(module).values() if isinstance(v, type) and "STEPS" in v.__dict__]
+    return {key for c in classes for key in c.__dict__["STEPS"]}
 
 
 def stop_on_bad_input(exc: Exception) -> NoReturn:
@@ -39,14 +61,23 @@ def stop_on_bad_input(exc: Exception) -> NoReturn:
 
 
 class LectureScene(Scene):
-    """A Scene in steps: each step is a section (a slide) with one caption.
+    """A Scene in steps: each step is a section (a slide) with a headline and narration.
 
-    The caption is shown on screen and written to the subtitles (.srt) for the
-    whole length of its step. Given a ``step_recorder``, the scene also hands
-    over each step's last frame: that is how slides are made without encoding
-    any video (render with ``skip_animations=True``).
+    A step's words come from the script (``[lecture] script``), keyed by the scene
+    file and the step; the scene gives the real values the words name. The
+    headline is shown on screen; the narration is spoken (synthetic voice or the
+    lecturer's recordings) from the step's first frame, and written to the
+    subtitles timed to the speech. A step lasts as long as its animations and
+    holds, and at least as long as its narration plus a short pause. With
+    narration off, the headline is the subtitle and a step lasts long enough to
+    read it. Given a ``step_recorder``, the scene also hands over each step's last
+    frame: that is how slides are made without encoding any video.
+
+    Subclasses list every step key they may use in ``STEPS``, so the script is
+    checked for missing and unknown steps before anything is drawn.
     """
 
+    STEPS: ClassVar[tuple[str, ...]] = ()
     lecture: Lecture
 
     def __init__(self, *args: Any, step_recorder: StepRecorder | None = None, **kwargs: Any):
@@ -54,44 +85,99 @@ class LectureScene(Scene):
         kwargs.setdefault("camera_class", LectureCamera)
         super().__init__(*args, **kwargs)
 
+    @classmethod
+    def script_scene(cls) -> str:
+        """The scene's name in the script: the file that defines it."""
+        return Path(inspect.getfile(_declaring_class(cls))).stem
+
     def setup(self) -> None:
         require_latex()  # every number on screen is typeset by LaTeX
         try:
             self.lecture = load_lecture()
-        except (ConfigError, NetworkInputError) as exc:
+            self.script = self.lecture.script
+            self.script.check_scene(self.script_scene(), _module_steps(type(self)))
+            self.narrator = narrator_for(self.lecture.config) if self._writes_sound() else None
+        except (ConfigError, NetworkInputError, ScriptError, VoiceError) as exc:
             stop_on_bad_input(exc)
         self.palette = self.lecture.palette
         self.caption: Text | None = None
-        self._caption_text: str | None = None
-        self._caption_start = 0.0
-        self._step_name: str | None = None
+        self.words: Words | None = None
+        self._step_start = 0.0
+        self._step_length = 0.0
+        self._cues: list[Cue] = []
 
-    def step(self, name: str, caption: str) -> None:
-        """Start a new section called ``name`` and put ``caption`` on screen."""
+    def _writes_sound(self) -> bool:
+        """Narration is synthesized only for a video that is really written."""
+        if self.lecture.config.narration == "off":
+            return False
+        writer = getattr(self.renderer, "file_writer", None)
+        spec = getattr(writer, "output_spec", None)
+        movie = spec is not None and spec.is_video and not spec.is_gif
+        skipping = self.renderer._original_skipping_status
+        return movie and not config.dry_run and not skipping
+
+    def note(self, key: str, name: str = "", **values: Any) -> str:
+        """An extra on-screen text of step ``key`` from the script, filled with ``values``."""
+        try:
+            return self.script.note(self.script_scene(), key, name, values)
+        except ScriptError as exc:
+            stop_on_bad_input(exc)
+
+    def step(self, key: str, *, part: int | None = None, **values: Any) -> None:
+        """Start step ``key`` (``part`` numbers a repeated step): its headline on screen,
+        its narration spoken and subtitled, its words filled with ``values``."""
         self._end_step()
-        self.next_section(name)
-        new = label(caption, font_size=28, color=self.palette.text)
+        try:
+            words = self.script.words(self.script_scene(), key, values, part)
+        except ScriptError as exc:
+            stop_on_bad_input(exc)
+        self.next_section(words.step_id)
+        new = label(words.headline, font_size=HEADLINE_SIZE, color=self.palette.text)
         if new.width > CAPTION_WIDTH:
-            new.scale_to_fit_width(CAPTION_WIDTH)
+            stop_on_bad_input(
+                ScriptError(
+                    f"{self.script.path}: [{words.step_id}] headline is too long for one line at "
+                    f"the headline size ({len(words.headline)} characters); shorten it: "
+                    f"{words.headline!r}"
+                )
+            )
         new.to_edge(UP, buff=0.3)
         # A cut, not a fade: each step is also a slide, and a cut costs no frames.
         if self.caption is not None:
             self.remove(self.caption)
         self.add(new)
-        self.caption = new
-        self._caption_text = caption
-        self._caption_start = self.renderer.time
-        self._step_name = name
+        self.caption, self.words = new, words
+        self._step_start = self.renderer.time
+        self._start_narration(words)
+
+    def _start_narration(self, words: Words) -> None:
+        if self.narrator is None:
+            reading = max(MIN_SECONDS, len(words.headline) / MAX_CPS) + PAUSE
+            self._cues = [Cue(0.0, reading, words.headline)]
+            self._step_length = reading
+            return
+        try:
+            audio = self.narrator.step_audio(words)
+        except (RecordingError, VoiceError) as exc:
+            stop_on_bad_input(exc)
+        self.add_sound(str(audio.path))
+        self._cues = timed_cues([(f"{text} ", start, end) for text, start, end in audio.spans])
+        self._step_length = max(audio.seconds, self._cues[-1].end if self._cues else 0) + PAUSE
 
     def _end_step(self) -> None:
-        if self._caption_text is None:
+        if self.words is None:
             return
-        elapsed = self.renderer.time - self._caption_start
-        if elapsed > 0:
-            self.add_subcaption(self._caption_text, duration=elapsed, offset=-elapsed)
-        if self.step_recorder is not None and self._step_name is not None:
-            self.step_recorder(self._step_name, self._caption_text, self.current_frame())
-        self._caption_text = None
+        elapsed = self.renderer.time - self._step_start
+        if elapsed < self._step_length and not self.renderer.skip_animations:
+            self.wait(self._step_length - elapsed)  # hold the last frame while it is said
+        elapsed = self.renderer.time - self._step_start
+        for cue in self._cues:
+            end = min(cue.end, elapsed)
+            if end > cue.start:
+                self.add_subcaption(cue.text, duration=end - cue.start, offset=cue.start - elapsed)
+        if self.step_recorder is not None:
+            self.step_recorder(self.words.step_id, self.words.headline, self.current_frame())
+        self.words = None
 
     def current_frame(self) -> np.ndarray:
         """What is on screen now, drawn afresh (also while animations are skipped)."""
@@ -101,4 +187,15 @@ class LectureScene(Scene):
 
     def tear_down(self) -> None:
         self._end_step()
+        if self.narrator is not None:
+            # Manim's sound track ends with the last sound; the video's last hold
+            # continues. Silence up to the last frame makes both end together.
+            self.renderer.file_writer.add_audio_segment(AudioSegment.silent(0), self.renderer.time)
+        if self.narrator is not None and self.narrator.missing:
+            logger.warning(
+                "no recording for %d step(s), the synthetic voice speaks them instead: %s (in %s)",
+                len(self.narrator.missing),
+                ", ".join(self.narrator.missing),
+                self.narrator.recordings,
+            )
         super().tear_down()

