@@ -15,12 +15,14 @@ from pathlib import Path
 
 import numpy as np
 import pyloudnorm
+from scipy.ndimage import minimum_filter1d, uniform_filter1d
 from scipy.signal import resample_poly
 
 __all__ = [
     "PEAK_CEILING",
     "SAMPLE_RATE",
     "TARGET_LUFS",
+    "limited",
     "loudness",
     "normalised",
     "read_wav",
@@ -54,19 +56,37 @@ def loudness(samples: np.ndarray) -> float:
     return float(pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(samples.astype(np.float64)))
 
 
-def normalised(samples: np.ndarray, target: float = TARGET_LUFS) -> np.ndarray:
-    """``samples`` at ``target`` LUFS, turned down further if a peak would pass −1 dBFS.
+def limited(samples: np.ndarray, ceiling: float = PEAK_CEILING) -> np.ndarray:
+    """``samples`` with every peak above ``ceiling`` turned down smoothly.
 
-    Returns the samples unchanged when they are too short or too quiet to measure.
+    A peak limiter: the gain each sample needs is taken as the minimum over 5 ms
+    around it, then averaged over 2.5 ms, so the gain never jumps (no clicks) and
+    is never above what the loudest nearby sample allows (no clipping).
+    """
+    window = round(0.005 * SAMPLE_RATE)
+    needed = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-12))
+    gain = uniform_filter1d(minimum_filter1d(needed, 2 * window + 1), window // 2)
+    return np.clip(samples * np.minimum(gain, needed), -ceiling, ceiling).astype(np.float32)
+
+
+def normalised(samples: np.ndarray, target: float = TARGET_LUFS) -> np.ndarray:
+    """``samples`` at ``target`` LUFS, its few peaks above −1 dBFS limited.
+
+    Speech peaks some 15–20 dB above its loudness, so bringing it to −16 LUFS
+    pushes a few peaks past full scale: those are limited, the loudness measured
+    again and the gain corrected. Samples too short or quiet to measure are
+    returned as they are.
     """
     level = loudness(samples)
     if not np.isfinite(level):
         return samples
-    gain = 10 ** ((target - level) / 20)
-    peak = float(np.max(np.abs(samples))) * gain
-    if peak > PEAK_CEILING:
-        gain *= PEAK_CEILING / peak
-    return (samples * gain).astype(np.float32)
+    out = samples
+    for _ in range(8):
+        out = limited(out * 10 ** ((target - level) / 20))
+        level = loudness(out)
+        if abs(level - target) < 0.1:
+            break
+    return out
 
 
 def write_wav(path: Path, samples: np.ndarray) -> Path:

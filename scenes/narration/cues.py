@@ -54,9 +54,12 @@ class Cue:
 
 def _pieces(text: str) -> list[str]:
     """Words with their trailing whitespace; a word longer than a line is cut into lines."""
-    pieces = []
-    for match in _WORD.finditer(text):
-        word = match.group()
+    pieces: list[str] = []
+    words = _WORD.findall(text)
+    lead = text[: len(text) - len(text.lstrip())]
+    if lead:  # leading whitespace stays with the first word, so nothing is lost
+        words = [lead + words[0], *words[1:]] if words else [lead]
+    for word in words:
         while len(word.rstrip()) > MAX_LINE:
             pieces.append(word[:MAX_LINE])
             word = word[MAX_LINE:]

@@ -134,7 +134,14 @@ class Script:
             )
         try:
             return " ".join(_Formatter(self.language).format(template, **values).split())
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            IndexError,
+            AttributeError,
+            ArithmeticError,
+        ) as exc:
             raise ScriptError(f"{self._where(scene, key, field)}: cannot fill it ({exc})") from exc
 
     def _check_used(

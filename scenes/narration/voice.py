@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import wave
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,7 +90,7 @@ class Voice:
         if path.is_file():
             try:
                 return read_wav(path)
-            except (OSError, ValueError, EOFError):
+            except (OSError, ValueError, EOFError, wave.Error):
                 path.unlink(missing_ok=True)  # a damaged entry is made again
         samples = self._synthesize(text)
         write_wav(path, samples)

@@ -1,0 +1,104 @@
+"""scenes/narration/script.py: the words are read, checked and filled with real values;
+every problem names the file, the key and what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scenes.config import load_config
+from scenes.export.catalogue import CHAPTERS
+from scenes.narration.script import ScriptError, load_script
+
+META = '[meta]\nlanguage = "en"\n\n'
+STEP = (
+    '[demo.answer]\nheadline = "The answer is {answer}"\n'
+    'narration = """\nIt reads {answer!w}, with {activation:.2f}. Done.\n"""\n'
+)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "words.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_words_are_filled_with_the_values_given(tmp_path: Path) -> None:
+    script = load_script(write(tmp_path, META + STEP))
+    words = script.words("demo", "answer", {"answer": 3, "activation": 0.7712})
+    assert words.step_id == "demo.answer"
+    assert words.headline == "The answer is 3"
+    assert words.narration == "It reads three, with 0.77. Done."
+    assert words.sentences() == [
+        ("It reads three, with 0.77.", "It reads three, with zero point seven seven."),
+        ("Done.", "Done."),
+    ]
+    assert script.words("demo", "answer", {"answer": 3, "activation": 0.5}, part=2).step_id == (
+        "demo.answer-2"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "needs a [meta] table with language"),
+        ('[meta]\nlanguage = "xx"\n', "num2words cannot say it"),
+        (META + "[demo\n", "not valid TOML"),
+        (META + STEP.replace("headline", "headlin"), "[demo.answer] has no headline"),
+        (META + STEP + 'note-x = "fine"\ncolour = "red"\n', "unknown key 'colour'"),
+        (META + STEP.replace("The answer is", "Answer number 3 is"), "number written into"),
+        (META + STEP.replace("{answer}", "{}"), "placeholders need a name"),
+        (META + '[demo.Answer]\nheadline = "h"\nnarration = "n"\n', "is not a step"),
+        (META + STEP.replace('"The answer is {answer}"', '"""a\nb"""'), "must be one line"),
+        ("demo = 3\n" + META, "must be a table of steps"),
+    ],
+)
+def test_a_bad_script_is_refused_naming_file_key_and_problem(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ScriptError) as info:
+        load_script(path)
+    assert str(info.value).startswith(str(path))
+    assert message in str(info.value)
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ScriptError, match="no such script file"):
+        load_script(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"answer": 3}, "[demo.answer] narration: placeholder {activation} has no value"),
+        ({"answer": 3, "activation": 0.5, "extra": 1}, "gives extra but no placeholder"),
+        ({"answer": "three", "activation": 0.5}, "cannot fill it"),
+    ],
+)
+def test_values_and_placeholders_must_match(tmp_path: Path, values: dict, message: str) -> None:
+    script = load_script(write(tmp_path, META + STEP))
+    with pytest.raises(ScriptError, match=message.replace("[", r"\[").replace("{", r"\{")):
+        script.words("demo", "answer", values)
+
+
+def test_missing_and_unknown_steps_are_named(tmp_path: Path) -> None:
+    script = load_script(write(tmp_path, META + STEP))
+    with pytest.raises(ScriptError, match=r"no words for step\(s\) question of scene demo"):
+        script.check_scene("demo", ["answer", "question"])
+    with pytest.raises(ScriptError, match=r"\[demo.answer\] is not a step of scene demo"):
+        script.check_scene("demo", [])
+    script.check_scene("demo", ["answer"])
+
+
+def test_the_shipped_script_has_words_for_every_step_of_every_scene() -> None:
+    from scenes.export.stills_worker import _scene_class
+    from scenes.kit.scene import _module_steps
+
+    script = load_script(load_config().script)
+    for chapter in CHAPTERS:
+        cls = _scene_class(chapter.path, chapter.scene)
+        assert cls.STEPS, f"{chapter.name} declares no steps"
+        script.check_scene(chapter.name, _module_steps(cls))
+    assert set(script.steps) == {c.name for c in CHAPTERS}

@@ -1,0 +1,48 @@
+"""scenes/narration/spoken.py: numbers and symbols said in words, text cut into sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from scenes.narration.spoken import NUMBER, sentences, speakable
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("0.77", "zero point seven seven"),
+        ("13,002", num2words(13002)),
+        ("93.8%", "ninety-three point eight percent"),
+        ("−10", "minus ten"),
+        ("-2.5", "minus two point five"),
+        ("28 × 28", "twenty-eight by twenty-eight"),
+        ("neuron 12.", "neuron twelve."),
+    ],
+)
+def test_numbers_are_said_as_words(written: str, said: str) -> None:
+    assert speakable(written) == said
+
+
+def test_no_digit_is_left_for_the_voice() -> None:
+    text = "Layer 2 has 16 neurons; 784 inputs, 0.0001 and 1,000,000 and 12.5% and σ(x)."
+    assert not any(ch.isdigit() for ch in speakable(text))
+
+
+def test_words_with_digits_inside_are_left_alone() -> None:
+    assert NUMBER.search("a0 and b12") is None
+
+
+def test_sentences_end_at_stops_not_at_decimal_points() -> None:
+    text = 'It reads 0.77. Then it fires!  Does it? yes, it does.\n"Quoted." Next.'
+    assert sentences(text) == [
+        "It reads 0.77.", "Then it fires!", "Does it? yes, it does.", '"Quoted."', "Next.",
+    ]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+def test_sentences_give_the_text_back(text: str) -> None:
+    assert " ".join(sentences(text)) == " ".join(text.split())
