@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MLXTEND := mlxtend==0.25.0
 
-.PHONY: setup system render lecture slides test lint format bench clean
+.PHONY: setup system render lecture slides script test lint format bench clean
 
 # make lecture / make slides options: QUALITY=l (480p15 preview; default h = 1080p60),
 # SCENES="layers relu" (default: all), JOBS=1 (default: one per core), FORCE=1 (ignore the cache)
@@ -40,6 +40,11 @@ lecture: setup
 ## slides: a 1920x1080 still per step in media/slides/, plus lecture.pdf and lecture.pptx
 slides: setup
 	$(EXPORT) slides
+
+## script: the narration with this configuration's real values, to read while recording
+## your own voice: media/script/script.md and script.pdf (each step's id and file name)
+script: setup
+	$(BIN)/python -m scenes.narration.document
 
 ## test: lint, format check, then the whole pytest suite
 test: setup

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(pkg-config libcairo2-dev libpango1.0-dev
-          texlive-latex-base texlive-latex-extra dvisvgm)
+          texlive-latex-base texlive-latex-extra dvisvgm fonts-dejavu-core)
 
 python_headers_missing() {
     local inc

@@ -12,11 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
 from manim import tempconfig
 from PIL import Image
 
 from scenes.kit.scene import LectureScene
+from scenes.narration.script import Words
 
 __all__ = ["render_stills"]
 
@@ -28,6 +28,7 @@ def _scene_class(path: Path, name: str) -> type[LectureScene]:
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {path}")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # a scene looks up its own module (its steps, its name)
     spec.loader.exec_module(module)
     cls = getattr(module, name, None)
     if not (isinstance(cls, type) and issubclass(cls, LectureScene)):
@@ -40,10 +41,18 @@ def render_stills(path: Path, scene: str, out: Path, quality: str, media_dir: Pa
     out.mkdir(parents=True, exist_ok=True)
     sections: list[dict] = []
 
-    def record(name: str, caption: str, frame: np.ndarray) -> None:
+    def record(words: Words, scene: LectureScene) -> None:
+        frame = scene.current_frame()
         file = f"{len(sections) + 1:02d}.png"
         Image.fromarray(frame[..., :3]).save(out / file)
-        sections.append({"file": file, "section": name, "caption": caption})
+        sections.append(
+            {
+                "file": file,
+                "section": words.step_id,
+                "caption": words.headline,
+                "narration": words.narration,
+            }
+        )
 
     options = {
         "quality": quality,

@@ -33,8 +33,9 @@ BAD_INPUT_STATUS = 2
 CAPTION_WIDTH = 13.0  # frame units: the frame is 14.2 wide
 HEADLINE_SIZE = 28
 
-StepRecorder = Callable[[str, str, np.ndarray], None]
-"""Called at the end of every step with its name, its caption and its last frame."""
+StepRecorder = Callable[["Words", "LectureScene"], None]
+"""Called at the end of every step with its words and the scene (whose
+``current_frame()`` draws the step's last frame, if the recorder wants it)."""
 
 
 def _declaring_class(cls: type) -> type:
@@ -88,7 +89,7 @@ class LectureScene(Scene):
     @classmethod
     def script_scene(cls) -> str:
         """The scene's name in the script: the file that defines it."""
-        return Path(inspect.getfile(_declaring_class(cls))).stem
+        return Path(inspect.getfile(sys.modules[_declaring_class(cls).__module__])).stem
 
     def setup(self) -> None:
         require_latex()  # every number on screen is typeset by LaTeX
@@ -176,7 +177,7 @@ class LectureScene(Scene):
             if end > cue.start:
                 self.add_subcaption(cue.text, duration=end - cue.start, offset=cue.start - elapsed)
         if self.step_recorder is not None:
-            self.step_recorder(self.words.step_id, self.words.headline, self.current_frame())
+            self.step_recorder(self.words, self)
         self.words = None
 
     def current_frame(self) -> np.ndarray:
