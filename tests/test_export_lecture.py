@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import av
 import pytest
 import srt
-from export_helpers import BROKEN, ONE_STEP, TWO_STEPS
+from export_helpers import BROKEN, ONE_STEP, TWO_STEPS, copy_export, fixture_words
 from fixtures.export_scenes import STEPS
 
+from scenes.export import publish as publishing
 from scenes.export.catalogue import ExportError
 from scenes.export.join import video_duration
-from scenes.export.lecture import make_lecture
+from scenes.export.lecture import make_lecture, video_task
 from scenes.export.options import ExportOptions
+from scenes.export.parts import cached
+from scenes.export.publish import JOURNAL, STAGING
 from scenes.export.quality import quality
 
 LOW = quality("l")
 FRAME = 1 / LOW.fps
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fixture_words(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    with fixture_words(tmp_path_factory.mktemp("words")) as script:
+        yield script
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +113,105 @@ def test_an_output_folder_that_cannot_be_written_is_refused(tmp_path: Path) -> N
     blocker.write_text("not a folder")
     with pytest.raises(ExportError, match="cannot write to the output folder"):
         make_lecture([ONE_STEP], ExportOptions(LOW, blocker / "out", jobs=1, stream=io.StringIO()))
+
+
+def _options(out: Path, jobs: int = 2, stream: io.StringIO | None = None) -> ExportOptions:
+    return ExportOptions(LOW, out, jobs=jobs, stream=stream or io.StringIO())
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _garble(path: Path) -> None:
+    path.write_bytes(b"1\n00:00:00,000 --> not a time\n\xff\xfe\n")
+
+
+DAMAGE = {
+    "truncated video": lambda parts: _truncate(parts / "one.mp4"),
+    "garbled subtitles": lambda parts: _garble(parts / "one.srt"),
+    "edited subtitles": lambda parts: (parts / "one.srt").write_text(
+        (parts / "one.srt").read_text().replace("single", "double")
+    ),
+    "missing video": lambda parts: (parts / "one.mp4").unlink(),
+    "nonsense manifest": lambda parts: (parts / "one.json").write_text("{nonsense"),
+    "manifest of the wrong types": lambda parts: (parts / "one.json").write_text(
+        json.dumps({**json.loads((parts / "one.json").read_text()), "files": "one.mp4"})
+    ),
+    "manifest pointing outside": lambda parts: (parts / "one.json").write_text(
+        (parts / "one.json").read_text().replace('"one.srt"', '"../../lecture.srt"')
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_cached_part_is_not_reused(built, damage: str, tmp_path: Path) -> None:
+    out = copy_export(built[0], tmp_path / "copy")
+    parts = out / "parts" / LOW.folder
+    digest = json.loads((parts / "one.json").read_text())["fingerprint"]
+    task = video_task(ONE_STEP, LOW, out, digest)
+    assert cached(task) is not None
+    DAMAGE[damage](parts)
+    assert cached(task) is None
+
+
+def test_damaged_parts_are_rendered_again_and_the_lecture_made(built, tmp_path: Path) -> None:
+    out = copy_export(built[0], tmp_path / "copy")
+    parts = out / "parts" / LOW.folder
+    _truncate(parts / "two.mp4")
+    _garble(parts / "one.srt")
+    result = make_lecture([TWO_STEPS, ONE_STEP], _options(out))
+    assert [o.status for o in result.outcomes] == ["rendered", "rendered"]
+    assert result.captions == len(STEPS) + 1
+    assert video_duration(result.video) == pytest.approx(built[1].duration, abs=FRAME)
+
+
+def test_a_nonsense_manifest_is_rendered_again(built, tmp_path: Path) -> None:
+    out = copy_export(built[0], tmp_path / "copy")
+    (out / "parts" / LOW.folder / "one.json").write_text("\x00 not JSON at all")
+    result = make_lecture([TWO_STEPS, ONE_STEP], _options(out))
+    assert [o.status for o in result.outcomes] == ["cached", "rendered"]
+
+
+def test_nothing_is_published_when_the_subtitles_cannot_be_merged(
+    built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = copy_export(built[0], tmp_path / "copy")
+    before = {n: (out / n).read_bytes() for n in ("lecture.mp4", "lecture.srt")}
+
+    def no_subtitles(*args: object) -> int:
+        raise ExportError("cannot read its subtitles")
+
+    monkeypatch.setattr("scenes.export.lecture.merge_subtitles", no_subtitles)
+    with pytest.raises(ExportError, match="subtitles"):
+        make_lecture([ONE_STEP], _options(out))
+    assert {n: (out / n).read_bytes() for n in before} == before
+    assert not (out / STAGING).exists() and not (out / JOURNAL).exists()
+
+
+def test_a_run_killed_while_publishing_is_finished_by_the_next(
+    built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = copy_export(built[0], tmp_path / "copy")
+    moved: list[str] = []
+
+    def killed_after_one(source: Path, target: Path) -> None:
+        if moved:
+            raise SystemExit("killed")  # as far as this process is concerned, it died here
+        os.replace(source, target)
+        moved.append(target.name)
+
+    monkeypatch.setattr(publishing, "_move", killed_after_one)
+    with pytest.raises(SystemExit):
+        make_lecture([ONE_STEP], _options(out))  # cached: straight to the join
+    assert moved == ["lecture.mp4"] and (out / JOURNAL).is_file()
+    monkeypatch.undo()
+    messages = io.StringIO()
+    with pytest.raises(ExportError, match="deliberately broken scene"):
+        make_lecture([BROKEN], _options(out, stream=messages))  # the next run fails, even
+    assert f"note: {out}: finished publishing" in messages.getvalue()
+    captions = list(srt.parse((out / "lecture.srt").read_text(encoding="utf-8")))
+    assert [c.content for c in captions] == ["A single step"]
+    with av.open(str(out / "lecture.mp4")) as container:
+        assert [c["metadata"]["title"] for c in container.chapters()] == ["One step"]
+    assert not (out / JOURNAL).exists() and not (out / STAGING).exists()

@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pytest
-from export_helpers import BROKEN, TWO_STEPS
+from export_helpers import BROKEN, TWO_STEPS, copy_export, fixture_words, snapshot
 from fixtures.export_scenes import STEPS
 from PIL import Image
 from pptx import Presentation
 
+from scenes.export import slides as slides_export
 from scenes.export.catalogue import CHAPTERS, ExportError
 from scenes.export.options import ExportOptions
+from scenes.export.publish import STAGING
 from scenes.export.quality import quality
-from scenes.export.slides import make_slides, slide_name
+from scenes.export.slides import INDEX, make_slides, slide_name
 from scenes.kit.lecture import load_lecture
 
 HIGH = quality("h")
 FUNCTION = next(c for c in CHAPTERS if c.name == "function")
 FUNCTION_STEPS = 3
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fixture_words(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    with fixture_words(tmp_path_factory.mktemp("words")) as script:
+        yield script
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +101,31 @@ def test_slide_names_are_safe_file_names() -> None:
         "07-layers-answer-bundled-digit-1524.png"
     )
     assert slide_name(12, "relu", "???") == "12-relu-step.png"
+
+
+def test_a_damaged_cached_still_is_rendered_again(deck, tmp_path: Path) -> None:
+    out = copy_export(deck[0], tmp_path / "copy")
+    still = out / "parts" / HIGH.folder / "two" / "01.png"
+    still.write_bytes(still.read_bytes()[:1000])
+    again = make_slides([TWO_STEPS], ExportOptions(HIGH, out, jobs=1, stream=io.StringIO()))
+    assert [o.status for o in again.outcomes] == ["rendered"]
+    with Image.open(again.slides[0].image) as image:
+        image.load()
+
+
+def test_an_export_stopped_in_its_last_phase_leaves_the_previous_set_whole(
+    deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = copy_export(deck[0], tmp_path / "copy")
+    before = snapshot(out)
+    listed = json.loads((out / INDEX).read_text())["files"]
+    assert listed and all(name in before for name in listed)
+
+    def stopped(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(slides_export, "write_pptx", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        make_slides([TWO_STEPS], ExportOptions(HIGH, out, jobs=1, stream=io.StringIO()))
+    assert snapshot(out) == before  # the stills the index lists are all still there
+    assert not (out / STAGING).exists()

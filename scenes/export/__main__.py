@@ -1,24 +1,47 @@
-"""``python -m scenes.export lecture|slides``: what ``make lecture`` and ``make slides`` run."""
+"""``python -m scenes.export lecture|slides``: what ``make lecture`` and ``make slides`` run.
+
+Exit status: 0 done; 1 a scene failed to render (or the export could not finish);
+2 bad input, said in one ``error:`` line before anything renders; 128 + the
+signal's number when stopped by SIGINT (130) or SIGTERM (143).
+
+Nothing that imports Manim is imported before ``manim.cfg`` has been read here:
+Manim parses that file as it is imported and fails with a traceback on a mistake
+in it, which ``load_config`` reports as one line instead.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from scenes.config import ConfigError
+from scenes.config import ConfigError, load_config
 
-from . import lecture, slides
-from .catalogue import CHAPTERS, PROJECT_ROOT, ExportError, select
-from .options import ExportOptions
-from .quality import quality
+from .catalogue import CHAPTERS, PROJECT_ROOT, Chapter, ExportError, ExportInputError, select
+from .interrupt import Interrupted, deliver_after_publishing, raise_on_signals, signals_held
+
+__all__ = ["BAD_INPUT", "FAILED", "main"]
+
+FAILED, BAD_INPUT = 1, 2
+PROG = "python -m scenes.export"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m scenes.export",
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one ``error:`` line too."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"error: {message} (see {PROG} --help)", file=sys.stderr)
+        raise SystemExit(BAD_INPUT)
+
+
+def _parser(chapters: Sequence[Chapter]) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
         description="Render the whole lecture as one video, or its steps as slides.",
     )
     parser.add_argument("what", choices=("lecture", "slides"))
@@ -29,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         "--scenes",
         default="",
         help="only these scene files, e.g. 'layers relu' (default: all, in lecture order: "
-        + " ".join(c.name for c in CHAPTERS)
+        + " ".join(c.name for c in chapters)
         + ")",
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="scenes at once")
@@ -38,25 +61,54 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _export(args: argparse.Namespace, chapters: Sequence[Chapter], out: Path) -> None:
+    """Check the input, then make the lecture or the slides and print what was made."""
     start = time.perf_counter()
-    try:
-        chapters = select(args.scenes.replace(",", " ").split())
-        q = quality(args.quality)
-        if args.jobs < 1:
-            raise ExportError(f"--jobs must be at least 1, not {args.jobs}")
-        out = (args.out or PROJECT_ROOT / "media" / args.what).resolve()
-        options = ExportOptions(q, out, args.jobs, args.force)
-        if args.what == "lecture":
-            made = lecture.make_lecture(chapters, options)
+    config = load_config()  # before Manim is imported: see the module's docstring
+    picked = select(args.scenes.replace(",", " ").split(), chapters)
+    if args.jobs < 1:
+        raise ExportInputError(f"--jobs must be at least 1, not {args.jobs}")
+    from . import lecture, slides
+    from .options import ExportOptions
+    from .quality import quality
+
+    options = ExportOptions(quality(args.quality), out, args.jobs, args.force, config=config)
+    if args.what == "lecture":
+        made = lecture.make_lecture(picked, options)
+        with signals_held() as arrived:  # published: a signal now must not say otherwise
             print(lecture.summary(made, time.perf_counter() - start))
-        else:
-            deck = slides.make_slides(chapters, options)
+    else:
+        deck = slides.make_slides(picked, options)
+        with signals_held() as arrived:
             print(slides.summary(deck, time.perf_counter() - start))
-    except (ExportError, ConfigError) as exc:
-        print(f"make {args.what}: {exc}", file=sys.stderr)
-        return 1
+    deliver_after_publishing(arrived)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def main(argv: Sequence[str] | None = None, chapters: Sequence[Chapter] = CHAPTERS) -> int:
+    """Run the export; return the exit status. ``chapters`` is for tests (fixture scenes)."""
+    args = _parser(chapters).parse_args(argv)
+    out = (args.out or PROJECT_ROOT / "media" / args.what).resolve()
+    with raise_on_signals():
+        try:
+            _export(args, chapters, out)
+        except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM as Interrupted
+            stop = exc if isinstance(exc, Interrupted) else Interrupted(signal.SIGINT)
+            if stop.published:
+                what = f"the new outputs in {out} had been published"
+            else:
+                what = f"renders stopped, previous outputs in {out} kept"
+            print(f"error: interrupted by {stop.name}; {what}", file=sys.stderr)
+            return 128 + stop.signum
+        except (ExportInputError, ConfigError) as exc:
+            print(f"error: {_one_line(exc)}", file=sys.stderr)
+            return BAD_INPUT
+        except (ExportError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return FAILED
     return 0
 
 

@@ -6,7 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CHAPTERS", "PROJECT_ROOT", "SCENES_DIR", "Chapter", "ExportError", "select"]
+__all__ = [
+    "CHAPTERS",
+    "PROJECT_ROOT",
+    "SCENES_DIR",
+    "Chapter",
+    "ExportError",
+    "ExportInputError",
+    "select",
+]
 
 SCENES_DIR = Path(__file__).resolve().parent.parent
 PROJECT_ROOT = SCENES_DIR.parent  # where manim.cfg is: Manim runs from here
@@ -14,6 +22,12 @@ PROJECT_ROOT = SCENES_DIR.parent  # where manim.cfg is: Manim runs from here
 
 class ExportError(RuntimeError):
     """Something the lecture or slides export cannot do; the message says what and why."""
+
+
+class ExportInputError(ExportError):
+    """The user asked for something that cannot be done (a scene that is not there, a
+    folder that cannot be written or is in use): caught before anything renders, so
+    the command line reports it as bad input (status 2), not as a failed render."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +64,7 @@ def select(names: Iterable[str] | None, chapters: Sequence[Chapter] = CHAPTERS) 
 
     Raises
     ------
-    ExportError
+    ExportInputError
         For a name that is not a chapter, listing the names there are.
     """
     wanted = [n.strip() for n in (names or []) if n.strip()]
@@ -59,7 +73,7 @@ def select(names: Iterable[str] | None, chapters: Sequence[Chapter] = CHAPTERS) 
     known = {c.name for c in chapters}
     unknown = [n for n in wanted if n not in known]
     if unknown:
-        raise ExportError(
+        raise ExportInputError(
             f"unknown scene(s): {', '.join(unknown)}; the lecture's scenes are: "
             + " ".join(c.name for c in chapters)
         )

@@ -64,28 +64,33 @@ def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> 
             out_stream, first = None, None
             offset = 0  # in the streams' common time base
             for number, (video, title) in enumerate(zip(videos, titles, strict=True)):
-                with av.open(str(video)) as part:
-                    stream = part.streams.video[0]
-                    if out_stream is None:
-                        out_stream, first = (
-                            out.add_stream_from_template(stream),
-                            _signature(stream),
-                        )
-                    elif _signature(stream) != first:
-                        raise ExportError(
-                            f"{video} was encoded differently from {videos[0]} (another "
-                            "quality or Manim version?); render it again with --force"
-                        )
-                    end = offset
-                    for packet in part.demux(stream):
-                        if packet.dts is None:  # the demuxer's end-of-stream marker
-                            continue
-                        packet.pts += offset
-                        packet.dts += offset
-                        end = max(end, packet.pts + packet.duration)
-                        packet.stream = out_stream
-                        out.mux(packet)
-                    base: Fraction = stream.time_base
+                try:
+                    with av.open(str(video)) as part:
+                        stream = part.streams.video[0]
+                        if out_stream is None:
+                            out_stream, first = (
+                                out.add_stream_from_template(stream),
+                                _signature(stream),
+                            )
+                        elif _signature(stream) != first:
+                            raise ExportError(
+                                f"{video} was encoded differently from {videos[0]} (another "
+                                "quality or Manim version?); render it again with --force"
+                            )
+                        end = offset
+                        for packet in part.demux(stream):
+                            if packet.dts is None:  # the demuxer's end-of-stream marker
+                                continue
+                            packet.pts += offset
+                            packet.dts += offset
+                            end = max(end, packet.pts + packet.duration)
+                            packet.stream = out_stream
+                            out.mux(packet)
+                        base: Fraction = stream.time_base
+                except av.FFmpegError as exc:  # a part damaged since it was checked
+                    raise ExportError(
+                        f"{video}: cannot be read as a video ({exc}); render it again with --force"
+                    ) from exc
                 chapters.append(
                     {"id": number + 1, "start": offset, "end": end, "time_base": base,
                      "metadata": {"title": title}}

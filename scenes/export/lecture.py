@@ -10,12 +10,18 @@ from pathlib import Path
 
 from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .fingerprint import fingerprint
-from .join import ChapterMark, join_videos, merge_subtitles, video_duration
+from .join import ChapterMark, join_videos, merge_subtitles
+from .media import check_subtitles, check_video
 from .options import ExportOptions
 from .parts import Outcome, Task, render_all
+from .publish import publish, staged
 from .quality import Quality
 
-__all__ = ["LectureResult", "make_lecture", "summary", "video_task"]
+__all__ = ["SUBTITLES", "VIDEO", "LectureResult", "make_lecture", "summary", "video_task"]
+
+VIDEO, SUBTITLES = "lecture.mp4", "lecture.srt"
+#: The types of a video part's manifest fields (see ``parts.MANIFEST_SHAPE``).
+VIDEO_SHAPE = {"video": str, "subtitles": (str, type(None)), "duration": (int, float)}
 
 
 @dataclass(frozen=True)
@@ -46,24 +52,28 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
     video, subtitles = parts / f"{chapter.name}.mp4", parts / f"{chapter.name}.srt"
 
     def collect() -> dict:
-        parts.mkdir(parents=True, exist_ok=True)
         made = rendered / f"{chapter.scene}.mp4"
         if not made.is_file():
             raise ExportError(f"Manim finished but wrote no video at {made}")
-        os.replace(made, video)
+        duration = check_video(made)
         made_srt = rendered / f"{chapter.scene}.srt"
         has_srt = made_srt.is_file()
         if has_srt:
+            check_subtitles(made_srt)
+        parts.mkdir(parents=True, exist_ok=True)
+        os.replace(made, video)
+        if has_srt:
             os.replace(made_srt, subtitles)
+        else:
+            subtitles.unlink(missing_ok=True)
         return {
             "video": video.name,
             "subtitles": subtitles.name if has_srt else None,
-            "duration": video_duration(video),
+            "duration": round(duration, 6),
         }
 
-    def complete(manifest: dict) -> bool:
-        names = [manifest.get("video"), manifest.get("subtitles")]
-        return bool(names[0]) and all((parts / n).is_file() for n in names if n)
+    def files(manifest: dict) -> list[str]:
+        return [n for n in (manifest["video"], manifest["subtitles"]) if n]
 
     command = [
         sys.executable, "-m", "manim", "render", f"-q{q.flag}", "--media_dir", str(build),
@@ -82,39 +92,51 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
         ),
         unit="animations",
         collect=collect,
-        is_complete=complete,
+        shape=VIDEO_SHAPE,
+        files=files,
     )
 
 
 def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> LectureResult:
-    """Render what changed, then write ``lecture.mp4`` and ``lecture.srt`` in ``options.out``.
+    """Render what changed, then publish ``lecture.mp4`` and ``lecture.srt`` in ``options.out``.
+
+    Both files are built in the folder's staging area and replace the previous
+    pair together (``publish``): an error or a signal before that leaves the
+    previous pair as it was.
 
     Raises
     ------
     ExportError
         If a chapter fails (the others' parts are kept for the next run, and the
-        previous lecture files are left as they were) or the folder is not writable.
+        previous lecture files are left as they were).
+    ExportInputError
+        If the folder is not writable or another export is using it.
+    Interrupted
+        On SIGINT or SIGTERM, once the renders have been stopped.
     """
-    config = options.begin()
     q, out = options.quality, options.out
-    tasks = [video_task(c, q, out, fingerprint(c, "video", q.folder, config)) for c in chapters]
-    print(
-        f"Rendering {len(tasks)} scene(s) at {q.folder}, {options.jobs} at a time:",
-        file=options.messages,
-    )
-    kept = (
-        f"the other scenes' parts are kept in {out / 'parts' / q.folder} and "
-        f"{out / 'lecture.mp4'} was not updated"
-    )
-    outcomes = render_all(tasks, options, PROJECT_ROOT, kept)
-    parts = out / "parts" / q.folder
-    videos = [parts / o.manifest["video"] for o in outcomes]
-    subtitles = [parts / o.manifest["subtitles"] if o.manifest.get("subtitles") else None
-                 for o in outcomes]  # fmt: skip
-    video, srt_path = out / "lecture.mp4", out / "lecture.srt"
-    marks = join_videos(videos, [c.title for c in chapters], video)
-    captions = merge_subtitles(subtitles, marks, srt_path)
-    return LectureResult(video, srt_path, marks, outcomes, captions)
+    with options.session() as config:
+        tasks = [
+            video_task(c, q, out, fingerprint(c, "video", q.folder, config)) for c in chapters
+        ]
+        print(
+            f"Rendering {len(tasks)} scene(s) at {q.folder}, {options.jobs} at a time:",
+            file=options.messages,
+        )
+        kept = (
+            f"the other scenes' parts are kept in {out / 'parts' / q.folder} and "
+            f"{out / VIDEO} was not updated"
+        )
+        outcomes = render_all(tasks, options, PROJECT_ROOT, kept)
+        parts = out / "parts" / q.folder
+        videos = [parts / o.manifest["video"] for o in outcomes]
+        subtitles = [parts / o.manifest["subtitles"] if o.manifest.get("subtitles") else None
+                     for o in outcomes]  # fmt: skip
+        with staged(out) as staging:
+            marks = join_videos(videos, [c.title for c in chapters], staging / VIDEO)
+            captions = merge_subtitles(subtitles, marks, staging / SUBTITLES)
+            publish(out, [VIDEO, SUBTITLES])
+    return LectureResult(out / VIDEO, out / SUBTITLES, marks, outcomes, captions)
 
 
 def summary(result: LectureResult, wall: float) -> str:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from scenes.config import LectureConfig, load_config
 
+from .lock import FolderLock
 from .outputs import writable_folder
-from .quality import Quality
+from .publish import recover
+
+if TYPE_CHECKING:  # quality imports Manim, which reads manim.cfg as it loads
+    from .quality import Quality
 
 __all__ = ["ExportOptions"]
 
@@ -22,12 +28,32 @@ class ExportOptions:
     jobs: int = 1
     force: bool = False  # render even chapters whose fingerprint is unchanged
     stream: TextIO | None = None  # progress and messages; standard output if None
+    config: LectureConfig | None = None  # the lecture's config, if read already
 
     @property
     def messages(self) -> TextIO:
         return self.stream if self.stream is not None else sys.stdout
 
-    def begin(self) -> LectureConfig:
-        """Before any work: prove ``out`` is writable and read the lecture's config."""
+    @contextmanager
+    def session(self) -> Iterator[LectureConfig]:
+        """One export into ``out``, from its checks to its end; yields the lecture's config.
+
+        Before any work: the config is read, ``out`` proved writable and locked
+        against other exports (``FolderLock``), and whatever an interrupted export
+        left there finished or thrown away (``publish.recover``). The lock is held
+        until the body ends, however it ends.
+
+        Raises
+        ------
+        ConfigError
+            For a bad ``[lecture]`` option.
+        ExportInputError
+            If ``out`` cannot be written or another export is using it.
+        """
+        config = self.config if self.config is not None else load_config()
         writable_folder(self.out)
-        return load_config()
+        with FolderLock(self.out, self.messages):
+            note = recover(self.out)
+            if note:
+                print(note, file=self.messages)
+            yield config

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .catalogue import ExportError
+from .catalogue import ExportInputError
 
 __all__ = ["writable_folder"]
 
@@ -17,7 +17,7 @@ def writable_folder(path: Path) -> Path:
         with tempfile.NamedTemporaryFile(dir=path, prefix=".probe-"):
             pass
     except OSError as exc:
-        raise ExportError(
+        raise ExportInputError(
             f"cannot write to the output folder {path}: {exc.strerror or exc}"
         ) from exc
     return path

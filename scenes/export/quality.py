@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from manim.constants import QUALITIES
 
-from .catalogue import ExportError
+from .catalogue import ExportInputError
 
 __all__ = ["Quality", "quality"]
 
@@ -34,4 +34,6 @@ def quality(flag: str) -> Quality:
                 preset["frame_rate"],
             )  # fmt: skip
     flags = ", ".join(p["flag"] for p in QUALITIES.values() if p["flag"])
-    raise ExportError(f"unknown quality {flag!r}; use one of {flags} (h is 1080p60, l is 480p15)")
+    raise ExportInputError(
+        f"unknown quality {flag!r}; use one of {flags} (h is 1080p60, l is 480p15)"
+    )

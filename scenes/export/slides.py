@@ -6,7 +6,7 @@ step to step, and hands over each step's final frame (see ``stills_worker``).
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import os
 import re
 import shutil
@@ -16,16 +16,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import stills_worker
-from .catalogue import PROJECT_ROOT, Chapter
+from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .deck import Slide, write_pdf, write_pptx
 from .fingerprint import fingerprint
+from .jsonfile import read_json, write_json
+from .media import check_image
 from .options import ExportOptions
-from .parts import Outcome, Task, read_manifest, render_all, write_json
+from .parts import Outcome, Task, render_all
+from .publish import publish, staged
 from .quality import Quality
 
-__all__ = ["SlidesResult", "make_slides", "slide_name", "stills_task", "summary"]
+__all__ = [
+    "INDEX",
+    "PDF",
+    "PPTX",
+    "SlidesResult",
+    "make_slides",
+    "slide_name",
+    "stills_task",
+    "summary",
+]
 
 INDEX = "slides.json"  # what the last run wrote, so the next one removes exactly that
+PDF, PPTX = "lecture.pdf", "lecture.pptx"
+SECTION_SHAPE = {"file": str, "section": str, "caption": str}
+#: The types of a stills part's manifest fields (see ``parts.MANIFEST_SHAPE``).
+STILLS_SHAPE = {"folder": str, "sections": [SECTION_SHAPE]}
 
 
 @dataclass(frozen=True)
@@ -42,24 +58,34 @@ def slide_name(number: int, chapter: str, section: str) -> str:
     return f"{number:02d}-{chapter}-{slug}.png"
 
 
+def _step_key(step_id: str) -> str:
+    """``forward-pass`` of ``layers.forward-pass``: the chapter already names the scene."""
+    return step_id.partition(".")[2] or step_id
+
+
 def stills_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
     parts = out / "parts" / q.folder
-    part, staging = parts / chapter.name, parts / f"{chapter.name}.partial"
+    part, unfinished = parts / chapter.name, parts / f"{chapter.name}.partial"
 
     def collect() -> dict:
-        sections = json.loads((staging / stills_worker.SECTIONS_FILE).read_text(encoding="utf-8"))
+        listed = read_json(unfinished / stills_worker.SECTIONS_FILE, [SECTION_SHAPE])
+        if listed is None:
+            raise ExportError(f"the stills worker wrote no usable step list in {unfinished}")
+        if not listed:
+            raise ExportError(f"{chapter.scene} has no steps (no self.step calls): no stills")
+        for section in listed:
+            check_image(unfinished / section["file"])
         shutil.rmtree(part, ignore_errors=True)
-        os.replace(staging, part)
-        return {"folder": part.name, "sections": sections}
+        os.replace(unfinished, part)
+        return {"folder": part.name, "sections": listed}
 
-    def complete(manifest: dict) -> bool:
-        sections = manifest.get("sections") or []
-        return bool(sections) and all((part / s["file"]).is_file() for s in sections)
+    def files(manifest: dict) -> list[str]:
+        return [f"{manifest['folder']}/{s['file']}" for s in manifest["sections"]]
 
-    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(unfinished, ignore_errors=True)
     command = [
         sys.executable, "-m", "scenes.export.stills_worker", str(chapter.path), chapter.scene,
-        str(staging), "--quality", q.name, "--media_dir", str(out / "build" / chapter.name),
+        str(unfinished), "--quality", q.name, "--media_dir", str(out / "build" / chapter.name),
     ]  # fmt: skip
     return Task(
         chapter=chapter,
@@ -67,60 +93,70 @@ def stills_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
         parts=parts,
         out=out,
         command=command,
-        done_units=lambda since: len(list(staging.glob("*.png"))),
+        done_units=lambda since: len(list(unfinished.glob("*.png"))),
         unit="stills",
         collect=collect,
-        is_complete=complete,
+        shape=STILLS_SHAPE,
+        files=files,
     )
 
 
-def _remove_previous(out: Path) -> None:
-    """Delete the slides the last run wrote (listed in its index), and nothing else."""
-    index = read_manifest(out / INDEX) or {}
-    for name in index.get("files", []):
-        if isinstance(name, str) and "/" not in name and name.endswith(".png"):
-            (out / name).unlink(missing_ok=True)
+def _previous_stills(out: Path) -> list[str]:
+    """The stills the last run published (listed in its index), and nothing else."""
+    index = read_json(out / INDEX, {"files": [str]}) or {"files": []}
+    return [n for n in index["files"] if "/" not in n and n.endswith(".png")]
 
 
 def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesResult:
     """Stills of every step (only changed chapters re-rendered), then the PDF and PPTX.
 
+    The stills, ``lecture.pdf``, ``lecture.pptx`` and the ``slides.json`` index are
+    built in the folder's staging area and replace the previous set together,
+    stills of the previous run that this one has not are deleted in the same step
+    (``publish``): an error or a signal before that leaves the previous set whole.
+
     Raises
     ------
     ExportError
-        If a chapter fails (the previous slides are left as they were) or the folder
-        is not writable.
+        If a chapter fails (the previous slides are left as they were).
+    ExportInputError
+        If the folder is not writable or another export is using it.
+    Interrupted
+        On SIGINT or SIGTERM, once the renders have been stopped.
     """
-    config = options.begin()
     q, out = options.quality, options.out
     extra = [Path(stills_worker.__file__)]
-    tasks = [
-        stills_task(c, q, out, fingerprint(c, "stills", q.folder, config, extra)) for c in chapters
-    ]
-    print(
-        f"Making stills of {len(tasks)} scene(s) at {q.width}×{q.height}:", file=options.messages
-    )
-    kept = (
-        f"the slides in {out} were not updated (the other scenes' stills are kept in "
-        f"{out / 'parts' / q.folder} for the next run)"
-    )
-    outcomes = render_all(tasks, options, PROJECT_ROOT, kept)
-    _remove_previous(out)
-    slides: list[Slide] = []
-    for outcome in outcomes:
-        part = out / "parts" / q.folder / outcome.manifest["folder"]
-        for section in outcome.manifest["sections"]:
-            name = slide_name(len(slides) + 1, outcome.chapter.name, section["section"])
-            partial = out / f".{name}.partial"
-            shutil.copyfile(part / section["file"], partial)
-            os.replace(partial, out / name)
-            title = f"{outcome.chapter.title} · {section['section']}"
-            slides.append(Slide(out / name, title, section["caption"]))
-    pdf, pptx = out / "lecture.pdf", out / "lecture.pptx"
-    write_pdf(slides, pdf)
-    write_pptx(slides, pptx)
-    write_json(out / INDEX, {"files": [s.image.name for s in slides]})
-    return SlidesResult(slides, pdf, pptx, outcomes)
+    with options.session() as config:
+        tasks = [
+            stills_task(c, q, out, fingerprint(c, "stills", q.folder, config, extra))
+            for c in chapters
+        ]
+        print(
+            f"Making stills of {len(tasks)} scene(s) at {q.width}×{q.height}:",
+            file=options.messages,
+        )
+        kept = (
+            f"the slides in {out} were not updated (the other scenes' stills are kept in "
+            f"{out / 'parts' / q.folder} for the next run)"
+        )
+        outcomes = render_all(tasks, options, PROJECT_ROOT, kept)
+        slides: list[Slide] = []
+        with staged(out) as staging:
+            for outcome in outcomes:
+                part = out / "parts" / q.folder / outcome.manifest["folder"]
+                for section in outcome.manifest["sections"]:
+                    step = _step_key(section["section"])
+                    name = slide_name(len(slides) + 1, outcome.chapter.name, step)
+                    shutil.copyfile(part / section["file"], staging / name)
+                    title = f"{outcome.chapter.title} · {step}"
+                    slides.append(Slide(staging / name, title, section["caption"]))
+            write_pdf(slides, staging / PDF)
+            write_pptx(slides, staging / PPTX)
+            stills = [s.image.name for s in slides]
+            write_json(staging / INDEX, {"files": stills})
+            publish(out, [*stills, PDF, PPTX, INDEX], obsolete=_previous_stills(out))
+    published = [dataclasses.replace(s, image=out / s.image.name) for s in slides]
+    return SlidesResult(published, out / PDF, out / PPTX, outcomes)
 
 
 def summary(result: SlidesResult, wall: float) -> str:
