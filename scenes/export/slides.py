@@ -149,7 +149,8 @@ def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesRe
                     name = slide_name(len(slides) + 1, outcome.chapter.name, step)
                     shutil.copyfile(part / section["file"], staging / name)
                     title = f"{outcome.chapter.title} · {step}"
-                    slides.append(Slide(staging / name, title, section["caption"]))
+                    notes = speaker_notes(section["caption"], section.get("narration"))
+                    slides.append(Slide(staging / name, title, notes))
             write_pdf(slides, staging / PDF)
             write_pptx(slides, staging / PPTX)
             stills = [s.image.name for s in slides]
@@ -157,6 +158,13 @@ def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesRe
             publish(out, [*stills, PDF, PPTX, INDEX], obsolete=_previous_stills(out))
     published = [dataclasses.replace(s, image=out / s.image.name) for s in slides]
     return SlidesResult(published, out / PDF, out / PPTX, outcomes)
+
+
+def speaker_notes(headline: str, narration: object) -> str:
+    """What the lecturer reads beside a slide: the headline, then what to say."""
+    if isinstance(narration, str) and narration.strip():
+        return f"{headline}\n\n{narration}"
+    return headline
 
 
 def summary(result: SlidesResult, wall: float) -> str:
