@@ -46,6 +46,8 @@ KEYS = (
     "recordings",
 )
 NARRATION = ("voice", "recordings", "off")
+OPTIONAL = ("script", "narration", "voice", "recordings")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: The embedded defaults: what ``manim.cfg`` ships with, and what the tests pin.
 DEFAULTS = {
     "digit": "1524",
@@ -88,7 +90,9 @@ class LectureConfig:
 
 
 def _where(key: str, source: str) -> str:
-    return f"{ENV_PREFIX}{key.upper()}" if source == "env" else f"[{SECTION}] {key}"
+    if source == "env":
+        return f"{ENV_PREFIX}{key.upper()}"
+    return f"[{SECTION}] {key}" + (" (default)" if source == "default" else "")
 
 
 def _reason(exc: NetworkInputError, path: Path) -> str:
@@ -212,6 +216,8 @@ def load_config(
                     + ", ".join(ENV_PREFIX + k.upper() for k in KEYS)
                 )
             values[key] = (raw, "env")
+    for key in OPTIONAL:  # newer keys: an older manim.cfg without them gets the defaults
+        values.setdefault(key, (DEFAULTS[key], "default"))
     missing = [key for key in KEYS if key not in values]
     if missing:
         raise ConfigError(f"{path}: [{SECTION}] is missing {', '.join(missing)}")
@@ -223,16 +229,23 @@ def load_config(
     def where(key: str) -> str:
         return _where(key, values[key][1])
 
+    def base_of(key: str) -> Path:
+        """Paths resolve against manim.cfg's folder; a default against the project's."""
+        return PROJECT_ROOT if values[key][1] == "default" else base
+
     return LectureConfig(
         digit=_parse_digit(raw("digit"), base, where("digit")),
         palette=_parse_palette(raw("palette"), where("palette")),
         weights=_parse_weights(raw("weights"), base, where("weights"), "sigmoid"),
         relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights"), "relu"),
-        script=_parse_script(raw("script"), base, where("script")),
+        script=_parse_script(raw("script"), base_of("script"), where("script")),
         narration=(narration := _parse_narration(raw("narration"), where("narration"))),
-        voice=_parse_voice(raw("voice"), base, where("voice")),
+        voice=_parse_voice(raw("voice"), base_of("voice"), where("voice")),
         recordings=_parse_recordings(
-            raw("recordings"), base, where("recordings"), narration == "recordings"
+            raw("recordings"),
+            base_of("recordings"),
+            where("recordings"),
+            narration == "recordings",
         ),
     )
 

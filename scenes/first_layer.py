@@ -26,6 +26,8 @@ GRID_HEIGHT = 1.5
 class WhatNeuronsSee(LectureScene):
     """One neuron's weights, then all 16, then the digit that excites one most."""
 
+    STEPS = ("one-neuron", "all-neurons", "most-exciting", "honest-answer")
+
     def construct(self) -> None:
         self.weights = self.lecture.network.weights[0]
         self.scale = weight_scale(self.weights)
@@ -48,11 +50,14 @@ class WhatNeuronsSee(LectureScene):
         return VGroup(*rows, bright).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
 
     def show_one_neuron(self) -> None:
-        k = self.neuron
+        k, p = self.neuron, self.palette
         self.step(
-            "one neuron",
-            f"First hidden layer, neuron {k}: its {self.weights.shape[1]} real weights "
-            f"drawn as a {IMAGE_SIDE} × {IMAGE_SIDE} grid",
+            "one-neuron",
+            neuron=k,
+            weights=self.weights.shape[1],
+            side=IMAGE_SIDE,
+            positive=p.positive_name,
+            negative=p.negative_name,
         )
         self.single = WeightGrid(self.weights[k], self.palette, height=5.4, scale=self.scale)
         self.single.move_to([-2.2, -0.35, 0])
@@ -61,11 +66,8 @@ class WhatNeuronsSee(LectureScene):
         self.wait(2.5)
 
     def show_all_sixteen(self) -> None:
-        n = self.weights.shape[0]
-        self.step(
-            "all neurons",
-            f"All {n} neurons of the first hidden layer, on one colour scale: no tidy edges",
-        )
+        n, p = self.weights.shape[0], self.palette
+        self.step("all-neurons", count=n, positive=p.positive_name, negative=p.negative_name)
         cells = []
         for j in range(n):
             grid = WeightGrid(
@@ -86,12 +88,16 @@ class WhatNeuronsSee(LectureScene):
         row = most_exciting(self.lecture.network, val, k)
         self.exciter = self.lecture.validation_digits([row])[0]
         self.exciter_sum = apply_neuron(self.weights[k], self.exciter.pixels)
-        self.step(
-            "most exciting",
-            f"Of the {len(val)} digits it never trained on, this one gives neuron {k} "
-            "its largest weighted sum",
-        )
         p = self.palette
+        self.step(
+            "most-exciting",
+            count=len(val),
+            neuron=k,
+            label=self.exciter.label,
+            sum=self.exciter_sum.weighted_sum,
+            positive=p.positive_name,
+            negative=p.negative_name,
+        )
         weights = WeightGrid(self.weights[k], p, height=4.2, scale=self.scale)
         digit = PixelGrid(self.exciter.pixels, p, height=4.2)
         pair = Group(weights, digit).arrange(RIGHT, buff=1.2).move_to([0, 0.0, 0])
@@ -108,11 +114,7 @@ class WhatNeuronsSee(LectureScene):
         self.wait(3)
 
     def give_honest_answer(self) -> None:
-        share = accuracy(self.lecture.network, self.lecture.validation())
-        self.step(
-            "honest answer",
-            f"Blotchy patterns, not clean edges. Yet the network reads {share:.1%} "
-            "of new digits right",
-        )
+        self.share = accuracy(self.lecture.network, self.lecture.validation())
+        self.step("honest-answer", share=self.share)
         self.play(FadeOut(self.focus), FadeIn(self.grids))
         self.wait(3)

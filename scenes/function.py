@@ -5,19 +5,22 @@ Render: ``manim render scenes/function.py`` (``-ql`` preview, ``-s`` last frame)
 
 from __future__ import annotations
 
+import numpy as np
 from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, SurroundingRectangle, VGroup
 
 from scenes.kit.grids import PixelGrid
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
-from scenes.kit.text import label, number_word
+from scenes.kit.text import label
 
 __all__ = ["NetworkFunction"]
 
 
 class NetworkFunction(LectureScene):
     """f: 784 numbers → 10 numbers, with 13,002 parameters, on the real digit."""
+
+    STEPS = ("function", "chain", "real-values", "real-values-right", "real-values-wrong")
 
     def construct(self) -> None:
         self.show_signature()
@@ -27,10 +30,7 @@ class NetworkFunction(LectureScene):
     def show_signature(self) -> None:
         net, p = self.lecture.network, self.palette
         n_in, n_out = net.sizes[0], net.sizes[-1]
-        self.step(
-            "function",
-            f"The whole network is one function: {n_in} numbers in, {n_out} numbers out",
-        )
+        self.step("function", inputs=n_in, outputs=n_out, parameters=net.n_parameters)
         self.signature = tex(
             rf"f : \mathbb{{R}}^{{{n_in}}} \to \mathbb{{R}}^{{{n_out}}}", font_size=56, palette=p
         ).move_to([0, 1.2, 0])
@@ -45,10 +45,7 @@ class NetworkFunction(LectureScene):
 
     def show_chain(self) -> None:
         p = self.palette
-        self.step(
-            "chain",
-            "Built from matrix–vector products and sigmoids, one layer inside the next",
-        )
+        self.step("chain", layers=len(self.lecture.network.weights))
         self.chain = tex(
             r"f(a) = \sigma\!\left(W^{(3)}\,\sigma\!\left(W^{(2)}\,"
             r"\sigma\!\left(W^{(1)} a + b^{(1)}\right) + b^{(2)}\right) + b^{(3)}\right)",
@@ -62,12 +59,21 @@ class NetworkFunction(LectureScene):
         digit, p = self.lecture.digit, self.palette
         output = digit.trace.output
         answer = digit.prediction
-        self.step(
-            "real values",
-            f"Our digit in, {number_word(len(output))} numbers out: the largest, "
-            f"{tex_number(output[answer])}, "
-            f"says {answer}",
-        )
+        runner_up = int(np.argsort(output)[-2])
+        values = {
+            "inputs": len(digit.pixels),
+            "outputs": len(output),
+            "answer": answer,
+            "activation": output[answer],
+            "runner_up": runner_up,
+            "runner_up_activation": output[runner_up],
+        }
+        if digit.label is None:  # a user's image: nobody told us what it shows
+            self.step("real-values", **values)
+        elif digit.is_wrong:
+            self.step("real-values-wrong", label=digit.label, **values)
+        else:
+            self.step("real-values-right", **values)
         grid = PixelGrid(digit.pixels, p, height=3.0, lines=False)
         box = boxed(tex("f", font_size=64, palette=p), p.highlight, pad=0.5)
         self.entries = [tex_number(v) for v in output]

@@ -5,6 +5,7 @@ Render: ``manim render scenes/layers.py`` (``-ql`` preview, ``-s`` last frame).
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     RIGHT,
     UP,
@@ -23,7 +24,7 @@ from scenes.kit.diagram import drawn_rows
 from scenes.kit.gallery import size_braces
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
-from scenes.kit.text import decimal, label, number_word
+from scenes.kit.text import decimal, label
 from scenes.kit.zoom import PixelCloseUp, busiest_window
 
 __all__ = ["NetworkLayers"]
@@ -35,6 +36,27 @@ DIAGRAM_CENTER = (0.8, -0.35, 0.0)
 
 class NetworkLayers(LectureScene):
     """A real digit through the real 784-16-16-10 network, layer by layer."""
+
+    # The first digit's answer is right, wrong, or (a user's image) unlabelled; each of
+    # the more digits (parts 1, 2, 3) may be a fallback pick, and is read right or wrong.
+    STEPS = (
+        "pixels",
+        "pixel-values",
+        "neurons",
+        "input-layer",
+        "output-layer",
+        "hidden-layers",
+        "weights",
+        "forward-pass",
+        "answer",
+        "answer-wrong",
+        "answer-unlabelled",
+        "more-digit",
+        "more-digit-all-misread",
+        "more-digit-none-wrong",
+        "more-answer",
+        "more-answer-wrong",
+    )
 
     def construct(self) -> None:
         digit = self.lecture.digit
@@ -49,23 +71,26 @@ class NetworkLayers(LectureScene):
 
     # -- section 3: neurons hold numbers ---------------------------------------
     def show_pixels(self, digit: Digit) -> None:
-        self.step(
-            "pixels",
-            f"A handwritten digit: {IMAGE_SIDE} × {IMAGE_SIDE} grey pixels ({digit.source})",
-        )
+        self.step("pixels", side=IMAGE_SIDE, pixels=len(digit.pixels))
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to([-3.2, -0.35, 0])
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
         self.wait(1.5)
 
     def zoom_on_pixels(self) -> None:
-        self.step("pixel values", "Each pixel is a number: 0 is black, 1 is white")
         self.close_up = PixelCloseUp(self.grid, busiest_window(self.grid.pixels), self.palette)
+        values = self.close_up.values
+        self.step(
+            "pixel-values",
+            shown=len(values),
+            darkest=float(values.min()),
+            brightest=float(values.max()),
+        )
         self.close_up.move_to([3.9, -0.35, 0])
         self.play(FadeIn(self.close_up.window))
         self.play(FadeIn(self.close_up, shift=0.2 * RIGHT))
         self.wait(2)
-        self.step("neurons", "Each pixel becomes a neuron holding that number: its activation")
+        self.step("neurons", brightest=float(values.max()))
         neurons = self.close_up.as_neurons()
         self.play(ReplacementTransform(self.close_up.squares, neurons))
         self.close_up.squares = neurons
@@ -73,9 +98,10 @@ class NetworkLayers(LectureScene):
 
     def form_input_column(self, digit: Digit) -> None:
         self.step(
-            "input layer",
-            f"{len(digit.pixels)} pixels make the input layer. Drawn: {len(DRAWN_PIXELS)} of "
-            f"them, from rows {' and '.join(str(r) for r in drawn_rows())}",
+            "input-layer",
+            pixels=len(digit.pixels),
+            drawn=len(DRAWN_PIXELS),
+            rows=len(drawn_rows()),
         )
         self.diagram = NetworkDiagram(self.lecture.network, self.palette, width=8.3, height=5.8)
         self.diagram.move_to(DIAGRAM_CENTER)
@@ -112,21 +138,14 @@ class NetworkLayers(LectureScene):
 
     # -- section 4: layers --------------------------------------------------------
     def add_output_layer(self) -> None:
-        self.step(
-            "output layer",
-            f"{self.lecture.network.sizes[-1]} output neurons: how much the network thinks it "
-            "sees each digit",
-        )
+        outputs = self.lecture.network.sizes[-1]
+        self.step("output-layer", outputs=outputs, last=outputs - 1)
         self.play(FadeIn(self.diagram.layers[-1]), FadeIn(self.diagram.output_labels))
         self.wait(1.5)
 
     def add_hidden_layers(self) -> None:
         sizes = self.lecture.network.sizes[1:-1]
-        self.step(
-            "hidden layers",
-            f"Between them, {number_word(len(sizes))} hidden layers of {sizes[0]} neurons. "
-            "What do they do?",
-        )
+        self.step("hidden-layers", count=len(sizes), size=sizes[0])
         hidden = self.diagram.layers[1:-1]
         self.question_marks = VGroup(
             *(
@@ -140,8 +159,10 @@ class NetworkLayers(LectureScene):
     def draw_edges(self) -> None:
         self.step(
             "weights",
-            f"Each line is a trained weight: {self.palette.positive_name} adds, "
-            f"{self.palette.negative_name} subtracts, thicker counts more",
+            positive=self.palette.positive_name,
+            negative=self.palette.negative_name,
+            weights=self.lecture.network.n_weights,
+            drawn=sum(len(edges) for edges in self.diagram.edges),
         )
         self.play(FadeOut(self.question_marks))
         for edges in self.diagram.edges:
@@ -151,28 +172,40 @@ class NetworkLayers(LectureScene):
         self.bring_to_back(*self.diagram.edges)
         self.wait(1.5)
 
-    def forward_pass(self, digit: Digit, intro: bool = True) -> None:
+    def forward_pass(self, digit: Digit, part: int | None = None) -> None:
+        """Light the layers one after another, then box the answer (``part``: a more digit)."""
         d = self.diagram
-        if intro:
-            self.step("forward pass", "Each layer's activations decide the next one's")
+        if part is None:
+            self.step("forward-pass", top=float(digit.trace.activations[1].max()))
         for layer in range(1, len(d.layers)):
             self.play(d.animate_layer(digit.trace, layer), run_time=0.9)
-        self.show_answer(digit)
+        self.show_answer(digit, part)
 
-    def show_answer(self, digit: Digit) -> None:
+    @staticmethod
+    def answer_step(digit: Digit, more: bool) -> tuple[str, dict[str, float | int]]:
+        """The answer step's key and values: right, wrong (naming the true digit) or unlabelled."""
+        output = digit.trace.output
         answer = digit.prediction
-        value = float(digit.trace.output[answer])
-        verdict = ""
-        if digit.label is not None:
-            verdict = f" — wrong: it is a {digit.label}" if digit.is_wrong else " — right"
-        self.step(
-            f"answer {digit.source}",
-            f"The brightest output is {answer}: the network's answer{verdict}",
-        )
+        values: dict[str, float | int] = {"answer": answer, "activation": float(output[answer])}
+        if digit.label is None:
+            key = "answer-unlabelled"
+        elif digit.is_wrong:
+            key = "answer-wrong"
+            values.update(label=digit.label, label_activation=float(output[digit.label]))
+        else:
+            key = "answer"
+            if not more:
+                second = int(np.argsort(output)[-2])
+                values.update(second=second, second_activation=float(output[second]))
+        return ("more-" if more else "") + key, values
+
+    def show_answer(self, digit: Digit, part: int | None = None) -> None:
+        key, values = self.answer_step(digit, more=part is not None)
+        self.step(key, part=part, **values)
         self.answer_box = self.diagram.answer_marker(digit.trace)
         color = self.palette.wrong if digit.is_wrong else self.palette.highlight
         self.answer_box.set_color(color)
-        self.answer_value = decimal(value, font_size=36, color=color)
+        self.answer_value = decimal(float(values["activation"]), font_size=36, color=color)
         self.answer_value.next_to(self.answer_box, RIGHT, buff=0.12)
         self.play(FadeIn(self.answer_box), FadeIn(self.answer_value))
         self.wait(2)
@@ -181,19 +214,19 @@ class NetworkLayers(LectureScene):
         """Three more digits it never trained on: a 7 and a 0 it reads right, one it gets wrong.
 
         A weak network may read every 7 (or 0) wrong, and a strong one might get
-        none wrong: then the nearest honest pick is shown and the caption says so.
+        none wrong: then the nearest honest pick is shown and the step says so.
         """
         validation = self.lecture.validation()
         net = self.lecture.network
         examples = example_per_label(net, validation, [7, 0])
         examples.append(example_wrong(net, validation, exclude=[e.row for e in examples]))
         d = self.diagram
-        for example in examples:
+        for part, example in enumerate(examples, start=1):
             row = example.row
             digit = self.lecture.run(
                 validation.images[row], int(validation.labels[row]), f"validation digit #{row}"
             )
-            self.step(f"digit {digit.source}", self.more_caption(example, digit.source))
+            self.step(self.more_step(example), part=part, row=row, label=digit.label)
             grid = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
             grid.move_to(THUMB_POSITION)
             self.play(
@@ -204,14 +237,12 @@ class NetworkLayers(LectureScene):
                 d.animate_layer(digit.trace, 0, lag_ratio=0),
             )
             self.grid = grid
-            self.forward_pass(digit, intro=False)
+            self.forward_pass(digit, part)
         self.wait(1)
 
     @staticmethod
-    def more_caption(example: Example, source: str) -> str:
-        """What to say before one more digit; a fallback pick says why it was picked."""
+    def more_step(example: Example) -> str:
+        """The step before one more digit; a fallback pick has its own words saying why."""
         if not example.fallback:
-            return f"Another digit the network never trained on ({source})"
-        if example.read_right:
-            return f"The network reads every other unseen digit right; one more ({source})"
-        return f"The network misreads every unseen {example.label}; here is the first ({source})"
+            return "more-digit"
+        return "more-digit-none-wrong" if example.read_right else "more-digit-all-misread"

@@ -57,6 +57,8 @@ def layer_equation(layer: int) -> str:
 class MatrixForm(LectureScene):
     """The layer transition in matrix form, symbolic then with the network's numbers."""
 
+    STEPS = ("matrix-form", "bias-vector", "real-numbers", "on-the-network", "every-layer")
+
     def construct(self) -> None:
         self.show_symbolic()
         self.point_at_bias()
@@ -66,10 +68,7 @@ class MatrixForm(LectureScene):
 
     def show_symbolic(self) -> None:
         p = self.palette
-        self.step(
-            "matrix form",
-            "A whole layer at once: row j of W holds the weights into neuron j",
-        )
+        self.step("matrix-form")
         self.symbolic = tex(
             r"a^{(1)} = \sigma\!\left(",
             SYMBOLIC_W,
@@ -87,10 +86,7 @@ class MatrixForm(LectureScene):
         self.wait(2.5)
 
     def point_at_bias(self) -> None:
-        self.step(
-            "bias vector",
-            "One bias per neuron of the next layer: b runs from b₀ to bₖ, like the rows of W",
-        )
+        self.step("bias-vector", neurons=self.lecture.network.sizes[1])
         self.bias_box = SurroundingRectangle(self.symbolic[4], color=self.palette.highlight)
         self.play(FadeIn(self.bias_box))
         self.wait(2.5)
@@ -104,9 +100,12 @@ class MatrixForm(LectureScene):
         w, b = net.weights[0], net.biases[0]
         a0, a1 = digit.trace.activations[0], digit.trace.activations[1]
         self.step(
-            "real numbers",
-            f"With our digit's numbers: columns for pixels {self.columns[0]}, "
-            f"{self.columns[1]} … {self.columns[2]}; the result is layer 2's activations",
+            "real-numbers",
+            rows=w.shape[0],
+            columns=w.shape[1],
+            first=self.columns[0],
+            second=self.columns[1],
+            last=self.columns[2],
         )
 
         def elided(values: list[str]) -> str:
@@ -142,10 +141,16 @@ class MatrixForm(LectureScene):
 
     def show_on_network(self) -> None:
         p, digit = self.palette, self.lecture.digit
+        a1 = digit.trace.activations[1]
+        top, next_, bottom = self.rows
         self.step(
-            "on the network",
-            f"Those are the activations of layer 2: neurons {self.rows[0]}, {self.rows[1]} … "
-            f"{self.rows[2]} of the column lit from our digit",
+            "on-the-network",
+            top=top,
+            next=next_,
+            bottom=bottom,
+            a_top=a1[top],
+            a_next=a1[next_],
+            a_bottom=a1[bottom],
         )
         self.diagram = NetworkDiagram(self.lecture.network, p, width=5.0, height=5.4)
         self.diagram.move_to([3.3, -0.45, 0])
@@ -180,11 +185,7 @@ class MatrixForm(LectureScene):
 
     def one_line_per_layer(self) -> None:
         p, net = self.palette, self.lecture.network
-        self.step(
-            "every layer",
-            f"One such line per layer: {len(net.weights)} matrix–vector products, which "
-            "matrix libraries compute fast",
-        )
+        self.step("every-layer", count=len(net.weights), multiplications=net.n_weights)
         self.transitions = [
             tex(layer_equation(i + 1), font_size=44, palette=p) for i in range(len(net.weights))
         ]

@@ -21,17 +21,19 @@ N_PREVIEW = 12
 class ThePlan(LectureScene):
     """What this chapter covers, the plain network, and what it can already do."""
 
+    STEPS = ("the-plan", "plain-network", "preview")
+
     def construct(self) -> None:
         self.show_plan()
         self.show_plain_network()
         self.show_preview()
 
     def show_plan(self) -> None:
-        self.step("plan", "The plan: first what the network is, then how it learns")
+        self.step("the-plan")
         p = self.palette
         rows = [
-            ("This chapter", "the structure: neurons, layers, weights, biases"),
-            ("Next chapter", "learning: how the network finds its weights"),
+            ("This chapter", self.note("the-plan", "this-chapter")),
+            ("Next chapter", self.note("the-plan", "next-chapter")),
         ]
         self.plan = VGroup(
             *(
@@ -47,11 +49,14 @@ class ThePlan(LectureScene):
         self.wait(2)
 
     def show_plain_network(self) -> None:
-        self.step(
-            "plain network",
-            "A plain network with no extras. It learns to read digits, and it has blind spots",
-        )
         net = self.lecture.network
+        self.step(
+            "plain-network",
+            inputs=net.sizes[0],
+            hidden_layers=len(net.sizes) - 2,
+            hidden=net.sizes[1],
+            outputs=net.sizes[-1],
+        )
         self.diagram = NetworkDiagram(net, self.palette, width=7.6, height=5.0)
         self.diagram.move_to([0, -0.1, 0])
         sizes = "–".join(str(n) for n in net.sizes)
@@ -67,11 +72,7 @@ class ThePlan(LectureScene):
             DigitCard(d, self.palette, 1.55) for d in self.lecture.validation_digits(rows)
         ]
         wrong = sum(c.digit.is_wrong for c in self.cards)
-        self.step(
-            "preview",
-            f"A preview: {N_PREVIEW} digits it never trained on. "
-            f"{N_PREVIEW - wrong} read right, {wrong} wrong",
-        )
+        self.step("preview", count=len(self.cards), right=len(self.cards) - wrong, wrong=wrong)
         card_grid(self.cards, rows=2).move_to([0, -0.45, 0])
         self.play(FadeOut(self.diagram), FadeOut(self.sizes))
         self.play(FadeIn(Group(*self.cards), lag_ratio=0.08))

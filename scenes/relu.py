@@ -17,10 +17,13 @@ from scenes.kit.text import label
 __all__ = ["SigmoidVsRelu"]
 
 DEEP = 10  # layers in the "deep network" the slopes are multiplied through
+EDGE = 4  # both graphs run from -EDGE to EDGE
 
 
 class SigmoidVsRelu(LectureScene):
     """The two activation functions side by side, then both trained networks on our digit."""
+
+    STEPS = ("sigmoid", "relu", "why-relu", "same-digit")
 
     def construct(self) -> None:
         self.show_sigmoid()
@@ -30,7 +33,7 @@ class SigmoidVsRelu(LectureScene):
 
     def graph(self, function, formula: str, y_range, centre, smooth: bool = True) -> VGroup:
         p = self.palette
-        axes = activation_axes((-4, 4, 2), y_range, p, width=5.2, height=3.2)
+        axes = activation_axes((-EDGE, EDGE, 2), y_range, p, width=5.2, height=3.2)
         curve = plot_function(axes, function, p.highlight, use_smoothing=smooth)
         title = tex(formula, font_size=38, palette=p).next_to(axes, UP, buff=0.35)
         return VGroup(axes, curve, title).move_to(centre)
@@ -38,7 +41,10 @@ class SigmoidVsRelu(LectureScene):
     def show_sigmoid(self) -> None:
         self.step(
             "sigmoid",
-            "Early networks used the sigmoid, after neurons that are either off or on",
+            left=-EDGE,
+            right=EDGE,
+            at_left=float(sigmoid(-EDGE)),
+            at_right=float(sigmoid(EDGE)),
         )
         self.sigmoid_graph = self.graph(
             sigmoid, r"\sigma(a) = \frac{1}{1+e^{-a}}", (0, 1, 0.5), [-3.5, -0.5, 0]
@@ -49,12 +55,9 @@ class SigmoidVsRelu(LectureScene):
         self.wait(2)
 
     def show_relu(self) -> None:
-        self.step(
-            "relu",
-            "Deep networks today mostly use ReLU: 0 when inactive, the identity when active",
-        )
+        self.step("relu")
         self.relu_graph = self.graph(
-            relu, r"\mathrm{ReLU}(a) = \max(0, a)", (0, 4, 1), [3.5, -0.5, 0], smooth=False
+            relu, r"\mathrm{ReLU}(a) = \max(0, a)", (0, EDGE, 1), [3.5, -0.5, 0], smooth=False
         )
         axes, curve, title = self.relu_graph
         self.play(FadeIn(axes), FadeIn(title))
@@ -66,9 +69,11 @@ class SigmoidVsRelu(LectureScene):
         self.slopes = {name: largest_slope(name) for name in ("sigmoid", "relu")}
         self.signal = {name: slope_through_layers(name, DEEP) for name in self.slopes}
         self.step(
-            "why relu",
-            "Why ReLU trains more easily: learning is multiplied by each layer's slope, "
-            f"and σ's is at most {self.slopes['sigmoid']:.2f}",
+            "why-relu",
+            sigmoid_slope=self.slopes["sigmoid"],
+            relu_slope=self.slopes["relu"],
+            layers=DEEP,
+            one_in=round(1 / self.signal["sigmoid"]),
         )
         notes = VGroup()
         for name, graph in (("sigmoid", self.sigmoid_graph), ("relu", self.relu_graph)):
@@ -83,7 +88,7 @@ class SigmoidVsRelu(LectureScene):
         for note in notes:
             note.set_y(lowest)
         notes[1].set_color(p.highlight)
-        self.note = notes
+        self.slope_notes = notes
         self.play(FadeIn(notes, lag_ratio=0.4))
         self.wait(3)
 
@@ -104,15 +109,21 @@ class SigmoidVsRelu(LectureScene):
         digit = self.lecture.digit
         relu_net = self.lecture.relu_network()
         self.relu_trace = relu_net.forward(digit.pixels)
+        sigmoid_answer, relu_answer = digit.prediction, int(self.relu_trace.prediction)
         self.step(
-            "same digit",
-            "Our digit through both trained networks "
-            "(ReLU layers drawn relative to their brightest neuron)",
+            "same-digit",
+            sigmoid_answer=sigmoid_answer,
+            sigmoid_activation=digit.trace.output[sigmoid_answer],
+            relu_answer=relu_answer,
+            relu_activation=self.relu_trace.output[relu_answer],
         )
         self.sigmoid_side = self.lit_diagram(
             self.lecture.network, digit.trace, "sigmoid", [-3.7, -0.6, 0]
         )
         self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", [3.1, -0.6, 0])
-        self.play(FadeOut(self.sigmoid_graph), FadeOut(self.relu_graph), FadeOut(self.note))
+        self.scaling = label(self.note("same-digit"), 22, self.palette.muted)
+        self.scaling.next_to(self.relu_side, DOWN, buff=0.3).set_x(0)
+        self.play(FadeOut(self.sigmoid_graph), FadeOut(self.relu_graph), FadeOut(self.slope_notes))
         self.play(FadeIn(self.sigmoid_side), FadeIn(self.relu_side))
+        self.play(FadeIn(self.scaling))
         self.wait(3)

@@ -22,6 +22,8 @@ X_RANGE = (-15.0, 15.0, 5.0)
 class SigmoidAndBias(LectureScene):
     """σ squeezes any sum into (0, 1); the bias decides where the neuron switches on."""
 
+    STEPS = ("sigmoid", "real-sum", "bias", "trained-neuron")
+
     def construct(self) -> None:
         digit = self.lecture.digit
         detector = LECTURE_DETECTOR.weights(LECTURE_DETECTOR.centre_on(digit.pixels))
@@ -34,7 +36,14 @@ class SigmoidAndBias(LectureScene):
 
     def show_sigmoid(self) -> None:
         p = self.palette
-        self.step("sigmoid", "Activations live between 0 and 1: squish the sum with the sigmoid")
+        x = X_RANGE[2]  # the first tick either side of 0
+        self.step(
+            "sigmoid",
+            left=-x,
+            right=x,
+            at_left=float(sigmoid(-x)),
+            at_right=float(sigmoid(x)),
+        )
         self.axes = activation_axes(X_RANGE, (0, 1, 0.5), p, width=9.0, height=3.6)
         self.axes.move_to([0, -1.2, 0])
         self.curve = plot_function(self.axes, sigmoid, p.highlight)
@@ -55,10 +64,7 @@ class SigmoidAndBias(LectureScene):
 
     def mark_sum(self) -> None:
         s, a = self.plain.weighted_sum, self.plain.activation
-        self.step(
-            "real sum",
-            "The edge detector's sum on our digit, squished: far right of 0, so almost 1",
-        )
+        self.step("real-sum", sum=s, activation=a)
         self.mark = self.marker(s, a, rf"\sigma({tex_number(s)}) = {tex_number(a, 4)}")
         self.play(FadeIn(self.mark))
         self.wait(2.5)
@@ -66,10 +72,7 @@ class SigmoidAndBias(LectureScene):
     def add_bias(self) -> None:
         p = self.palette
         s, a = self.biased.weighted_sum, self.biased.activation
-        self.step(
-            "bias",
-            f"To fire only when the sum passes {-BIAS:g}, add a bias of {BIAS:g} before squishing",
-        )
+        self.step("bias", threshold=-BIAS, bias=BIAS, sum=s, activation=a)
         shifted = plot_function(self.axes, lambda x: sigmoid(x + BIAS), p.positive)
         n = self.lecture.network.sizes[0]
         self.bias_formula = tex(
@@ -89,11 +92,15 @@ class SigmoidAndBias(LectureScene):
         k = strongest_neuron(digit.trace, 1)
         w, b = net.weights[0][k], float(net.biases[0][k])
         self.trained = apply_neuron(w, digit.pixels, bias=b)
-        self.step(
-            "trained neuron",
-            f"Trained neuron {k}: the weights pick the pattern, the bias how strong it must be",
-        )
         t = self.trained
+        self.step(
+            "trained-neuron",
+            neuron=k,
+            sum=t.weighted_sum,
+            bias=b,
+            z=t.z,
+            activation=t.activation,
+        )
         self.trained_tex = tex(
             rf"a = \sigma({tex_number(t.weighted_sum)} + ({tex_number(b)})) "
             rf"= \sigma({tex_number(t.z)}) = {tex_number(t.activation, 4)}",

@@ -14,7 +14,7 @@ from scenes.kit.grids import PixelGrid
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
-from scenes.kit.text import decimal, label, number_word
+from scenes.kit.text import decimal, label
 
 __all__ = ["ThisIsAThree"]
 
@@ -23,6 +23,18 @@ N_ALIKE = 5  # other digits with the same label
 
 class ThisIsAThree(LectureScene):
     """The configured digit, others like it, other digits, and the task."""
+
+    # A user's image has no label: its steps say it is only the network's reading.
+    STEPS = (
+        "the-digit",
+        "your-image",
+        "alike",
+        "alike-yours",
+        "other-digits",
+        "the-task",
+        "answers",
+        "answers-yours",
+    )
 
     def construct(self) -> None:
         self.show_digit()
@@ -40,12 +52,12 @@ class ThisIsAThree(LectureScene):
     def show_digit(self) -> None:
         digit = self.lecture.digit
         # A user's image has no label: only the network's reading, which may be wrong.
-        what = (
-            f"This is a {number_word(self.kind)}"
-            if digit.label is not None
-            else f"The network reads your image as a {number_word(self.kind)}"
+        self.step(
+            "the-digit" if digit.label is not None else "your-image",
+            kind=self.kind,
+            side=IMAGE_SIDE,
+            pixels=digit.pixels.size,
         )
-        self.step("a three", f"{what}: a grid of {IMAGE_SIDE} × {IMAGE_SIDE} grey pixels")
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.4).move_to([0, -0.4, 0])
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
@@ -61,11 +73,13 @@ class ThisIsAThree(LectureScene):
         card_grid(self.alike, rows=1).move_to([0, 1.3, 0])
         ours = self.lecture.digit.pixels
         self.differ = [pixels_differ(ours, val.images[r]) for r in rows]
-        more = "More" if self.lecture.digit.label is not None else "Real"
         self.step(
-            f"other {number_word(self.kind)}s",
-            f"{more} {number_word(self.kind)}s. Each differs from the first in "
-            f"{min(self.differ)} to {max(self.differ)} of its {ours.size} pixels",
+            "alike" if self.lecture.digit.label is not None else "alike-yours",
+            kind=self.kind,
+            count=len(rows),
+            fewest=min(self.differ),
+            most=max(self.differ),
+            pixels=ours.size,
         )
         self.play(FadeOut(self.braces), self.grid.animate.replace(self.alike[0].grid))
         self.remove(self.grid)
@@ -74,8 +88,8 @@ class ThisIsAThree(LectureScene):
         self.wait(2)
 
     def show_others(self) -> None:
-        self.step("other digits", "And other digits, written just as freely")
-        kinds = [k for k in range(10) if k != self.kind]
+        kinds = [k for k in range(self.lecture.network.sizes[-1]) if k != self.kind]
+        self.step("other-digits", count=len(kinds))
         rows = [rows_with_label(self.lecture.validation(), k, 1)[0] for k in kinds]
         self.others = [
             DigitCard(d, self.palette, 1.15) for d in self.lecture.validation_digits(rows)
@@ -86,9 +100,9 @@ class ThisIsAThree(LectureScene):
 
     def state_task(self) -> None:
         self.step(
-            "the task",
-            f"The task: a program that turns {self.lecture.digit.pixels.size} numbers "
-            "into one digit",
+            "the-task",
+            pixels=self.lecture.digit.pixels.size,
+            digits=self.lecture.network.sizes[-1],
         )
         cards = Group(*self.alike, *self.others)
         self.play(FadeOut(cards))
@@ -96,13 +110,12 @@ class ThisIsAThree(LectureScene):
         grid = PixelGrid(digit.pixels, self.palette, height=2.6, lines=False)
         numbers = self.pixel_column(digit)
         program = boxed(self.lines("program", "?"), self.palette.highlight, pad=0.4)
-        output = self.lines("one digit", "0 1 2 … 9")
+        last = self.lecture.network.sizes[-1] - 1
+        output = self.lines("one digit", f"0 1 2 … {last}")
         parts = [grid, numbers, program, output]
         Group(*parts).arrange(RIGHT, buff=1.0).move_to([0, -0.4, 0])
         arrows = chain_arrows(parts, self.palette.muted)
-        remark = label(
-            "Easy for a brain; hard to write down as rules.", 30, self.palette.highlight
-        ).to_edge(DOWN, buff=0.6)
+        remark = label(self.note("the-task"), 30, self.palette.highlight).to_edge(DOWN, buff=0.6)
         self.task = Group(*parts, arrows, remark)
         for part, arrow in zip(parts, [*arrows, None], strict=True):
             self.play(FadeIn(part), *([FadeIn(arrow)] if arrow else []), run_time=0.7)
@@ -126,11 +139,15 @@ class ThisIsAThree(LectureScene):
 
     def show_answers(self) -> None:
         cards = [*self.alike, *self.others]
-        wrong = sum(c.digit.is_wrong for c in cards)
+        # A user's image has no label: its answer is neither right nor wrong.
+        labelled = [c.digit for c in cards if c.digit.label is not None]
+        wrong = sum(d.is_wrong for d in labelled)
         self.step(
-            "answers",
-            f"What a trained network answers: {len(cards) - wrong} right, {wrong} wrong "
-            "(all but the first are digits it never trained on)",
+            "answers" if self.lecture.digit.label is not None else "answers-yours",
+            total=len(labelled),
+            right=len(labelled) - wrong,
+            wrong=wrong,
+            answer=self.lecture.digit.prediction,
         )
         self.play(FadeOut(self.task), FadeIn(Group(*cards)))
         self.play(*(FadeIn(c.reveal()) for c in cards), run_time=1.2)

@@ -38,6 +38,14 @@ DIGIT_AT = np.array([0.4, -0.4, 0.0])
 class WeightedSum(LectureScene):
     """From 784 weights to one number, and a hand-made neuron that finds an edge."""
 
+    STEPS = (
+        "one-neuron",
+        "weighted-sum",
+        "weights-as-grid",
+        "positive-patch",
+        "negative-surround",
+    )
+
     def construct(self) -> None:
         digit = self.lecture.digit
         self.neuron = strongest_neuron(digit.trace, 1)
@@ -51,9 +59,10 @@ class WeightedSum(LectureScene):
     def show_one_neuron(self) -> None:
         p, digit, k = self.palette, self.lecture.digit, self.neuron
         self.step(
-            "one neuron",
-            f"Neuron {k} of the first hidden layer: each of the {self.w.size} pixels "
-            "reaches it through its own weight",
+            "one-neuron",
+            neuron=k,
+            inputs=self.w.size,
+            activation=float(digit.trace.activations[1][k]),
         )
         self.digit_grid = PixelGrid(digit.pixels, p, height=GRID_HEIGHT).move_to(WEIGHTS_AT)
         self.cell = Circle(radius=0.45).set_stroke(p.neuron_stroke, 2)
@@ -76,9 +85,7 @@ class WeightedSum(LectureScene):
         self.sources = self.digit_grid.cell_squares(cells).set_fill(opacity=0)
         self.sources.set_stroke(p.highlight, 1.5).set_z_index(1)
         more = label(
-            f"{len(DRAWN_PIXELS)} of the {self.w.size} connections drawn, from the marked pixels",
-            22,
-            p.muted,
+            self.note("one-neuron", drawn=len(DRAWN_PIXELS), inputs=self.w.size), 22, p.muted
         ).to_edge(DOWN, buff=0.35)
         self.neuron_view = VGroup(self.cell, name, self.wires, self.sources, more)
         self.play(FadeIn(self.digit_grid), FadeIn(self.cell), FadeIn(name))
@@ -89,10 +96,18 @@ class WeightedSum(LectureScene):
 
     def write_weighted_sum(self) -> None:
         p, digit = self.palette, self.lecture.digit
-        self.step("weighted sum", "The neuron multiplies each pixel by its weight and adds up")
         self.result = apply_neuron(self.w, digit.pixels)
-        formula = tex(r"w_1 a_1 + w_2 a_2 + \cdots + w_{784} a_{784}", font_size=40, palette=p)
         self.terms = largest_terms(self.w, digit.pixels)
+        self.step(
+            "weighted-sum",
+            inputs=self.w.size,
+            terms=len(self.terms),
+            total=self.result.weighted_sum,
+        )
+        n = self.w.size
+        formula = tex(
+            rf"w_1 a_1 + w_2 a_2 + \cdots + w_{{{n}}} a_{{{n}}}", font_size=40, palette=p
+        )
         lines = [
             rf"w_{{{i + 1}}} a_{{{i + 1}}} = {tex_number(self.w[i])} \times "
             rf"{tex_number(digit.pixels[i])} = {tex_number(self.w[i] * digit.pixels[i])}"
@@ -121,10 +136,12 @@ class WeightedSum(LectureScene):
     def show_weight_grid(self) -> None:
         p = self.palette
         self.step(
-            "weights as a grid",
-            f"The same {self.w.size} weights as a {IMAGE_SIDE} × {IMAGE_SIDE} grid: "
-            f"{p.positive_name} positive, "
-            f"{p.negative_name} negative, brighter = larger",
+            "weights-as-grid",
+            inputs=self.w.size,
+            side=IMAGE_SIDE,
+            positive=p.positive_name,
+            negative=p.negative_name,
+            total=self.result.weighted_sum,
         )
         self.weight_grid = self.pair(self.w)
         self.times = label("×", 48, p.text).move_to((WEIGHTS_AT + DIGIT_AT) / 2)
@@ -156,9 +173,11 @@ class WeightedSum(LectureScene):
         patch = LECTURE_DETECTOR.weights(self.centre, with_surround=False)
         self.patch_result = apply_neuron(patch, digit.pixels)
         self.step(
-            "positive patch",
-            "A designed neuron: all weights 0 except a positive patch. "
-            "The sum adds up the pixels there",
+            "positive-patch",
+            cells=int(np.count_nonzero(patch > 0)),
+            weight=float(patch.max()),
+            total=self.patch_result.weighted_sum,
+            most=float(np.sum(np.clip(patch, 0, None))),  # the sum on an all-white image
         )
         grid = self.pair(patch, scale=1.0)
         self.box = self.detector_box(self.centre, 0.0)
@@ -179,9 +198,10 @@ class WeightedSum(LectureScene):
         self.edge_result = apply_neuron(detector, digit.pixels)
         self.white_result = apply_neuron(detector, np.ones_like(digit.pixels))
         self.step(
-            "negative surround",
-            f"{p.negative_name.capitalize()} bands around the patch: the sum is largest when "
-            "the patch is bright and its surroundings dark",
+            "negative-surround",
+            negative=p.negative_name,
+            edge=self.edge_result.weighted_sum,
+            white=self.white_result.weighted_sum,
         )
         grid = self.pair(detector, scale=1.0)
         box = self.detector_box(self.centre, LECTURE_DETECTOR.surround)

@@ -40,6 +40,9 @@ SPEECH = ("sound", "syllables", "words", "phrases")
 class WhyLayers(LectureScene):
     """Pieces, edges and layers of abstraction, drawn over real digits: a hope."""
 
+    # "pieces-misread": some example digit is misread (the network misreads all of its kind).
+    STEPS = ("pieces", "pieces-misread", "edges", "ladder", "speech", "only-a-hope")
+
     def construct(self) -> None:
         self.show_pieces()
         self.show_edges_make_loops()
@@ -63,12 +66,8 @@ class WhyLayers(LectureScene):
         """Under the panels, when some example is misread: which, and that all of its kind are."""
         if not self.misread:
             return None
-        names = [str(k) for k in self.misread]
-        if len(names) == 1:
-            text = f"The network misreads every unseen {names[0]}; the one shown is the first"
-        else:
-            listed = f"{', '.join(names[:-1])} and {names[-1]}"
-            text = f"The network misreads every unseen {listed}; those shown are the first of each"
+        # note-misread-1, -2, -3: one field per number of labels, so each reads naturally.
+        text = self.note("pieces-misread", f"misread-{len(self.misread)}", labels=self.misread)
         return label(text, 24, self.palette.muted).to_edge(DOWN, buff=0.35)
 
     def pieces_of(self, digit: Digit) -> tuple[list[np.ndarray], list]:
@@ -76,11 +75,13 @@ class WhyLayers(LectureScene):
         return piece_masks(digit.pixels, regions), list(self.palette.pieces[: len(regions)])
 
     def show_pieces(self) -> None:
-        self.step(
-            "pieces",
-            "A hope: a 9 is an upper loop and a line, an 8 two loops, a 4 three strokes",
-        )
         self.digits = self.examples()
+        kinds = list(PIECES)
+        self.step(
+            "pieces-misread" if self.misread else "pieces",
+            digits=kinds,
+            strokes=len(PIECES[kinds[-1]]),
+        )
         panels = []
         for kind, digit in self.digits.items():
             masks, colors = self.pieces_of(digit)
@@ -96,9 +97,9 @@ class WhyLayers(LectureScene):
         self.panels.move_to([0, -0.3, 0])
         for panel in panels:
             self.play(FadeIn(panel), run_time=0.8)
-        self.note = self.misread_note()
-        if self.note is not None:
-            self.play(FadeIn(self.note))
+        self.misread_text = self.misread_note()
+        if self.misread_text is not None:
+            self.play(FadeIn(self.misread_text))
         self.wait(2.5)
 
     def stroke_lines(self, grid: PixelGrid, strokes: list[Stroke], color) -> VGroup:
@@ -117,8 +118,9 @@ class WhyLayers(LectureScene):
         self.strokes = [tile_strokes(nine.pixels, mask, TILE) for mask in masks]
         self.step(
             "edges",
-            f"A loop is a chain of little edges: each line is the ink's direction "
-            f"in one {TILE} × {TILE} patch",
+            digit=nine.label,
+            tile=TILE,
+            edges=sum(len(strokes) for strokes in self.strokes),
         )
         self.big = PixelGrid(nine.pixels, self.palette, height=5.6).move_to([0, -0.35, 0])
         self.big.set_opacity(0.45)
@@ -126,18 +128,14 @@ class WhyLayers(LectureScene):
             self.stroke_lines(self.big, strokes, color)
             for strokes, color in zip(self.strokes, colors, strict=True)
         ]
-        note = [FadeOut(self.note)] if self.note is not None else []
+        note = [FadeOut(self.misread_text)] if self.misread_text is not None else []
         self.play(FadeOut(self.panels), *note, FadeIn(self.big))
         for lines in self.edge_lines:
             self.play(Create(lines, lag_ratio=0.3), run_time=1.5)
         self.wait(2)
 
     def show_ladder(self) -> None:
-        self.step(
-            "ladder",
-            "Perhaps: edges in hidden layer 1, pieces made of edges in hidden layer 2, "
-            "digits at the output",
-        )
+        self.step("ladder")
         nine = self.digits[9]
         masks, colors = self.pieces_of(nine)
         p = self.palette
@@ -177,10 +175,7 @@ class WhyLayers(LectureScene):
         self.wait(2.5)
 
     def show_speech(self) -> None:
-        self.step(
-            "speech",
-            "Other hard problems climb a similar ladder: speech goes from sound to phrases",
-        )
+        self.step("speech")
         p = self.palette
         boxes = VGroup(*(boxed_label(word, 30, p.text, p.highlight) for word in SPEECH))
         boxes.arrange(RIGHT, buff=0.9).move_to([0, -0.3, 0])
@@ -191,14 +186,11 @@ class WhyLayers(LectureScene):
         self.wait(2)
 
     def say_it_is_a_hope(self) -> None:
-        self.step(
-            "only a hope",
-            "Only a hope. Whether the trained network works like this is another question",
-        )
+        self.step("only-a-hope")
         p = self.palette
         message = VGroup(
-            label("This is a hope, not what the network does.", 38, p.highlight),
-            label("Later we look at its real weights and see.", 30, p.text),
+            label(self.note("only-a-hope"), 38, p.highlight),
+            label(self.note("only-a-hope", "later"), 30, p.text),
         ).arrange(DOWN, buff=0.4)
         self.play(FadeOut(self.speech), FadeIn(message))
         self.wait(3)

@@ -45,7 +45,11 @@ def test_project_config_loads() -> None:
 
 def test_paths_resolve_against_the_config_file(tmp_path: Path) -> None:
     config = load_config(write_cfg(tmp_path, GOOD), environ={})
-    assert config == LectureConfig(7, "classic", tmp_path / "w.npz", tmp_path / "r.npz")
+    assert (config.digit, config.palette) == (7, "classic")
+    assert (config.weights, config.relu_weights) == (tmp_path / "w.npz", tmp_path / "r.npz")
+    # keys an older manim.cfg lacks take the defaults, resolved in the project
+    assert config.script == CONFIG_PATH.parent / DEFAULTS["script"]
+    assert (config.narration, config.voice) == ("voice", "joe")
 
 
 def test_environment_overrides_each_key(tmp_path: Path) -> None:
@@ -83,6 +87,14 @@ def test_environment_overrides_each_key(tmp_path: Path) -> None:
         (GOOD, {"LECTURE_WEIGHTS": "nine.npz"}, "has 9 outputs"),
         (GOOD, {"LECTURE_WEIGHTS": "wide.npz"}, "has hidden layers 32"),
         (GOOD + "digit = 8\n", {}, "cannot parse"),
+        (GOOD, {"LECTURE_NARRATION": "loud"}, "expected one of voice, recordings, off"),
+        (GOOD, {"LECTURE_VOICE": "nobody.onnx"}, "no such file"),
+        (GOOD, {"LECTURE_SCRIPT": "nope.toml"}, "LECTURE_SCRIPT = 'nope.toml': no such script"),
+        (
+            GOOD,
+            {"LECTURE_NARRATION": "recordings", "LECTURE_RECORDINGS": "none"},
+            "LECTURE_RECORDINGS = 'none': no such folder",
+        ),
     ],
 )
 def test_bad_values_name_key_value_and_what_is_allowed(

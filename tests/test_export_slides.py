@@ -64,12 +64,14 @@ def test_each_still_is_the_end_of_its_step(deck) -> None:
     assert np.allclose(second[left], highlight, atol=2)
 
 
-def test_pptx_has_a_slide_per_still_with_the_captions_as_notes(deck) -> None:
+def test_pptx_has_a_slide_per_still_with_headline_and_narration_as_notes(deck) -> None:
     _, result = deck
     presentation = Presentation(str(result.pptx))
     assert len(presentation.slides) == len(result.slides)
     notes = [s.notes_slide.notes_text_frame.text for s in presentation.slides]
-    assert notes[:2] == [caption for _, caption in STEPS]
+    # the fixture scenes' narration is their headline (export_helpers.fixture_words)
+    assert notes[:2] == [f"{caption}\n\n{caption}" for _, caption in STEPS]
+    assert all(len(n.split("\n\n")) == 2 for n in notes)  # headline, then what to say
     assert notes == [s.notes for s in result.slides]
     assert all(notes)
     assert presentation.slide_width * 9 == presentation.slide_height * 16

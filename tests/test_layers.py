@@ -1,15 +1,24 @@
-"""scenes/layers.py: what is drawn equals what the network computes; golden frames."""
+"""scenes/layers.py: what is drawn and said equals what the network computes; golden frames."""
 
 from __future__ import annotations
 
 import numpy as np
+from num2words import num2words
 from scene_helpers import dry_render, golden
 
 from network.analysis import misclassified
 from scenes.kit.diagram import DRAWN_PIXELS, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
 from scenes.layers import NetworkLayers
+from scenes.narration.script import Words
 
 __module_test__ = "layers"
+
+
+def render() -> tuple[NetworkLayers, dict[str, Words]]:
+    """The scene after a dry render, and each step's words by step id."""
+    words: dict[str, Words] = {}
+    scene = dry_render(NetworkLayers, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
+    return scene, words
 
 
 def assert_diagram_shows(scene: NetworkLayers, trace) -> None:
@@ -70,11 +79,95 @@ def test_lit_network_and_answer(scene: NetworkLayers) -> None:
 
 
 def test_more_digits_match_the_network_and_one_is_wrong() -> None:
-    scene = dry_render(NetworkLayers)
+    scene, words = render()
     validation = scene.lecture.validation()
     wrong_row = int(misclassified(scene.lecture.network, validation)[0])
     last = scene.lecture.network.forward(validation.images[wrong_row])
     assert last.prediction != validation.labels[wrong_row]
     assert_diagram_shows(scene, last)
     assert scene.answer_box.get_color().to_hex() == scene.palette.wrong.to_hex()
-    assert "wrong" in scene.caption.text
+    said = words["layers.more-answer-wrong-3"]
+    assert said.headline.startswith("Wrong")
+    label = int(validation.labels[wrong_row])
+    assert said.headline.endswith(f"answers {last.prediction}, the digit is {label}")
+    assert f"Its brightest output is {num2words(int(last.prediction))}, at " in said.narration
+    assert f"at {last.output[last.prediction]:.2f}, but" in said.narration
+    assert f"a handwritten {num2words(label)}, whose neuron reaches only " in said.narration
+    assert f"only {last.output[label]:.2f}." in said.narration
+    assert words["layers.more-digit-3"].headline.endswith(f"(#{wrong_row})")
+
+
+def test_the_words_name_what_the_network_computes() -> None:
+    scene, words = render()
+    lecture = scene.lecture
+    digit, net = lecture.digit, lecture.network
+    validation = lecture.validation()
+    assert list(words) == [
+        *(
+            f"layers.{key}"
+            for key in (
+                "pixels",
+                "pixel-values",
+                "neurons",
+                "input-layer",
+                "output-layer",
+                "hidden-layers",
+                "weights",
+                "forward-pass",
+                "answer",
+            )
+        ),
+        "layers.more-digit-1",
+        "layers.more-answer-1",
+        "layers.more-digit-2",
+        "layers.more-answer-2",
+        "layers.more-digit-3",
+        "layers.more-answer-wrong-3",
+    ]
+    pixels = digit.pixels.size
+    assert f"{pixels} in all" in words["layers.pixels"].narration
+    window = [digit.pixels[r * 28 + c] for r, c in scene.close_up.cells]
+    values = words["layers.pixel-values"].narration
+    assert f"a small window of {len(window)} pixels" in values
+    assert f"run from {min(window):.2f} to {max(window):.2f}." in values
+    assert f"the brightest here holds {max(window):.2f}." in words["layers.neurons"].narration
+    assert words["layers.input-layer"].headline.startswith(f"{pixels} neurons, one per pixel")
+    assert f"we show {num2words(len(DRAWN_PIXELS))}, from the two marked rows" in (
+        words["layers.input-layer"].narration
+    )
+    outputs = net.weights[-1].shape[0]
+    assert f"{num2words(outputs)} neurons, labelled zero to {num2words(outputs - 1)}" in (
+        words["layers.output-layer"].narration
+    )
+    hidden = [w.shape[0] for w in net.weights[:-1]]
+    assert f"{num2words(len(hidden))} hidden layers of {hidden[0]} neurons" in (
+        words["layers.hidden-layers"].headline
+    )
+    n_weights = sum(w.size for w in net.weights)
+    drawn = len(DRAWN_PIXELS) * hidden[0] + sum(w.size for w in net.weights[1:])
+    assert f"Of the {n_weights:,} weights, {drawn} are drawn" in words["layers.weights"].narration
+    top = float(digit.trace.activations[1].max())
+    assert f"first hidden layer reaches {top:.2f}." in words["layers.forward-pass"].narration
+    # The answer: the brightest output, its activation, and the runner-up.
+    output = digit.trace.output
+    first, second = np.argsort(output)[::-1][:2]
+    answer = words["layers.answer"]
+    assert answer.headline.endswith(f"the answer: {first}, and it is right")
+    assert f"answer: {num2words(int(first))}, with an activation of {output[first]:.2f}." in (
+        answer.narration
+    )
+    assert f"The runner-up, {num2words(int(second))}, reaches only {output[second]:.2f}." in (
+        answer.narration
+    )
+    # The more digits: the row and label said are the ones run, the answers are right.
+    for part in (1, 2):
+        row = int(words[f"layers.more-digit-{part}"].headline.split("#")[1].rstrip(")"))
+        label = int(validation.labels[row])
+        trace = net.forward(validation.images[row])
+        assert f"a handwritten {num2words(label)}." in words[f"layers.more-digit-{part}"].narration
+        assert trace.prediction == label
+        said = words[f"layers.more-answer-{part}"]
+        assert said.headline == f"The network answers {label}: right"
+        assert f"{num2words(label)}, with an activation of {trace.output[label]:.2f}" in (
+            said.narration
+        )

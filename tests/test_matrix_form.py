@@ -1,18 +1,29 @@
-"""scenes/matrix_form.py: W, a⁽⁰⁾, b and a⁽¹⁾ entries are the network's; b is indexed to k."""
+"""scenes/matrix_form.py: W, a⁽⁰⁾, b and a⁽¹⁾ entries are the network's; b is indexed to k;
+the words name the same pixels, neurons and activations."""
 
 from __future__ import annotations
 
 import numpy as np
+from num2words import num2words
 from scene_helpers import dry_render, golden
 
+from network.analysis import ink_indices
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
+from scenes.narration.script import Words
 
 __module_test__ = "matrix_form"
 
 
+def render() -> tuple[MatrixForm, dict[str, Words]]:
+    """The scene after a dry render, and each step's words by step id."""
+    words: dict[str, Words] = {}
+    scene = dry_render(MatrixForm, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
+    return scene, words
+
+
 def test_entries_are_the_networks_and_give_layer_two() -> None:
-    scene = dry_render(MatrixForm)
+    scene, words = render()
     digit, net = scene.lecture.digit, scene.lecture.network
     w, b = net.weights[0], net.biases[0]
     a0 = digit.pixels
@@ -27,9 +38,21 @@ def test_entries_are_the_networks_and_give_layer_two() -> None:
     bias = scene.symbolic[4].tex_string
     assert "b_k" in bias and "b_n" not in bias
 
+    # The words name the same sizes, pixels, neurons and activations.
+    assert list(words) == [f"matrix_form.{key}" for key in MatrixForm.STEPS]
+    assert f"each of the {w.shape[0]} neurons" in words["matrix_form.bias-vector"].narration
+    ink = ink_indices(a0)
+    real = words["matrix_form.real-numbers"].narration
+    assert f"{w.shape[0]} rows and {w.shape[1]} columns" in real
+    assert f"pixels {ink[0]} and {ink[1]}, the first two with ink, and {ink[-1]}, the last" in real
+    lit = words["matrix_form.on-the-network"].narration
+    top, second, bottom = scene.rows
+    assert f"neurons {top}, {second} and {bottom}, at " in lit
+    assert ", ".join(scene.a1_entries[:2]) + " and " + scene.a1_entries[2] in lit
+
 
 def test_the_result_is_the_lit_column_and_every_layer_has_its_line() -> None:
-    scene = dry_render(MatrixForm)
+    scene, words = render()
     digit, net = scene.lecture.digit, scene.lecture.network
     np.testing.assert_allclose(
         scene.diagram.fill_opacities(1), digit.trace.activations[1], atol=1e-6
@@ -44,6 +67,9 @@ def test_the_result_is_the_lit_column_and_every_layer_has_its_line() -> None:
     for shape, w in zip(scene.shapes, net.weights, strict=True):
         assert rf"{w.shape[0]} \times {w.shape[1]}" in shape.tex_string
     assert tex_count(net.n_weights) in scene.work.tex_string
+    last = words["matrix_form.every-layer"]
+    assert f"{num2words(len(net.weights))} in all" in last.headline
+    assert f"together {net.n_weights:,} multiplications per digit" in last.narration
 
 
 def test_truncated_matrix_elides_one_row_and_column() -> None:

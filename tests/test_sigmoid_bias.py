@@ -1,4 +1,5 @@
-"""scenes/sigmoid_bias.py: σ, the bias and the trained neuron's numbers are network/'s."""
+"""scenes/sigmoid_bias.py: σ, the bias and the trained neuron's numbers are network/'s,
+on screen and in the words."""
 
 from __future__ import annotations
 
@@ -7,15 +8,25 @@ from scene_helpers import dry_render, golden
 from scipy.special import expit
 
 from scenes.kit.maths import tex_number
-from scenes.sigmoid_bias import BIAS, SigmoidAndBias
+from scenes.narration.script import Words
+from scenes.sigmoid_bias import BIAS, X_RANGE, SigmoidAndBias
 
 __module_test__ = "sigmoid_bias"
 
 
-def test_marked_values_are_the_networks() -> None:
-    scene = dry_render(SigmoidAndBias)
+def render() -> tuple[SigmoidAndBias, dict[str, Words]]:
+    """The scene after a dry render, and each step's words by step id."""
+    words: dict[str, Words] = {}
+    scene = dry_render(SigmoidAndBias, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
+    return scene, words
+
+
+def test_marked_values_are_the_networks_and_the_words_name_them() -> None:
+    scene, words = render()
+    assert list(words) == [f"sigmoid_bias.{key}" for key in SigmoidAndBias.STEPS]
     digit = scene.lecture.digit
     s = scene.plain.weighted_sum
+    assert abs(scene.plain.activation - expit(s)) < 1e-12
     assert abs(scene.biased.activation - expit(s + BIAS)) < 1e-12
     k = int(np.argmax(digit.trace.activations[1]))
     t = scene.trained
@@ -30,6 +41,23 @@ def test_marked_values_are_the_networks() -> None:
     np.testing.assert_allclose(ys, expit(xs), atol=2e-3)
     dot = scene.mark[0].get_center()
     np.testing.assert_allclose(scene.axes.p2c(dot), [t.z, t.activation], atol=1e-6)
+
+    # The words say the numbers the picture shows, formatted as the script does.
+    x = X_RANGE[2]
+    said = words["sigmoid_bias.sigmoid"].narration
+    assert f"It gives {expit(-x):.3f} at {-x:g} and {expit(x):.3f} at {x:g}" in said
+    real = words["sigmoid_bias.real-sum"]
+    assert f"{s:.2f}" in real.headline
+    assert f"sum of {s:.2f}." in real.narration
+    assert f"read off {scene.plain.activation:.4f}:" in real.narration
+    bias = words["sigmoid_bias.bias"]
+    assert f"past {-BIAS:g}, add a bias of {BIAS:g}" in bias.headline
+    assert f"{s:.2f} now gives {scene.biased.activation:.4f}" in bias.narration
+    trained = words["sigmoid_bias.trained-neuron"].narration
+    b = float(scene.lecture.network.biases[0][k])
+    assert f"Neuron {k}, the one our digit lights most" in trained
+    assert f"bias of {tex_number(b)} to a sum of {tex_number(t.weighted_sum)}" in trained
+    assert f"sigma of {tex_number(t.z)} is {tex_number(t.activation, 4)}" in trained
 
 
 @golden(SigmoidAndBias)

@@ -1,15 +1,25 @@
-"""scenes/three.py: the digits and answers shown are the data's and the network's."""
+"""scenes/three.py: the digits and answers shown are the data's and the network's,
+and the words name them."""
 
 from __future__ import annotations
 
 import numpy as np
+from num2words import num2words
 from scene_helpers import dry_render, golden
 from scipy.special import expit
 
 from network.analysis import pixels_differ
+from scenes.narration.script import Words
 from scenes.three import ThisIsAThree
 
 __module_test__ = "three"
+
+
+def render() -> tuple[ThisIsAThree, dict[str, Words]]:
+    """The scene after a dry render, and each step's words by step id."""
+    words: dict[str, Words] = {}
+    scene = dry_render(ThisIsAThree, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
+    return scene, words
 
 
 def answer_from_weights(net, pixels: np.ndarray) -> int:
@@ -34,7 +44,7 @@ def assert_cards_tell_the_truth(cards, net) -> None:
 
 
 def test_every_digit_shown_is_real_and_answered_by_the_network() -> None:
-    scene = dry_render(ThisIsAThree)
+    scene, words = render()
     lecture = scene.lecture
     np.testing.assert_array_equal(scene.alike[0].digit.pixels, lecture.digit.pixels)
     kind = lecture.digit.label
@@ -53,6 +63,36 @@ def test_every_digit_shown_is_real_and_answered_by_the_network() -> None:
     ]
     shown = [n.get_value() for n in scene.column_values]
     np.testing.assert_allclose(shown, lecture.digit.pixels[scene.column_pixels], atol=5e-3)
+
+    # The words name the same digit, counts and answers, as the script formats them.
+    assert list(words) == [
+        f"three.{key}" for key in ("the-digit", "alike", "other-digits", "the-task", "answers")
+    ]
+    pixels = lecture.digit.pixels.size
+    first = words["three.the-digit"]
+    assert first.headline == f"This is a handwritten {num2words(kind)}: 28 × 28 grey pixels"
+    assert f"28 by 28 little squares, {pixels} in all" in first.narration
+    differ = [pixels_differ(lecture.digit.pixels, c.digit.pixels) for c in scene.alike[1:]]
+    alike = words["three.alike"]
+    assert f"written {num2words(len(differ))} more times" in alike.headline
+    assert f"the digit {num2words(kind)}" in alike.narration
+    assert f"in {min(differ)} to {max(differ)} of its {pixels} pixels" in alike.narration
+    assert f"the {num2words(len(scene.others))} other digits" in (
+        words["three.other-digits"].narration
+    )
+    assert f"turn {pixels} numbers into one digit" in words["three.the-task"].headline
+    assert "one of the ten digits" in words["three.the-task"].narration
+    cards = [*scene.alike, *scene.others]
+    wrong = sum(
+        answer_from_weights(lecture.network, c.digit.pixels) != c.digit.label for c in cards
+    )
+    answers = words["three.answers"]
+    assert answers.headline.endswith(f"{len(cards) - wrong} right, {wrong} wrong")
+    answer = answer_from_weights(lecture.network, lecture.digit.pixels)
+    assert f"these {len(cards)} digits: it reads our first one as {num2words(answer)}" in (
+        answers.narration
+    )
+    assert f"gets {len(cards) - wrong} right and {wrong} wrong" in answers.narration
 
 
 @golden(ThisIsAThree)

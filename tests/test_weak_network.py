@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from num2words import num2words
 from PIL import Image
 from scene_helpers import dry_render, says
 from test_three import assert_cards_tell_the_truth
@@ -32,13 +33,14 @@ from network.training import train
 from network.weights_io import load_weights, save_weights
 from scenes.kit.lecture import load_lecture
 from scenes.kit.scene import LectureScene
-from scenes.kit.text import number_word
 from scenes.layers import NetworkLayers
 
 SCENES_DIR = Path(__file__).resolve().parent.parent / "scenes"
 ACTIVATIONS = ("sigmoid", "relu")  # LECTURE_WEIGHTS, LECTURE_RELU_WEIGHTS
 CHOOSE_BY_CORRECTNESS = ("plan", "layers", "why_layers")
-SOURCE = re.compile(r"\(validation digit #(\d+)\)$")
+SOURCE = re.compile(r"\(#(\d+)\)$")  # the row of a more digit, ending its headline
+MORE = re.compile(r"layers\.(more-digit(?:-[a-z-]+)?)-(\d)$")
+ANSWER = re.compile(r"layers\.(more-)?answer")
 
 
 def scene_classes() -> dict[str, type[LectureScene]]:
@@ -64,12 +66,14 @@ SCENES = scene_classes()
 
 
 def recording(scene_class: type[LectureScene]) -> type[LectureScene]:
-    """The scene, keeping every caption it shows (each is replaced by the next)."""
+    """The scene, keeping every headline it shows (each is replaced by the next) and the
+    words of every step."""
 
     class Recorded(scene_class):
-        def step(self, name: str, caption: str) -> None:
-            self.captions = [*getattr(self, "captions", []), caption]
-            super().step(name, caption)
+        def step(self, key: str, *, part: int | None = None, **values) -> None:
+            super().step(key, part=part, **values)
+            self.captions = [*getattr(self, "captions", []), self.words.headline]
+            self.spoken = [*getattr(self, "spoken", []), self.words]
 
     Recorded.__name__ = Recorded.__qualname__ = scene_class.__name__
     return Recorded
@@ -152,33 +156,47 @@ def check_plan(scene, net: Network, val: Digits) -> None:
     assert any(shown) == bool(np.any(correct))
     assert (not all(shown)) == bool(np.any(~correct))
     wrong = shown.count(False)
-    assert says(scene.caption, f"{len(shown) - wrong} read right, {wrong} wrong")
+    preview = scene.spoken[-1]
+    assert preview.step_id == "plan.preview"
+    assert preview.headline.endswith(f"{len(shown) - wrong} right, {wrong} wrong")
+    assert f"It reads {len(shown) - wrong} of them right and {wrong} wrong" in (preview.narration)
 
 
 def check_layers(scene, net: Network, val: Digits) -> None:
-    """A 7 and a 0 read right, then a mistake; or the caption says why not."""
+    """A 7 and a 0 read right, then a mistake; or the words say why not."""
     correct = net.predict(val.images) == val.labels
-    picks = [(c, int(SOURCE.search(c)[1])) for c in scene.captions if SOURCE.search(c)]
-    assert len(picks) == 3
-    for (caption, row), label in zip(picks[:2], (7, 0), strict=True):
+    picks = [(w, int(SOURCE.search(w.headline)[1])) for w in scene.spoken if MORE.match(w.step_id)]
+    assert [MORE.match(w.step_id)[2] for w, _ in picks] == ["1", "2", "3"]
+    for (words, row), label in zip(picks[:2], (7, 0), strict=True):
         assert val.labels[row] == label
+        key = MORE.match(words.step_id)[1]
         if np.any(correct[val.labels == label]):
-            assert correct[row] and caption.startswith("Another digit")
+            assert correct[row] and key == "more-digit"
         else:
             assert row == int(np.flatnonzero(val.labels == label)[0])
-            assert caption == (
-                f"The network misreads every unseen {label}; "
-                f"here is the first (validation digit #{row})"
+            assert key == "more-digit-all-misread"
+            assert words.headline == (
+                f"It misreads every unseen {num2words(label)}: here is the first (#{row})"
             )
-    caption, row = picks[2]
+            assert f"gets every {num2words(label)} it never trained on wrong" in words.narration
+    words, row = picks[2]
     others = np.ones(len(val), dtype=bool)
     others[[picks[0][1], picks[1][1]]] = False
     assert others[row]
+    last = scene.spoken[-1]
     if np.any(~correct & others):
-        assert not correct[row] and caption.startswith("Another digit")
-        assert "wrong" in scene.caption.text  # the last answer says so, in words
+        assert not correct[row] and MORE.match(words.step_id)[1] == "more-digit"
+        # The last answer says so, in words.
+        assert last.step_id == "layers.more-answer-wrong-3"
+        assert last.headline.startswith("Wrong")
+        assert "Here the network gets it wrong." in last.narration
     else:
-        assert correct[row] and caption.startswith("The network reads every other unseen")
+        assert correct[row] and MORE.match(words.step_id)[1] == "more-digit-none-wrong"
+    # Every answer said is the network's: right ones say so, wrong ones name the true digit.
+    for words in scene.spoken:
+        if ANSWER.match(words.step_id):
+            wrong = words.step_id.startswith(("layers.answer-wrong", "layers.more-answer-wrong"))
+            assert wrong == ("wrong" in words.headline.lower())
 
 
 def check_why_layers(scene, net: Network, val: Digits) -> None:
@@ -196,13 +214,17 @@ def check_why_layers(scene, net: Network, val: Digits) -> None:
             assert digit.is_wrong
             misread.append(label)
     assert misread, "these weak networks misread every 9 or 4: the note must be shown"
-    assert scene.note is not None
+    note = scene.misread_text
+    assert note is not None
     names = [str(k) for k in misread]
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    assert says(scene.note, f"The network misreads every unseen {listed};")
+    assert says(note, f"The network misreads every unseen {listed};")
     # Inside the frame, below the panels it speaks of.
-    assert scene.note.get_bottom()[1] > -4 and scene.note.width < 14
-    assert scene.note.get_top()[1] < scene.panels.get_bottom()[1]
+    assert note.get_bottom()[1] > -4 and note.width < 14
+    assert note.get_top()[1] < scene.panels.get_bottom()[1]
+    # The narration says it too.
+    assert scene.spoken[0].step_id == "why_layers.pieces-misread"
+    assert "this network misreads every unseen example" in scene.spoken[0].narration
     assert says(scene.caption, "Only a hope")
 
 
@@ -213,17 +235,19 @@ CHECKS = {"plan": check_plan, "layers": check_layers, "why_layers": check_why_la
 
 
 def test_layers_says_when_the_network_makes_no_mistake_to_show() -> None:
-    """No network trained here is right on every unseen digit; if one were, the caption
+    """No network trained here is right on every unseen digit; if one were, the words
     before the last digit must not present it as a mistake."""
-    source = "validation digit #3"
+    script = load_lecture().script
     never_wrong = Example(row=3, label=1, read_right=True, fallback=True)
-    assert NetworkLayers.more_caption(never_wrong, source) == (
-        "The network reads every other unseen digit right; one more (validation digit #3)"
-    )
+    assert NetworkLayers.more_step(never_wrong) == "more-digit-none-wrong"
+    words = script.words("layers", "more-digit-none-wrong", {"row": 3, "label": 1}, part=3)
+    assert words.headline == "No mistake left to show: one more digit (#3)"
+    assert "reads every other digit it never trained on correctly" in words.narration
+    assert "a handwritten one." in words.narration
     wanted = Example(row=3, label=1, read_right=False, fallback=False)
-    assert NetworkLayers.more_caption(wanted, source) == (
-        "Another digit the network never trained on (validation digit #3)"
-    )
+    assert NetworkLayers.more_step(wanted) == "more-digit"
+    words = script.words("layers", "more-digit", {"row": 3, "label": 1}, part=3)
+    assert words.headline == "Another digit it never trained on (#3)"
 
 
 def test_the_shipped_network_takes_no_fallback() -> None:
@@ -250,7 +274,18 @@ def test_three_with_a_users_image_does_not_claim_the_networks_guess_is_right(
     scene = dry_render(recording(SCENES["three"]))
     digit = scene.lecture.digit
     assert digit.label is None and net.predict(digit.pixels) == digit.prediction
-    assert scene.captions[0].startswith(
-        f"The network reads your image as a {number_word(digit.prediction)}:"
-    )
-    assert scene.captions[1].startswith(f"Real {number_word(digit.prediction)}s.")
+    said = {words.step_id: words for words in scene.spoken}
+    assert list(said) == [
+        f"three.{key}"
+        for key in ("your-image", "alike-yours", "other-digits", "the-task", "answers-yours")
+    ]
+    reading = num2words(digit.prediction)
+    assert said["three.your-image"].headline == f"Your image, which the network reads as {reading}"
+    assert "That reading may be wrong." in said["three.your-image"].narration
+    assert said["three.alike-yours"].headline == f"Real examples of the digit {reading}"
+    # Its answer is not counted right: only the labelled digits are scored.
+    labelled = [c for c in [*scene.alike, *scene.others] if c.digit.label is not None]
+    wrong = sum(c.digit.is_wrong for c in labelled)
+    answers = said["three.answers-yours"]
+    assert answers.headline.endswith(f"{len(labelled) - wrong} right, {wrong} wrong")
+    assert f"its answer, {reading}, cannot be marked right or wrong" in answers.narration

@@ -1,20 +1,30 @@
-"""scenes/weighted_sum.py: the sums, terms and detector shown are what network/ computes."""
+"""scenes/weighted_sum.py: the sums, terms and detector shown and said are what network/
+computes."""
 
 from __future__ import annotations
 
 import numpy as np
+from num2words import num2words
 from scene_helpers import dry_render, golden
 
 from network.detector import LECTURE_DETECTOR, apply_neuron, best_centre, edge_detector
 from scenes.kit.diagram import DRAWN_PIXELS, edge_style
 from scenes.kit.maths import tex_number
+from scenes.narration.script import Words
 from scenes.weighted_sum import WeightedSum
 
 __module_test__ = "weighted_sum"
 
 
+def render() -> tuple[WeightedSum, dict[str, Words]]:
+    """The scene after a dry render, and each step's words by step id."""
+    words: dict[str, Words] = {}
+    scene = dry_render(WeightedSum, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
+    return scene, words
+
+
 def test_every_number_is_the_networks() -> None:
-    scene = dry_render(WeightedSum)
+    scene, words = render()
     digit, net = scene.lecture.digit, scene.lecture.network
     k = scene.neuron
     assert k == int(np.argmax(digit.trace.activations[1]))
@@ -35,6 +45,32 @@ def test_every_number_is_the_networks() -> None:
     assert shown_edge == tex_number(edge.weighted_sum)
     assert shown_white == tex_number(scene.white_result.weighted_sum)
     assert scene.white_result.weighted_sum < edge.weighted_sum  # why the surround matters
+
+    # The words name the same neuron and sums, formatted as on screen.
+    assert list(words) == [f"weighted_sum.{key}" for key in WeightedSum.STEPS]
+    one = words["weighted_sum.one-neuron"]
+    assert one.headline.endswith(f"neuron {k}")
+    assert f"neuron {k}, the one our digit lights most brightly, at " in one.narration
+    assert f"at {digit.trace.activations[1][k]:.2f}." in one.narration
+    assert f"connected to all {w.size} input neurons" in one.narration
+    said = words["weighted_sum.weighted-sum"].narration
+    assert f"adds up all {w.size} products" in said
+    assert f"The {num2words(len(scene.terms))} largest terms" in said
+    assert f"the whole sum comes to {tex_number(total)}." in said
+    grid = words["weighted_sum.weights-as-grid"]
+    assert grid.headline == f"The same {w.size} weights as a 28 × 28 grid"
+    assert f"adds it all up: {tex_number(total)}." in grid.narration
+    patch_weights = edge_detector(centre, surround=0.0, **d.shape)
+    cells = int(np.count_nonzero(patch_weights))
+    assert f"a patch of {cells} pixels" in words["weighted_sum.positive-patch"].narration
+    assert f"{tex_number(patch.weighted_sum)} here, and at most {cells} if" in (
+        words["weighted_sum.positive-patch"].narration
+    )
+    surround = words["weighted_sum.negative-surround"]
+    assert f"Add {scene.palette.negative_name} bands" in surround.headline
+    assert f"On our digit it comes to {tex_number(edge.weighted_sum)};" in surround.narration
+    white = apply_neuron(edge_detector(centre, surround=d.surround, **d.shape), np.ones(784))
+    assert f"pull it down to {tex_number(white.weighted_sum)}." in surround.narration
 
 
 def test_wires_come_from_the_marked_pixels_and_follow_their_weights() -> None:

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import numpy as np
+from num2words import num2words
 from scene_helpers import dry_render, golden, says
 
 from network.strokes import PIECES, piece_masks, tile_strokes
+from scenes.narration.script import Words
 from scenes.why_layers import TILE, WhyLayers
 
 __module_test__ = "why_layers"
 
 
+def render() -> tuple[WhyLayers, dict[str, Words]]:
+    """The scene after a dry render, and each step's words by step id."""
+    words: dict[str, Words] = {}
+    scene = dry_render(WhyLayers, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
+    return scene, words
+
+
 def test_pieces_and_edges_come_from_the_real_digits() -> None:
-    scene = dry_render(WhyLayers)
+    scene, words = render()
     val = scene.lecture.validation()
     assert sorted(scene.digits) == sorted(PIECES)
     for kind, digit in scene.digits.items():
@@ -31,6 +40,20 @@ def test_pieces_and_edges_come_from_the_real_digits() -> None:
             direction = line.get_unit_vector()
             along = np.array([np.cos(stroke.angle), np.sin(stroke.angle)])
             assert abs(direction[0] * along[1] - direction[1] * along[0]) < 1e-6
+    assert scene.misread_text is None  # the shipped network reads an example of each
+    assert list(words) == [
+        f"why_layers.{key}" for key in ("pieces", "edges", "ladder", "speech", "only-a-hope")
+    ]
+    loop_line, two_loops, strokes = PIECES
+    pieces = words["why_layers.pieces"].narration
+    assert f"A {loop_line} is a loop on top of a line, an {two_loops} is two loops" in pieces
+    assert f"a {strokes} is {num2words(len(PIECES[strokes]))} strokes." in pieces
+    edges = sum(len(tile_strokes(nine.pixels, m, TILE)) for m in masks)
+    assert f"Cut this {nine.label} into patches of {TILE} by {TILE} pixels" in (
+        words["why_layers.edges"].narration
+    )
+    assert f"in each: {edges} little edges" in words["why_layers.edges"].narration
+    assert words["why_layers.only-a-hope"].headline.startswith("Only a hope")
     assert says(scene.caption, "Only a hope")
 
 
