@@ -17,6 +17,7 @@ Nobody can listen on a build machine; these numbers are how the sound is checked
 from __future__ import annotations
 
 import argparse
+import itertools
 import tempfile
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ import srt
 from scenes.config import load_config
 from scenes.narration.audio import SAMPLE_RATE, loudness
 from scenes.narration.cues import MAX_CPS, MAX_LINE, MAX_LINES, MIN_SECONDS
+from scenes.narration.narrator import PAUSE
 from scenes.narration.script import load_script
 from scenes.narration.spoken import sentences, speakable
 from scenes.narration.voice import Voice
@@ -103,6 +105,7 @@ def synthesis_report(sample: int) -> None:
 
 def sound_report(lecture: Path) -> None:
     video = lecture / "lecture.mp4"
+    marks = [start for start, _ in chapter_marks(video)]
     samples, video_end, audio_end = decoded_audio(video)
     print(f"sound: {len(samples) / SAMPLE_RATE:.1f} s decoded from {video.name}")
     print(f"  loudness: {loudness(samples):.2f} LUFS integrated (target −16)")
@@ -126,6 +129,14 @@ def sound_report(lecture: Path) -> None:
             if inside and b - a > longest:
                 longest, where = b - a, a
     print(f"  longest silence inside a cue: {longest:.2f} s at {where:.1f} s (target ≤ 2 s)")
+    gaps = [
+        ((b.start - a.end).total_seconds(), a.end.total_seconds())
+        for a, b in itertools.pairwise(cues)
+        if not any(a.end.total_seconds() <= m < b.start.total_seconds() + 1e-3 for m in marks)
+    ]
+    gap, at = max(gaps) if gaps else (0.0, 0.0)
+    print(f"  longest quiet stretch between two cues of a chapter: {gap:.2f} s at {at:.1f} s "
+          f"(pictures outlasting their words; a step's own end pause: {PAUSE} s)")  # fmt: skip
 
 
 def main() -> int:

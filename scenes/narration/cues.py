@@ -27,6 +27,9 @@ MAX_LINE = 42
 MAX_LINES = 2
 MAX_CPS = 17.0
 MIN_SECONDS = 1.0
+#: Subtitle files keep milliseconds, and shifting a cue to its chapter can round its
+#: length down by one: cues are made this much longer than the limits need.
+ROUNDING = 0.005
 
 _WORD = re.compile(r"\S+\s*")
 _BREAK_AFTER = (",", ";", ":", "—", "–")  # where a cue would rather end, short of a sentence
@@ -139,7 +142,7 @@ def timed_cues(sentences: Sequence[tuple[str, float, float]], offset: float = 0.
         for piece in pieces:
             share = (end - start) * len(piece.strip()) / total
             cue_start = max(offset + at, previous_end)
-            need = max(MIN_SECONDS, len(piece.strip()) / MAX_CPS)
+            need = max(MIN_SECONDS, len(piece.strip()) / MAX_CPS) + ROUNDING
             cue_end = max(offset + at + share, cue_start + need)
             cues.append(Cue(cue_start, cue_end, piece))
             previous_end = cue_end

@@ -22,7 +22,7 @@ from .voice import Voice
 __all__ = ["GAP", "PAUSE", "Narrator", "StepAudio"]
 
 GAP = 0.3  # seconds of silence between two sentences of a step
-PAUSE = 0.8  # seconds after the narration before the next step starts
+PAUSE = 0.6  # seconds after the narration before the next step starts
 
 
 @dataclass(frozen=True)
