@@ -140,10 +140,10 @@ def _parse_weights(value: str, base: Path, where: str, activation: str) -> Path:
     return path
 
 
-def _parse_palette(value: str, where: str) -> str:
+def _parse_choice(value: str, where: str, choices: tuple[str, ...]) -> str:
     name = value.strip().lower()
-    if name not in PALETTES:
-        raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(PALETTES)}")
+    if name not in choices:
+        raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(choices)}")
     return name
 
 
@@ -154,13 +154,6 @@ def _parse_script(value: str, base: Path, where: str) -> Path:
     except ScriptError as exc:
         raise ConfigError(f"{where} = {value!r}: {_reason(exc, path)}") from exc
     return path
-
-
-def _parse_narration(value: str, where: str) -> str:
-    mode = value.strip().lower()
-    if mode not in NARRATION:
-        raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(NARRATION)}")
-    return mode
 
 
 def _parse_voice(value: str, base: Path, where: str) -> str:
@@ -235,11 +228,11 @@ def load_config(
 
     return LectureConfig(
         digit=_parse_digit(raw("digit"), base, where("digit")),
-        palette=_parse_palette(raw("palette"), where("palette")),
+        palette=_parse_choice(raw("palette"), where("palette"), PALETTES),
         weights=_parse_weights(raw("weights"), base, where("weights"), "sigmoid"),
         relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights"), "relu"),
         script=_parse_script(raw("script"), base_of("script"), where("script")),
-        narration=(narration := _parse_narration(raw("narration"), where("narration"))),
+        narration=(narration := _parse_choice(raw("narration"), where("narration"), NARRATION)),
         voice=_parse_voice(raw("voice"), base_of("voice"), where("voice")),
         recordings=_parse_recordings(
             raw("recordings"),

@@ -21,6 +21,13 @@ def dry_render(scene_class: type[Scene], **kwargs: Any) -> Scene:
     return scene
 
 
+def render_words(scene_class: type[Scene]) -> tuple[Scene, dict[str, Any]]:
+    """The scene after a dry render, and each step's words (``Words``) by step id."""
+    words: dict[str, Any] = {}
+    scene = dry_render(scene_class, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
+    return scene, words
+
+
 def last_frame(scene_class: type[Scene], **kwargs: Any) -> np.ndarray:
     """The scene's final frame at 480p, drawn by its own camera (nothing written)."""
     scene = dry_render(scene_class, **kwargs)

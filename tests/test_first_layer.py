@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden, says
+from scene_helpers import golden, render_words, says
 
 from network.analysis import most_exciting, weight_scale
 from network.training import accuracy
 from scenes.first_layer import WhatNeuronsSee
-from scenes.narration.script import Words
 
 __module_test__ = "first_layer"
 
 
-def render() -> tuple[WhatNeuronsSee, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(WhatNeuronsSee, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
-
-
 def test_grids_show_the_real_weights_in_palette_colours() -> None:
-    scene, words = render()
+    scene, words = render_words(WhatNeuronsSee)
     net, palette = scene.lecture.network, scene.palette
     w = net.weights[0]
     scale = weight_scale(w)

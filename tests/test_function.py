@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from num2words import num2words
 from PIL import Image
-from scene_helpers import dry_render, golden, says
+from scene_helpers import golden, render_words, says
 
 from network.data import IMAGE_SIDE, load_bundled
 from scenes.function import NetworkFunction
@@ -19,13 +19,6 @@ from scenes.kit.maths import tex_number
 from scenes.narration.script import Words
 
 __module_test__ = "function"
-
-
-def render() -> tuple[NetworkFunction, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(NetworkFunction, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
 
 
 @pytest.fixture
@@ -50,7 +43,7 @@ def assert_answer_said(scene: NetworkFunction, words: Words) -> None:
 
 
 def test_output_vector_and_answer_are_the_networks() -> None:
-    scene, words = render()
+    scene, words = render_words(NetworkFunction)
     digit, net = scene.lecture.digit, scene.lecture.network
     assert "784" in scene.signature.tex_string and "{10}" in scene.signature.tex_string
     assert "13{,}002" in scene.parameters.tex_string and net.n_parameters == 13002
@@ -74,7 +67,7 @@ def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch, fresh_
     misread = int(np.flatnonzero(net.predict(digits.images) != digits.labels)[0])
     monkeypatch.setenv("LECTURE_DIGIT", str(misread))
     load_lecture.cache_clear()
-    scene, words = render()
+    scene, words = render_words(NetworkFunction)
     digit = scene.lecture.digit
     assert digit.is_wrong and digit.label == digits.labels[misread]
     said = words["function.real-values-wrong"]
@@ -90,7 +83,7 @@ def test_a_users_image_is_not_judged(
     Image.fromarray((pixels * 255).astype(np.uint8)).save(path)
     monkeypatch.setenv("LECTURE_DIGIT", str(path))
     load_lecture.cache_clear()
-    scene, words = render()
+    scene, words = render_words(NetworkFunction)
     assert scene.lecture.digit.label is None
     said = words["function.real-values"]
     assert "right" not in said.narration and "wrong" not in said.narration

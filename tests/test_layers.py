@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden
+from scene_helpers import golden, render_words
 
 from network.analysis import misclassified
 from scenes.kit.diagram import DRAWN_PIXELS, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
 from scenes.layers import NetworkLayers
-from scenes.narration.script import Words
 
 __module_test__ = "layers"
-
-
-def render() -> tuple[NetworkLayers, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(NetworkLayers, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
 
 
 def assert_diagram_shows(scene: NetworkLayers, trace) -> None:
@@ -79,7 +71,7 @@ def test_lit_network_and_answer(scene: NetworkLayers) -> None:
 
 
 def test_more_digits_match_the_network_and_one_is_wrong() -> None:
-    scene, words = render()
+    scene, words = render_words(NetworkLayers)
     validation = scene.lecture.validation()
     wrong_row = int(misclassified(scene.lecture.network, validation)[0])
     last = scene.lecture.network.forward(validation.images[wrong_row])
@@ -98,7 +90,7 @@ def test_more_digits_match_the_network_and_one_is_wrong() -> None:
 
 
 def test_the_words_name_what_the_network_computes() -> None:
-    scene, words = render()
+    scene, words = render_words(NetworkLayers)
     lecture = scene.lecture
     digit, net = lecture.digit, lecture.network
     validation = lecture.validation()

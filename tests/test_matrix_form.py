@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden
+from scene_helpers import golden, render_words
 
 from network.analysis import ink_indices
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
-from scenes.narration.script import Words
 
 __module_test__ = "matrix_form"
 
 
-def render() -> tuple[MatrixForm, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(MatrixForm, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
-
-
 def test_entries_are_the_networks_and_give_layer_two() -> None:
-    scene, words = render()
+    scene, words = render_words(MatrixForm)
     digit, net = scene.lecture.digit, scene.lecture.network
     w, b = net.weights[0], net.biases[0]
     a0 = digit.pixels
@@ -52,7 +44,7 @@ def test_entries_are_the_networks_and_give_layer_two() -> None:
 
 
 def test_the_result_is_the_lit_column_and_every_layer_has_its_line() -> None:
-    scene, words = render()
+    scene, words = render_words(MatrixForm)
     digit, net = scene.lecture.digit, scene.lecture.network
     np.testing.assert_allclose(
         scene.diagram.fill_opacities(1), digit.trace.activations[1], atol=1e-6

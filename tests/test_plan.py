@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden
+from scene_helpers import golden, render_words
 from test_three import assert_cards_tell_the_truth
 
 from network.analysis import preview_rows
-from scenes.narration.script import Words
 from scenes.plan import N_PREVIEW, ThePlan
 
 __module_test__ = "plan"
 
 
-def render() -> tuple[ThePlan, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(ThePlan, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
-
-
 def test_preview_digits_and_verdicts_are_the_networks() -> None:
-    scene, words = render()
+    scene, words = render_words(ThePlan)
     lecture = scene.lecture
     val = lecture.validation()
     rows = preview_rows(lecture.network, val, N_PREVIEW)

@@ -4,26 +4,18 @@ words name the same slopes and answers."""
 from __future__ import annotations
 
 import numpy as np
-from scene_helpers import dry_render, golden, says
+from scene_helpers import golden, render_words, says
 
 from network.activations import largest_slope, relu, sigmoid, slope_through_layers
 from scenes.kit.diagram import DRAWN_PIXELS
 from scenes.kit.maths import tex_number, tex_scientific
-from scenes.narration.script import Words
 from scenes.relu import DEEP, EDGE, SigmoidVsRelu
 
 __module_test__ = "relu"
 
 
-def render() -> tuple[SigmoidVsRelu, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(SigmoidVsRelu, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
-
-
 def test_both_networks_are_drawn_from_their_traces() -> None:
-    scene, words = render()
+    scene, words = render_words(SigmoidVsRelu)
     digit = scene.lecture.digit
     relu_net = scene.lecture.relu_network()
     assert relu_net.activation == "relu"
@@ -55,7 +47,7 @@ def test_both_networks_are_drawn_from_their_traces() -> None:
 
 
 def test_slopes_shown_are_the_activations_own() -> None:
-    scene, words = render()
+    scene, words = render_words(SigmoidVsRelu)
     assert scene.slopes == {"sigmoid": largest_slope("sigmoid"), "relu": largest_slope("relu")}
     for note, name in zip(scene.slope_notes, ("sigmoid", "relu"), strict=True):
         shown = note.tex_string

@@ -4,25 +4,17 @@ on screen and in the words."""
 from __future__ import annotations
 
 import numpy as np
-from scene_helpers import dry_render, golden
+from scene_helpers import golden, render_words
 from scipy.special import expit
 
 from scenes.kit.maths import tex_number
-from scenes.narration.script import Words
 from scenes.sigmoid_bias import BIAS, X_RANGE, SigmoidAndBias
 
 __module_test__ = "sigmoid_bias"
 
 
-def render() -> tuple[SigmoidAndBias, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(SigmoidAndBias, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
-
-
 def test_marked_values_are_the_networks_and_the_words_name_them() -> None:
-    scene, words = render()
+    scene, words = render_words(SigmoidAndBias)
     assert list(words) == [f"sigmoid_bias.{key}" for key in SigmoidAndBias.STEPS]
     digit = scene.lecture.digit
     s = scene.plain.weighted_sum

@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden
+from scene_helpers import golden, render_words
 from scipy.special import expit
 
 from network.analysis import pixels_differ
-from scenes.narration.script import Words
 from scenes.three import ThisIsAThree
 
 __module_test__ = "three"
-
-
-def render() -> tuple[ThisIsAThree, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(ThisIsAThree, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
 
 
 def answer_from_weights(net, pixels: np.ndarray) -> int:
@@ -44,7 +36,7 @@ def assert_cards_tell_the_truth(cards, net) -> None:
 
 
 def test_every_digit_shown_is_real_and_answered_by_the_network() -> None:
-    scene, words = render()
+    scene, words = render_words(ThisIsAThree)
     lecture = scene.lecture
     np.testing.assert_array_equal(scene.alike[0].digit.pixels, lecture.digit.pixels)
     kind = lecture.digit.label

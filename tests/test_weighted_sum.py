@@ -5,26 +5,18 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden
+from scene_helpers import dry_render, golden, render_words
 
 from network.detector import LECTURE_DETECTOR, apply_neuron, best_centre, edge_detector
 from scenes.kit.diagram import DRAWN_PIXELS, edge_style
 from scenes.kit.maths import tex_number
-from scenes.narration.script import Words
 from scenes.weighted_sum import WeightedSum
 
 __module_test__ = "weighted_sum"
 
 
-def render() -> tuple[WeightedSum, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(WeightedSum, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
-
-
 def test_every_number_is_the_networks() -> None:
-    scene, words = render()
+    scene, words = render_words(WeightedSum)
     digit, net = scene.lecture.digit, scene.lecture.network
     k = scene.neuron
     assert k == int(np.argmax(digit.trace.activations[1]))

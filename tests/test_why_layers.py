@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden, says
+from scene_helpers import golden, render_words, says
 
 from network.strokes import PIECES, piece_masks, tile_strokes
-from scenes.narration.script import Words
 from scenes.why_layers import TILE, WhyLayers
 
 __module_test__ = "why_layers"
 
 
-def render() -> tuple[WhyLayers, dict[str, Words]]:
-    """The scene after a dry render, and each step's words by step id."""
-    words: dict[str, Words] = {}
-    scene = dry_render(WhyLayers, step_recorder=lambda w, _: words.setdefault(w.step_id, w))
-    return scene, words
-
-
 def test_pieces_and_edges_come_from_the_real_digits() -> None:
-    scene, words = render()
+    scene, words = render_words(WhyLayers)
     val = scene.lecture.validation()
     assert sorted(scene.digits) == sorted(PIECES)
     for kind, digit in scene.digits.items():

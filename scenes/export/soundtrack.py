@@ -15,7 +15,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from scenes.narration.audio import SAMPLE_RATE
+from scenes.narration.audio import SAMPLE_RATE, limited
 
 __all__ = ["AUDIO_BITRATE", "add_audio_stream", "has_audio", "lecture_audio", "write_audio"]
 
@@ -51,7 +51,7 @@ def lecture_audio(videos: Sequence[Path], starts: Sequence[float], end: float) -
         a, b = round(start * SAMPLE_RATE), round(stop * SAMPLE_RATE)
         piece = sound[: b - a]
         track[a : a + len(piece)] = piece
-    return track
+    return limited(track)  # decoding AAC can overshoot a peak; never encode one past it
 
 
 def write_audio(container: av.container.OutputContainer, samples: np.ndarray) -> None:
