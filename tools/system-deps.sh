@@ -5,7 +5,8 @@
 set -euo pipefail
 
 PACKAGES=(pkg-config libcairo2-dev libpango1.0-dev
-          texlive-latex-base texlive-latex-extra dvisvgm fonts-dejavu-core)
+          texlive-latex-base texlive-latex-extra dvisvgm fonts-dejavu-core
+          chromium chromium-driver)  # the browser tests of make present (headless, offline)
 
 python_headers_missing() {
     local inc
@@ -36,6 +37,7 @@ for pkg in "${PACKAGES[@]}"; do
     fi
 done
 command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
+command -v npm >/dev/null 2>&1 || missing+=(npm)  # reveal.js for make present (npm ci)
 python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null \
     || missing+=(python3-venv)
 python_headers_missing && missing+=(python3-dev)

@@ -1,4 +1,4 @@
-"""``python -m scenes.export lecture|slides``: what ``make lecture`` and ``make slides`` run.
+"""``python -m scenes.export lecture|slides|present``: what ``make lecture|slides|present`` run.
 
 Exit status: 0 done; 1 a scene failed to render (or the export could not finish);
 2 bad input, said in one ``error:`` line before anything renders; 128 + the
@@ -42,9 +42,10 @@ class _Parser(argparse.ArgumentParser):
 def _parser(chapters: Sequence[Chapter]) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
-        description="Render the whole lecture as one video, or its steps as slides.",
+        description="Render the whole lecture as one video, or its steps as slides, or present "
+        "it (every step a slide that plays its clip, from the lecture's parts).",
     )
-    parser.add_argument("what", choices=("lecture", "slides"))
+    parser.add_argument("what", choices=("lecture", "slides", "present"))
     parser.add_argument(
         "--quality", default="h", help="Manim quality flag: l, m, h (default, 1080p60), p or k"
     )
@@ -57,7 +58,14 @@ def _parser(chapters: Sequence[Chapter]) -> argparse.ArgumentParser:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="scenes at once")
     parser.add_argument("--force", action="store_true", help="render even unchanged scenes")
-    parser.add_argument("--out", type=Path, help="output folder (media/lecture or media/slides)")
+    parser.add_argument(
+        "--out", type=Path, help="output folder (media/lecture, media/slides or media/present)"
+    )
+    parser.add_argument(
+        "--lecture",
+        type=Path,
+        help="present: the lecture's folder, whose cached parts are reused (media/lecture)",
+    )
     return parser
 
 
@@ -68,7 +76,7 @@ def _export(args: argparse.Namespace, chapters: Sequence[Chapter], out: Path) ->
     picked = select(args.scenes.replace(",", " ").split(), chapters)
     if args.jobs < 1:
         raise ExportInputError(f"--jobs must be at least 1, not {args.jobs}")
-    from . import lecture, slides
+    from . import lecture, present, slides
     from .options import ExportOptions
     from .quality import quality
 
@@ -77,6 +85,10 @@ def _export(args: argparse.Namespace, chapters: Sequence[Chapter], out: Path) ->
         made = lecture.make_lecture(picked, options)
         with signals_held() as arrived:  # published: a signal now must not say otherwise
             print(lecture.summary(made, time.perf_counter() - start))
+    elif args.what == "present":
+        shown = present.make_present(picked, options, args.lecture)
+        with signals_held() as arrived:
+            print(present.summary(shown, time.perf_counter() - start))
     else:
         deck = slides.make_slides(picked, options)
         with signals_held() as arrived:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,9 +11,11 @@ from pathlib import Path
 
 import webvtt
 
+from . import video_worker
 from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .fingerprint import fingerprint
 from .join import ChapterMark, join_videos, merge_subtitles
+from .jsonfile import read_json
 from .media import check_subtitles, check_video
 from .options import ExportOptions
 from .parts import Outcome, Task, render_all
@@ -22,8 +25,24 @@ from .quality import Quality
 __all__ = ["SUBTITLES", "VIDEO", "LectureResult", "make_lecture", "summary", "video_task"]
 
 VIDEO, SUBTITLES, WEB_SUBTITLES = "lecture.mp4", "lecture.srt", "lecture.vtt"
+#: One step of a video part: its clip (``--save_sections``, no sound), where it starts
+#: in the part's video, and its words (from ``video_worker``): what ``make present`` shows.
+STEP_SHAPE = {
+    "clip": str,
+    "section": str,
+    "start": (int, float),
+    "duration": (int, float),
+    "headline": str,
+    "narration": (str, type(None)),
+}
 #: The types of a video part's manifest fields (see ``parts.MANIFEST_SHAPE``).
-VIDEO_SHAPE = {"video": str, "subtitles": (str, type(None)), "duration": (int, float)}
+VIDEO_SHAPE = {
+    "video": str,
+    "subtitles": (str, type(None)),
+    "duration": (int, float),
+    "steps_folder": str,
+    "steps": [STEP_SHAPE],
+}
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,8 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
     rendered = build / "videos" / chapter.path.stem / q.folder
     parts = out / "parts" / q.folder
     video, subtitles = parts / f"{chapter.name}.mp4", parts / f"{chapter.name}.srt"
+    steps = parts / f"{chapter.name}.steps"  # one clip per step, for make present
+    words = build / "words.json"
 
     def collect() -> dict:
         made = rendered / f"{chapter.scene}.mp4"
@@ -62,7 +83,10 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
         has_srt = made_srt.is_file()
         if has_srt:
             check_subtitles(made_srt)
+        step_list = _step_clips(rendered / "sections", chapter.scene, words)
         parts.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(steps, ignore_errors=True)
+        os.replace(rendered / "sections", steps)
         os.replace(made, video)
         if has_srt:
             os.replace(made_srt, subtitles)
@@ -72,16 +96,24 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
             "video": video.name,
             "subtitles": subtitles.name if has_srt else None,
             "duration": round(duration, 6),
+            "steps_folder": steps.name,
+            "steps": step_list,
         }
 
     def files(manifest: dict) -> list[str]:
-        return [n for n in (manifest["video"], manifest["subtitles"]) if n]
+        clips = [f"{manifest['steps_folder']}/{s['clip']}" for s in manifest["steps"]]
+        return [n for n in (manifest["video"], manifest["subtitles"]) if n] + clips
 
+    words.unlink(missing_ok=True)
     command = [
-        sys.executable, "-m", "manim", "render", f"-q{q.flag}", "--media_dir", str(build),
+        # Manim's own command line, also noting each step's words (see video_worker)
+        sys.executable, "-m", "scenes.export.video_worker", str(words),
+        "render", f"-q{q.flag}", "--media_dir", str(build),
         # The fingerprint already decides what to re-render; Manim's own per-animation
         # cache would only hash every mobject of every play call on top of that.
-        "--disable_caching", "--progress_bar", "none", str(chapter.path), chapter.scene,
+        "--disable_caching", "--progress_bar", "none",
+        "--save_sections",  # a clip per step: the slides of make present
+        str(chapter.path), chapter.scene,
     ]  # fmt: skip
     return Task(
         chapter=chapter,
@@ -97,6 +129,32 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
         shape=VIDEO_SHAPE,
         files=files,
     )
+
+
+def _step_clips(sections: Path, scene: str, words_file: Path) -> list[dict]:
+    """Each step's clip from Manim's section index, with the words the scene gave it.
+
+    Raises
+    ------
+    ExportError
+        If the index or the words are missing or do not match step for step.
+    """
+    index = read_json(sections / f"{scene}.json", [{"name": str, "video": str}])
+    words = read_json(words_file, [video_worker.WORDS_SHAPE])
+    if index is None or words is None:
+        raise ExportError(f"Manim finished but wrote no usable step clips in {sections}")
+    if [s["name"] for s in index] != [w["section"] for w in words]:
+        raise ExportError(
+            f"{scene}: the step clips in {sections} do not match its steps "
+            f"({[s['name'] for s in index]} vs {[w['section'] for w in words]})"
+        )
+    steps, start = [], 0.0
+    for section, said in zip(index, words, strict=True):
+        length = check_video(sections / section["video"])
+        steps.append({"clip": section["video"], **said, "start": round(start, 6),
+                      "duration": round(length, 6)})  # fmt: skip
+        start += length
+    return steps
 
 
 def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> LectureResult:
@@ -117,9 +175,11 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
         On SIGINT or SIGTERM, once the renders have been stopped.
     """
     q, out = options.quality, options.out
+    extra = [Path(video_worker.__file__)]
     with options.session() as config:
         tasks = [
-            video_task(c, q, out, fingerprint(c, "video", q.folder, config)) for c in chapters
+            video_task(c, q, out, fingerprint(c, "video", q.folder, config, extra))
+            for c in chapters
         ]
         print(
             f"Rendering {len(tasks)} scene(s) at {q.folder}, {options.jobs} at a time:",
