@@ -211,7 +211,7 @@ _PAGE = """<!doctype html>
 <title>What is a neural network?</title>
 <link rel="stylesheet" href="reveal.css">
 <style>
-html, body, .reveal-viewport {{ background: #000; color: #fff; margin: 0; }}
+html, body, .reveal-viewport {{ background: {background}; color: #fff; margin: 0; }}
 .reveal .slides section {{ padding: 0; }}
 .reveal video.clip {{ display: block; width: 100%; height: 100%; max-width: none;
   max-height: none; margin: 0; object-fit: contain; }}
@@ -328,8 +328,17 @@ def write_html(
         self_running="true" if self_running else "false",
         width=width,
         height=height,
+        background=_background(),
     )
     target.write_text(page, encoding="utf-8")
+
+
+def _background() -> str:
+    """The lecture's own background colour (manim.cfg), so a window wider than 16:9
+    shows no black bars beside the slides."""
+    from manim import config
+
+    return config.background_color.to_hex()
 
 
 def _play_on_entry(movie) -> None:
