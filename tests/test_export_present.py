@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import av
 import pytest
 from export_helpers import BROKEN, ONE_STEP, TWO_STEPS, fixture_words, snapshot
 from fixtures.export_scenes import STEPS, WORDS
@@ -253,3 +254,22 @@ def test_the_folder_works_when_copied_elsewhere(shown, browser, tmp_path: Path) 
     first = result.steps[0].name
     _until(browser, f"return window.__seen[{first!r}].ended", result.steps[0].duration + 5)
     _no_network(browser)
+
+
+def test_narrated_steps_carry_their_own_narration_for_the_self_running_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LECTURE_NARRATION", "voice")
+    result = make_present([ONE_STEP], _options(tmp_path / "present"), tmp_path / "lecture")
+    (step,) = result.steps
+    audio = tmp_path / "present" / f"{step.name}.m4a"
+    assert step.audio and audio.is_file()
+    with av.open(str(audio)) as container:
+        seconds = float(container.streams.audio[0].duration * container.streams.audio[0].time_base)
+    with av.open(str(tmp_path / "present" / f"{step.name}.mp4")) as container:
+        clip = container.streams.video[0]
+        clip_seconds = float(clip.duration * clip.time_base)
+    assert 0.5 < seconds <= clip_seconds + 0.05  # the step's words, within its clip
+    page = (tmp_path / "present" / "self-running.html").read_text(encoding="utf-8")
+    assert f'<audio src="{step.name}.m4a"' in page
+    assert f"{step.name}.m4a" not in (tmp_path / "present" / "lecture.html").read_text()

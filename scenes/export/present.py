@@ -46,7 +46,7 @@ from .options import ExportOptions
 from .parts import Outcome, render_all
 from .publish import publish, staged
 from .slides import slide_name, speaker_notes
-from .soundtrack import _decoded, add_audio_stream, write_audio
+from .soundtrack import add_audio_stream, decoded_audio, write_audio
 
 __all__ = [
     "HTML",
@@ -180,7 +180,7 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
             shutil.copyfile(poster, staging / f"{name}.png")
             audio_key = f"{records[manifest['video']]}-{i}.m4a"
             if not (cache / audio_key).is_file() and sound is None:
-                sound = _decoded(video)  # once per chapter, only if a step needs cutting
+                sound = decoded_audio(video)  # once per chapter, only if a step needs cutting
             has_audio = (cache / audio_key).is_file() or bool(sound is not None and sound.size)
             if has_audio:
                 a = round(step["start"] * SAMPLE_RATE)

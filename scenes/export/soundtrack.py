@@ -17,7 +17,14 @@ import numpy as np
 
 from scenes.narration.audio import SAMPLE_RATE, limited
 
-__all__ = ["AUDIO_BITRATE", "add_audio_stream", "has_audio", "lecture_audio", "write_audio"]
+__all__ = [
+    "AUDIO_BITRATE",
+    "add_audio_stream",
+    "decoded_audio",
+    "has_audio",
+    "lecture_audio",
+    "write_audio",
+]
 
 AUDIO_BITRATE = 128_000  # mono speech: transparent in AAC-LC
 _BLOCK = 1024  # AAC-LC frame size
@@ -28,7 +35,7 @@ def has_audio(video: Path) -> bool:
         return bool(container.streams.audio)
 
 
-def _decoded(video: Path) -> np.ndarray:
+def decoded_audio(video: Path) -> np.ndarray:
     """A part's audio as mono float32 at SAMPLE_RATE (empty if it has none)."""
     with av.open(str(video)) as container:
         if not container.streams.audio:
@@ -47,7 +54,7 @@ def lecture_audio(videos: Sequence[Path], starts: Sequence[float], end: float) -
     track = np.zeros(round(end * SAMPLE_RATE), dtype=np.float32)
     bounds = [*starts[1:], end]
     for video, start, stop in zip(videos, starts, bounds, strict=True):
-        sound = _decoded(video)
+        sound = decoded_audio(video)
         a, b = round(start * SAMPLE_RATE), round(stop * SAMPLE_RATE)
         piece = sound[: b - a]
         track[a : a + len(piece)] = piece
