@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,8 @@ from pathlib import Path
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
+
+from .whole import whole
 
 __all__ = ["Slide", "write_pdf", "write_pptx"]
 
@@ -25,19 +26,17 @@ class Slide:
 
 def write_pdf(slides: Sequence[Slide], target: Path) -> None:
     """One page per still, full page, at the still's own resolution."""
-    partial = target.with_name(target.name + ".partial")
     images = [Image.open(s.image) for s in slides]
     try:
         pages = [im.convert("RGB") if im.mode != "RGB" else im for im in images]
-        pages[0].save(
-            partial, "PDF", save_all=True, append_images=pages[1:], resolution=SLIDE_DPI,
-            quality=92, title="What is a neural network?",
-        )  # fmt: skip
-        os.replace(partial, target)
+        with whole(target) as partial:
+            pages[0].save(
+                partial, "PDF", save_all=True, append_images=pages[1:], resolution=SLIDE_DPI,
+                quality=92, title="What is a neural network?",
+            )  # fmt: skip
     finally:
         for im in images:
             im.close()
-        partial.unlink(missing_ok=True)
 
 
 def write_pptx(slides: Sequence[Slide], target: Path) -> None:
@@ -55,9 +54,5 @@ def write_pptx(slides: Sequence[Slide], target: Path) -> None:
         picture.name = slide.title
         picture._element.nvPicPr.cNvPr.set("descr", slide.notes)  # alt text for screen readers
         page.notes_slide.notes_text_frame.text = slide.notes
-    partial = target.with_name(target.name + ".partial")
-    try:
+    with whole(target) as partial:
         deck.save(str(partial))
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)

@@ -144,11 +144,8 @@ def fingerprint(
 
 @lru_cache(maxsize=64)
 def _digest_of(path: Path, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _file_digest(path: Path) -> str:

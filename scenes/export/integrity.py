@@ -12,10 +12,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-__all__ = ["RECORD_SHAPE", "file_record", "intact", "safe_name"]
+__all__ = ["RECORD_SHAPE", "file_record", "intact", "safe_name", "sha256_of"]
 
 RECORD_SHAPE = {"name": str, "size": int, "sha256": str}
-CHUNK = 1 << 20
 
 
 def safe_name(name: str) -> bool:
@@ -24,18 +23,16 @@ def safe_name(name: str) -> bool:
     return bool(name) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def sha256_of(path: Path) -> str:
+    """A file's SHA-256, read in blocks (parts and clips run to tens of megabytes)."""
     with path.open("rb") as file:
-        while chunk := file.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def file_record(folder: Path, name: str) -> dict[str, Any]:
     """What ``intact`` checks ``folder/name`` against later: its name, size and SHA-256."""
     path = folder / name
-    return {"name": name, "size": path.stat().st_size, "sha256": _sha256(path)}
+    return {"name": name, "size": path.stat().st_size, "sha256": sha256_of(path)}
 
 
 def intact(folder: Path, records: Sequence[dict[str, Any]], names: Iterable[str]) -> bool:
@@ -50,7 +47,7 @@ def intact(folder: Path, records: Sequence[dict[str, Any]], names: Iterable[str]
             return False
         path = folder / name
         try:
-            if path.stat().st_size != record["size"] or _sha256(path) != record["sha256"]:
+            if path.stat().st_size != record["size"] or sha256_of(path) != record["sha256"]:
                 return False
         except OSError:
             return False

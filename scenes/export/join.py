@@ -18,6 +18,7 @@ import srt
 
 from .catalogue import ExportError
 from .soundtrack import add_audio_stream, has_audio, lecture_audio, write_audio
+from .whole import whole
 
 __all__ = ["ChapterMark", "join_videos", "merge_subtitles", "video_duration"]
 
@@ -138,7 +139,6 @@ def merge_subtitles(
             start, end = caption.start + shift, min(caption.end + shift, limit)
             if end > start:
                 merged.append(srt.Subtitle(0, start, end, caption.content))
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(srt.compose(merged, reindex=True), encoding="utf-8")
-    os.replace(partial, target)
+    with whole(target) as partial:
+        partial.write_text(srt.compose(merged, reindex=True), encoding="utf-8")
     return len(merged)

@@ -9,9 +9,10 @@ reads as absent: the caller then does the work again rather than trusting it.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from .whole import whole
 
 __all__ = ["Shape", "conforms", "read_json", "write_json"]
 
@@ -22,12 +23,8 @@ with at least those keys)."""
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
     """Write ``data`` to ``path`` all at once (a reader never sees half a file)."""
-    partial = path.with_name(path.name + ".partial")
-    try:
+    with whole(path) as partial:
         partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def conforms(value: Any, shape: Shape) -> bool:

@@ -22,7 +22,6 @@ Made in ``media/present/``, all in one flat folder that works offline when copie
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
@@ -47,6 +46,7 @@ from .parts import Outcome, render_all
 from .publish import publish, staged
 from .slides import slide_name, speaker_notes
 from .soundtrack import add_audio_stream, decoded_audio, write_audio
+from .whole import whole
 
 __all__ = [
     "HTML",
@@ -116,14 +116,6 @@ def reveal_version(root: Path | None = None) -> str:
             f"{', '.join(missing) or 'package.json'}); run make setup (npm ci)"
         )
     return info["version"]
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _cached(cache: Path, name: str, make) -> Path:
@@ -370,12 +362,8 @@ def write_pptx(steps: Sequence[Step], folder: Path, target: Path) -> None:
         movie._element.xpath(".//p:cNvPr")[0].set("descr", step.notes)
         _play_on_entry(movie)
         page.notes_slide.notes_text_frame.text = step.notes
-    partial = target.with_name(target.name + ".partial")
-    try:
+    with whole(target) as partial:
         deck.save(str(partial))
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _previous(out: Path) -> list[str]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from scenes.export.whole import whole
 
 from .script import Words
 
@@ -120,12 +121,8 @@ def write_pdf(steps: Sequence[Step], target: Path) -> None:
         pdf.multi_cell(0, 6, step.words.headline, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 11)
         pdf.multi_cell(0, 6, step.words.narration, new_x="LMARGIN", new_y="NEXT")
-    partial = target.with_name(target.name + ".partial")
-    try:
+    with whole(target) as partial:
         pdf.output(str(partial))
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,9 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     steps = collect_steps()
     args.out.mkdir(parents=True, exist_ok=True)
     md = args.out / "script.md"
-    partial = md.with_name(md.name + ".partial")
-    partial.write_text(markdown(steps, config.script), encoding="utf-8")
-    os.replace(partial, md)
+    with whole(md) as partial:
+        partial.write_text(markdown(steps, config.script), encoding="utf-8")
     write_pdf(steps, args.out / "script.pdf")
     words = sum(len(s.words.narration.split()) for s in steps)
     print(f"{len(steps)} steps, {words} words: {md} and {args.out / 'script.pdf'}")
