@@ -28,7 +28,7 @@ import numpy as np
 import srt
 
 from scenes.config import load_config
-from scenes.narration.audio import SAMPLE_RATE, loudness
+from scenes.narration.audio import SAMPLE_RATE, decoded, loudness
 from scenes.narration.cues import MAX_CPS, MAX_LINE, MAX_LINES, MIN_SECONDS
 from scenes.narration.narrator import PAUSE
 from scenes.narration.script import load_script
@@ -44,12 +44,7 @@ def decoded_audio(video: Path) -> tuple[np.ndarray, float, float]:
         v, a = container.streams.video[0], container.streams.audio[0]
         video_end = float(v.duration * v.time_base)
         audio_end = float(a.duration * a.time_base) if a.duration else float("nan")
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
-        blocks = []
-        for frame in container.decode(a):
-            for out in resampler.resample(frame):
-                blocks.append(out.to_ndarray().reshape(-1))
-    return np.concatenate(blocks), video_end, audio_end
+    return decoded(video), video_end, audio_end
 
 
 def chapter_marks(video: Path) -> list[tuple[float, float]]:

@@ -13,6 +13,7 @@ __all__ = [
     "relu_prime",
     "sigmoid",
     "sigmoid_prime",
+    "signal_divided_by",
     "slope_through_layers",
 ]
 
@@ -64,3 +65,9 @@ def slope_through_layers(name: str, layers: int) -> float:
     """The most a learning signal can keep after passing back through ``layers`` layers
     (activation slopes only; the weights come on top)."""
     return largest_slope(name) ** layers
+
+
+def signal_divided_by(name: str, layers: int) -> int:
+    """How many times smaller, at least, a learning signal gets through ``layers`` layers:
+    "one part in N" (1 when nothing is lost)."""
+    return round(1 / slope_through_layers(name, layers))

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
 
-from network.activations import largest_slope, relu, sigmoid, slope_through_layers
+from network.activations import (
+    largest_slope,
+    relu,
+    sigmoid,
+    signal_divided_by,
+    slope_through_layers,
+)
 from network.model import Network, Trace
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number, tex_scientific
@@ -73,7 +79,7 @@ class SigmoidVsRelu(LectureScene):
             sigmoid_slope=self.slopes["sigmoid"],
             relu_slope=self.slopes["relu"],
             layers=DEEP,
-            one_in=round(1 / self.signal["sigmoid"]),
+            one_in=signal_divided_by("sigmoid", DEEP),
         )
         notes = VGroup()
         for name, graph in (("sigmoid", self.sigmoid_graph), ("relu", self.relu_graph)):

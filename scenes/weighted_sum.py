@@ -177,7 +177,7 @@ class WeightedSum(LectureScene):
             cells=int(np.count_nonzero(patch > 0)),
             weight=float(patch.max()),
             total=self.patch_result.weighted_sum,
-            most=float(np.sum(np.clip(patch, 0, None))),  # the sum on an all-white image
+            most=apply_neuron(patch, np.ones_like(digit.pixels)).weighted_sum,  # all-white image
         )
         grid = self.pair(patch, scale=1.0)
         self.box = self.detector_box(self.centre, 0.0)

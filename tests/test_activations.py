@@ -33,3 +33,10 @@ def test_largest_slopes_are_a_quarter_and_one() -> None:
     assert largest_slope("relu") == 1.0
     assert slope_through_layers("sigmoid", 10) == pytest.approx(0.25**10)
     assert slope_through_layers("relu", 10) == 1.0
+
+
+def test_the_signal_through_deep_layers_is_divided_by_the_slopes_product() -> None:
+    from network.activations import signal_divided_by
+
+    assert signal_divided_by("sigmoid", 10) == round(4.0**10)  # σ' is at most 1/4
+    assert signal_divided_by("relu", 10) == 1

@@ -16,7 +16,7 @@ from fixtures.export_scenes import WORDS
 from scenes.export.lecture import make_lecture
 from scenes.export.options import ExportOptions
 from scenes.export.quality import quality
-from scenes.narration.audio import SAMPLE_RATE, TARGET_LUFS, loudness
+from scenes.narration.audio import SAMPLE_RATE, TARGET_LUFS, decoded, loudness
 
 LOW = quality("l")
 FRAME = 1 / LOW.fps
@@ -26,17 +26,6 @@ def streams_end(path) -> tuple[float, float]:
     with av.open(str(path)) as container:
         v, a = container.streams.video[0], container.streams.audio[0]
         return float(v.duration * v.time_base), float(a.duration * a.time_base)
-
-
-def decoded(path) -> np.ndarray:
-    with av.open(str(path)) as container:
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
-        blocks = [
-            out.to_ndarray().reshape(-1)
-            for frame in container.decode(container.streams.audio[0])
-            for out in resampler.resample(frame)
-        ]
-    return np.concatenate(blocks)
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,7 @@ from .options import ExportOptions
 from .parts import Outcome, render_all
 from .publish import publish, staged
 from .slides import slide_name, speaker_notes
-from .soundtrack import add_audio_stream, decoded_audio, write_audio
+from .soundtrack import add_audio_stream, write_audio
 from .whole import whole
 
 __all__ = [
@@ -152,7 +152,7 @@ def _write_m4a(samples: np.ndarray, target: Path) -> None:
 
 def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path) -> list[Step]:
     """Stage each step's clip, poster and narration; return the slides in lecture order."""
-    from scenes.narration.audio import SAMPLE_RATE
+    from scenes.narration.audio import SAMPLE_RATE, decoded
 
     steps: list[Step] = []
     for outcome in outcomes:
@@ -172,7 +172,7 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
             shutil.copyfile(poster, staging / f"{name}.png")
             audio_key = f"{records[manifest['video']]}-{i}.m4a"
             if not (cache / audio_key).is_file() and sound is None:
-                sound = decoded_audio(video)  # once per chapter, only if a step needs cutting
+                sound = decoded(video)  # once per chapter, only if a step needs cutting
             has_audio = (cache / audio_key).is_file() or bool(sound is not None and sound.size)
             if has_audio:
                 a = round(step["start"] * SAMPLE_RATE)

@@ -15,12 +15,11 @@ from pathlib import Path
 import av
 import numpy as np
 
-from scenes.narration.audio import SAMPLE_RATE, limited
+from scenes.narration.audio import SAMPLE_RATE, decoded, limited
 
 __all__ = [
     "AUDIO_BITRATE",
     "add_audio_stream",
-    "decoded_audio",
     "has_audio",
     "lecture_audio",
     "write_audio",
@@ -35,26 +34,13 @@ def has_audio(video: Path) -> bool:
         return bool(container.streams.audio)
 
 
-def decoded_audio(video: Path) -> np.ndarray:
-    """A part's audio as mono float32 at SAMPLE_RATE (empty if it has none)."""
-    with av.open(str(video)) as container:
-        if not container.streams.audio:
-            return np.zeros(0, np.float32)
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
-        blocks = []
-        for frame in container.decode(container.streams.audio[0]):
-            blocks += [out.to_ndarray().reshape(-1) for out in resampler.resample(frame)]
-        blocks += [out.to_ndarray().reshape(-1) for out in resampler.resample(None)]
-    return np.concatenate(blocks).astype(np.float32) if blocks else np.zeros(0, np.float32)
-
-
 def lecture_audio(videos: Sequence[Path], starts: Sequence[float], end: float) -> np.ndarray:
     """One track for the lecture: part ``i``'s sound from ``starts[i]`` seconds, cut at
     the next part's start, the whole exactly ``end`` seconds long (to the sample)."""
     track = np.zeros(round(end * SAMPLE_RATE), dtype=np.float32)
     bounds = [*starts[1:], end]
     for video, start, stop in zip(videos, starts, bounds, strict=True):
-        sound = decoded_audio(video)
+        sound = decoded(video)
         a, b = round(start * SAMPLE_RATE), round(stop * SAMPLE_RATE)
         piece = sound[: b - a]
         track[a : a + len(piece)] = piece

@@ -13,6 +13,7 @@ import wave
 from fractions import Fraction
 from pathlib import Path
 
+import av
 import numpy as np
 import pyloudnorm
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
@@ -22,6 +23,7 @@ __all__ = [
     "PEAK_CEILING",
     "SAMPLE_RATE",
     "TARGET_LUFS",
+    "decoded",
     "limited",
     "loudness",
     "normalised",
@@ -118,3 +120,29 @@ def read_wav(path: Path) -> np.ndarray:
             raise ValueError(f"{path}: not at {SAMPLE_RATE} Hz")
         data = source.readframes(source.getnframes())
     return (np.frombuffer(data, dtype="<i2").astype(np.float32) / 32767).astype(np.float32)
+
+
+def decoded(path: Path, max_seconds: float | None = None) -> np.ndarray:
+    """The first audio stream of any file PyAV reads, as mono float32 at ``SAMPLE_RATE``
+    (empty when the file has no audio).
+
+    Raises
+    ------
+    OverflowError
+        When the sound runs past ``max_seconds``: decoding stops there, so an absurdly
+        long file costs neither the time nor the memory of decoding it whole.
+    """
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+    blocks: list[np.ndarray] = []
+    total = 0
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return np.zeros(0, np.float32)
+        for frame in container.decode(container.streams.audio[0]):
+            for out in resampler.resample(frame):
+                blocks.append(out.to_ndarray().reshape(-1))
+                total += len(blocks[-1])
+            if max_seconds is not None and total > max_seconds * SAMPLE_RATE:
+                raise OverflowError(f"longer than {max_seconds:g} s")
+        blocks += [out.to_ndarray().reshape(-1) for out in resampler.resample(None)]
+    return np.concatenate(blocks).astype(np.float32) if blocks else np.zeros(0, np.float32)

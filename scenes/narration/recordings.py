@@ -12,7 +12,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from .audio import SAMPLE_RATE
+from .audio import SAMPLE_RATE, decoded
 
 __all__ = ["MAX_SECONDS", "SUFFIXES", "RecordingError", "find_recording", "read_recording"]
 
@@ -39,31 +39,18 @@ def find_recording(folder: Path, step_id: str) -> Path | None:
 
 def read_recording(path: Path) -> np.ndarray:
     """The recording at ``path`` as mono float32 at ``SAMPLE_RATE``, silent edges trimmed."""
-    resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
-    blocks: list[np.ndarray] = []
-    total = 0
     try:
         with av.open(str(path)) as container:
             if not container.streams.audio:
                 raise RecordingError(f"{path}: has no audio stream")
-            stream = container.streams.audio[0]
-            for frame in container.decode(stream):
-                for out in resampler.resample(frame):
-                    block = out.to_ndarray().reshape(-1)
-                    blocks.append(block)
-                    total += len(block)
-                if total > MAX_SECONDS * SAMPLE_RATE:
-                    raise RecordingError(
-                        f"{path}: longer than {MAX_SECONDS:.0f} s; one step's narration "
-                        "should take well under that (is it the whole lecture?)"
-                    )
-            for out in resampler.resample(None):
-                blocks.append(out.to_ndarray().reshape(-1))
-    except RecordingError:
-        raise
+        samples = decoded(path, MAX_SECONDS)
+    except OverflowError:
+        raise RecordingError(
+            f"{path}: longer than {MAX_SECONDS:.0f} s; one step's narration "
+            "should take well under that (is it the whole lecture?)"
+        ) from None
     except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise RecordingError(f"{path}: not an audio file PyAV can decode ({exc})") from exc
-    samples = np.concatenate(blocks).astype(np.float32) if blocks else np.zeros(0, np.float32)
     if not len(samples) or float(np.max(np.abs(samples))) < SILENT_PEAK:
         raise RecordingError(f"{path}: silent (no sound above −50 dBFS)")
     loud = np.flatnonzero(np.abs(samples) > TRIM_LEVEL)
