@@ -30,6 +30,7 @@ __all__ = [
     "read_wav",
     "resampled",
     "silence",
+    "trimmed",
     "write_wav",
 ]
 
@@ -146,3 +147,18 @@ def decoded(path: Path, max_seconds: float | None = None) -> np.ndarray:
                 raise OverflowError(f"longer than {max_seconds:g} s")
         blocks += [out.to_ndarray().reshape(-1) for out in resampler.resample(None)]
     return np.concatenate(blocks).astype(np.float32) if blocks else np.zeros(0, np.float32)
+
+
+#: Leading and trailing stretches below −40 dBFS are trimmed to ``EDGE`` seconds, so a
+#: step's words start on its first frame (Piper leaves a varying ¼ s of near-silence).
+TRIM_LEVEL = 10 ** (-40 / 20)
+EDGE = 0.05
+
+
+def trimmed(samples: np.ndarray) -> np.ndarray:
+    """``samples`` without their silent edges (``EDGE`` seconds kept before and after)."""
+    loud = np.flatnonzero(np.abs(samples) > TRIM_LEVEL)
+    if not loud.size:
+        return samples
+    edge = round(EDGE * SAMPLE_RATE)
+    return samples[max(0, loud[0] - edge) : loud[-1] + 1 + edge]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .audio import SAMPLE_RATE, normalised, silence, write_wav
+from .audio import SAMPLE_RATE, normalised, silence, trimmed, write_wav
 from .recordings import find_recording, read_recording
 from .script import Words
 from .voice import Voice
@@ -71,7 +71,7 @@ class Narrator:
             if number:
                 parts.append(silence(GAP))
                 at += len(parts[-1]) / SAMPLE_RATE
-            speech = self.voice.sentence(said)
+            speech = trimmed(self.voice.sentence(said))
             parts.append(speech)
             spans.append((shown, at, at + len(speech) / SAMPLE_RATE))
             at += len(speech) / SAMPLE_RATE

@@ -12,15 +12,13 @@ from pathlib import Path
 import av
 import numpy as np
 
-from .audio import SAMPLE_RATE, decoded
+from .audio import decoded, trimmed
 
 __all__ = ["MAX_SECONDS", "SUFFIXES", "RecordingError", "find_recording", "read_recording"]
 
 SUFFIXES = (".wav", ".flac", ".mp3", ".ogg", ".m4a")
 MAX_SECONDS = 180.0  # one step's narration; anything longer is surely the wrong file
 SILENT_PEAK = 10 ** (-50 / 20)  # −50 dBFS: quieter than any real voice recording
-TRIM_LEVEL = 10 ** (-40 / 20)  # leading and trailing stretches below −40 dBFS are trimmed
-EDGE = 0.05  # seconds kept before the first and after the last sound
 
 
 class RecordingError(ValueError):
@@ -53,6 +51,4 @@ def read_recording(path: Path) -> np.ndarray:
         raise RecordingError(f"{path}: not an audio file PyAV can decode ({exc})") from exc
     if not len(samples) or float(np.max(np.abs(samples))) < SILENT_PEAK:
         raise RecordingError(f"{path}: silent (no sound above −50 dBFS)")
-    loud = np.flatnonzero(np.abs(samples) > TRIM_LEVEL)
-    edge = round(EDGE * SAMPLE_RATE)
-    return samples[max(0, loud[0] - edge) : loud[-1] + 1 + edge]
+    return trimmed(samples)
