@@ -11,12 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
-from network.data import load_idx_pair
+from network.crossval import FoldResult, cross_validate, stratified_folds
+from network.data import load_bundled, load_idx_pair
 from network.errors import NetworkInputError
 from network.image import load_user_digit
 from network.model import DEFAULT_SIZES, Network
-from network.shipped import SHIPPED_RECIPES, SHIPPED_WEIGHTS, bundled_split
-from network.training import EpochReport, accuracy, train
+from network.shapes import HIDDEN_LAYERS, HIDDEN_WIDTH, parse_hidden, sizes_with_hidden
+from network.shipped import SHIPPED_RECIPES, SHIPPED_WEIGHTS, bundled_split, weights_path
+from network.training import EpochReport, Recipe, accuracy, train
 from network.weights_io import check_classifier, check_destination, load_weights, save_weights
 
 __all__ = ["MAX_SEED", "confusion_matrix", "main"]
@@ -38,27 +40,35 @@ def _format_confusion(matrix: np.ndarray) -> str:
     return "\n".join([head, *rows])
 
 
-def _train_options(args: argparse.Namespace) -> None:
-    """Refuse bad ``train`` options before the bundled digits are even read."""
-    if args.epochs is not None and args.epochs < 1:
-        raise NetworkInputError(f"--epochs {args.epochs}: must be a whole number ≥ 1")
-    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
-        raise NetworkInputError(f"--seed {args.seed}: must be a whole number from 0 to {MAX_SEED}")
+def _recipe(args: argparse.Namespace) -> Recipe:
+    """The shipped recipe for the activation, with ``--epochs``/``--seed`` applied; bad
+    options are refused here, before the bundled digits are even read."""
+    recipe = SHIPPED_RECIPES[args.activation]
+    if args.epochs is not None:
+        if args.epochs < 1:
+            raise NetworkInputError(f"--epochs {args.epochs}: must be a whole number ≥ 1")
+        recipe = dataclasses.replace(recipe, epochs=args.epochs)
+    if args.seed is not None:
+        if not 0 <= args.seed <= MAX_SEED:
+            raise NetworkInputError(
+                f"--seed {args.seed}: must be a whole number from 0 to {MAX_SEED}"
+            )
+        recipe = dataclasses.replace(recipe, seed=args.seed)
+    return recipe
+
+
+def _sizes(args: argparse.Namespace) -> tuple[int, ...]:
+    return DEFAULT_SIZES if args.hidden is None else sizes_with_hidden(parse_hidden(args.hidden))
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    _train_options(args)
-    recipe = SHIPPED_RECIPES[args.activation]
-    if args.epochs is not None:
-        recipe = dataclasses.replace(recipe, epochs=args.epochs)
-    if args.seed is not None:
-        recipe = dataclasses.replace(recipe, seed=args.seed)
+    recipe, sizes = _recipe(args), _sizes(args)
     # Checked now, not after training: a bad destination should cost no training time.
     out = check_destination(
-        Path(args.out) if args.out else SHIPPED_WEIGHTS[args.activation], overwrite=args.force
+        Path(args.out) if args.out else weights_path(args.activation, sizes), overwrite=args.force
     )
     train_set, validation = bundled_split()
-    net = Network.initialised(DEFAULT_SIZES, args.activation, seed=recipe.seed)
+    net = Network.initialised(sizes, args.activation, seed=recipe.seed)
     print(
         f"training {'-'.join(map(str, net.sizes))} {args.activation} on {len(train_set)} "
         f"bundled digits, validating on {len(validation)}; {recipe}"
@@ -86,6 +96,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.cross_validate is not None:
+        return _cross_validate(args)
     if (args.images is None) != (args.labels is None):
         raise NetworkInputError("--images and --labels go together; give both or neither")
     net = check_classifier(load_weights(args.weights))
@@ -102,6 +114,36 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cross_validate(args: argparse.Namespace) -> int:
+    """Train K networks of the chosen shape and recipe, each scored on its held-out fold."""
+    if args.images is not None or args.labels is not None:
+        raise NetworkInputError(
+            "--cross-validate uses the bundled 5,000 digits; it cannot take --images/--labels"
+        )
+    recipe, sizes = _recipe(args), _sizes(args)
+    digits, k = load_bundled(), args.cross_validate
+    stratified_folds(digits.labels, k, seed=recipe.seed)  # refuses an impossible K up front
+    print(
+        f"{k}-fold cross-validation of {'-'.join(map(str, sizes))} {args.activation} on the "
+        f"{len(digits)} bundled digits (stratified, seed {recipe.seed}); {recipe}"
+    )
+
+    def progress(fold: FoldResult) -> None:
+        print(
+            f"fold {fold.fold:>2}/{k}: {fold.accuracy:.2%} of {fold.held_out} held-out digits"
+            f"  (trained in {fold.seconds:.1f} s)",
+            flush=True,
+        )
+
+    result = cross_validate(digits, sizes, args.activation, recipe, k, on_fold=progress)
+    seconds = [f.seconds for f in result.folds]
+    print(
+        f"cross-validated accuracy {result.mean:.2%} ± {result.std:.2%} (mean ± standard "
+        f"deviation over {k} folds); training {np.median(seconds):.1f} s per fold (median)"
+    )
+    return 0
+
+
 def _cmd_predict(args: argparse.Namespace) -> int:
     net = check_classifier(load_weights(args.weights))
     trace = net.forward(load_user_digit(args.image))
@@ -111,21 +153,49 @@ def _cmd_predict(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recipe_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--hidden",
+        metavar="WIDTHS",
+        help=f"hidden layer widths, e.g. 32 or 16,16,16: {HIDDEN_LAYERS.start} to "
+        f"{HIDDEN_LAYERS.stop - 1} layers of {HIDDEN_WIDTH.start}–{HIDDEN_WIDTH.stop - 1} "
+        "neurons (default 16,16)",
+    )
+    p.add_argument("--epochs", type=int, help="override the recipe's epoch count")
+    p.add_argument("--seed", type=int, help="override the recipe's seed")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m network", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("train", help="train on the bundled digits and save the weights")
     p.add_argument("--activation", choices=sorted(SHIPPED_RECIPES), default="sigmoid")
-    p.add_argument("--out", help="weights file to write (default: the shipped file)")
+    p.add_argument(
+        "--out",
+        help="weights file to write (default: network/weights/<activation>-<sizes>.npz, "
+        "which for 784-16-16-10 is the shipped file)",
+    )
     p.add_argument("--force", action="store_true", help="replace an existing weights file")
-    p.add_argument("--epochs", type=int, help="override the recipe's epoch count")
-    p.add_argument("--seed", type=int, help="override the recipe's seed")
+    _recipe_options(p)
     p.set_defaults(run=_cmd_train)
     default_weights = str(SHIPPED_WEIGHTS["sigmoid"])
-    p = sub.add_parser("evaluate", help="accuracy and confusion matrix")
+    p = sub.add_parser(
+        "evaluate",
+        help="accuracy and confusion matrix, or K-fold cross-validation of a recipe",
+    )
     p.add_argument("--weights", default=default_weights)
     p.add_argument("--images", help="IDX images file (.gz or raw)")
     p.add_argument("--labels", help="IDX labels file (.gz or raw)")
+    p.add_argument(
+        "--cross-validate",
+        type=int,
+        metavar="K",
+        help="instead of scoring --weights, train K networks with the recipe of --activation "
+        "(and --hidden), each on all bundled digits but one stratified fold, and report "
+        "the mean ± standard deviation of their held-out accuracies",
+    )
+    p.add_argument("--activation", choices=sorted(SHIPPED_RECIPES), default="sigmoid")
+    _recipe_options(p)
     p.set_defaults(run=_cmd_evaluate)
     p = sub.add_parser("predict", help="the 10 output activations for an image file")
     p.add_argument("image")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from network.data import Digits, load_bundled, train_validation_split
+from network.model import DEFAULT_SIZES
+from network.shapes import dashed
 from network.training import Recipe
 
 __all__ = [
@@ -17,14 +19,18 @@ __all__ = [
     "VALIDATION_FRACTION",
     "VALIDATION_SEED",
     "bundled_split",
+    "weights_path",
 ]
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 
-SHIPPED_WEIGHTS: dict[str, Path] = {
-    "sigmoid": WEIGHTS_DIR / "sigmoid-784-16-16-10.npz",
-    "relu": WEIGHTS_DIR / "relu-784-16-16-10.npz",
-}
+
+def weights_path(activation: str, sizes: tuple[int, ...] = DEFAULT_SIZES) -> Path:
+    """Where ``train`` writes a network unless told otherwise: named by what it is."""
+    return WEIGHTS_DIR / f"{activation}-{dashed(sizes)}.npz"
+
+
+SHIPPED_WEIGHTS: dict[str, Path] = {a: weights_path(a) for a in ("sigmoid", "relu")}
 
 _SHARED = {
     "epochs": 40,

@@ -24,11 +24,10 @@ import numpy as np
 from network.activations import ACTIVATIONS
 from network.data import N_PIXELS
 from network.errors import NetworkInputError
-from network.model import DEFAULT_SIZES, Network
+from network.model import Network
+from network.shapes import DIGIT_CLASSES, check_hidden, dashed
 
 __all__ = [
-    "DIGIT_CLASSES",
-    "LECTURE_HIDDEN",
     "MAX_WEIGHTS_BYTES",
     "WeightsFile",
     "check_classifier",
@@ -38,9 +37,6 @@ __all__ = [
     "save_weights",
 ]
 
-DIGIT_CLASSES = 10
-#: The hidden layers the scenes can draw; `check_role` refuses any other shape.
-LECTURE_HIDDEN: tuple[int, ...] = DEFAULT_SIZES[1:-1]
 
 #: The most a weights archive may unpack to. A 784-16-16-10 network takes about
 #: 105 KB; the cap only stops a corrupt or hostile archive from exhausting memory.
@@ -391,8 +387,8 @@ def check_role(
 
     A role is one of the lecture's networks: the sigmoid network most scenes
     draw, or the ReLU network the last section compares with. Each must use its
-    activation, read 784 pixels, answer with 10 digits and, for now, have the
-    16-16 hidden layers the scenes are laid out for.
+    activation, read 784 pixels, answer with 10 digits and have a hidden-layer
+    shape the scenes can draw (`network.shapes.check_hidden`).
 
     Parameters
     ----------
@@ -422,15 +418,5 @@ def check_role(
             f"{where}: is a {net.activation} network; {needed_by} needs a {activation} network"
         )
     check_classifier(net, where, needed_by)
-    hidden = net.sizes[1:-1]
-    if hidden != LECTURE_HIDDEN:
-        raise NetworkInputError(
-            f"{where}: has hidden layers {_dashed(hidden) or 'none'}; {needed_by} needs hidden "
-            f"layers {_dashed(LECTURE_HIDDEN)} (the scenes draw only the "
-            f"{_dashed(DEFAULT_SIZES)} network)"
-        )
+    check_hidden(net.sizes[1:-1], f"{where} ({dashed(net.sizes)})")
     return net
-
-
-def _dashed(sizes: tuple[int, ...]) -> str:
-    return "-".join(str(n) for n in sizes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from network.data import load_bundled
 from network.errors import NetworkInputError
 from network.model import Network
 from network.shipped import SHIPPED_WEIGHTS
-from network.weights_io import save_weights
+from network.weights_io import load_weights, save_weights
 
 SHIPPED = SHIPPED_WEIGHTS["sigmoid"]
 
@@ -69,6 +70,10 @@ def _idx(values: np.ndarray) -> bytes:
         (["--seed", str(2**32)], "error: --seed 4294967296: must be a whole number from 0"),
         (["--epochs", "0"], "error: --epochs 0: must be a whole number ≥ 1"),
         (["--epochs", "-3"], "error: --epochs -3: must be a whole number ≥ 1"),
+        (["--hidden", "0"], "error: --hidden '0': has a hidden layer of 0 neurons; allowed are 1"),
+        (["--hidden", "16,x"], "error: --hidden '16,x': give the hidden widths as whole numbers"),
+        (["--hidden", "16,16,16,16,16"], "error: --hidden '16,16,16,16,16': has 5 hidden layers"),
+        (["--hidden", "500"], "has a hidden layer of 500 neurons; allowed are 1 to 4 hidden"),
     ],
 )
 @pytest.mark.usefixtures("no_training")
@@ -159,6 +164,70 @@ def test_bad_weights_are_refused(
     Image.fromarray((load_bundled().images[0].reshape(28, 28) * 255).astype(np.uint8)).save(digit)
     argv = ["predict", digit] if command == "predict" else ["evaluate"]
     _assert_refused(_run(capsys, *argv, "--weights", weights), f"error: {weights}: {message}")
+
+
+def test_train_makes_the_shape_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--hidden 32`` trains a 784-32-10 network; by default it is named by its shape."""
+    monkeypatch.setattr("network.shipped.WEIGHTS_DIR", tmp_path)
+    status, out, err = _run(capsys, "train", "--hidden", "32", "--epochs", "1")
+    assert status == 0 and err == "", err
+    path = tmp_path / "sigmoid-784-32-10.npz"
+    assert out.startswith("training 784-32-10 sigmoid on 4500 bundled digits")
+    assert f"weights written to {path}" in out
+    assert load_weights(path).network.sizes == (784, 32, 10)
+    status, out, err = _run(
+        capsys,
+        "train",
+        "--activation",
+        "relu",
+        "--hidden",
+        "8,8,8",
+        "--epochs",
+        "1",
+        "--out",
+        tmp_path / "deep.npz",
+    )
+    assert status == 0 and load_weights(tmp_path / "deep.npz").network.sizes == (784, 8, 8, 8, 10)
+    assert load_weights(tmp_path / "deep.npz").network.activation == "relu"
+
+
+def test_cross_validation_reports_every_fold_and_the_mean(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = _run(
+        capsys, "evaluate", "--cross-validate", "2", "--hidden", "8", "--epochs", "1"
+    )
+    assert status == 0 and err == "", err
+    lines = out.splitlines()
+    assert lines[0].startswith(
+        "2-fold cross-validation of 784-8-10 sigmoid on the 5000 bundled digits (stratified"
+    )
+    folds = [
+        re.match(r"fold +(\d)/2: ([\d.]+)% of 2500 held-out digits", line) for line in lines[1:3]
+    ]
+    assert [int(m[1]) for m in folds] == [1, 2]
+    mean = re.search(r"cross-validated accuracy ([\d.]+)% ± ([\d.]+)%", lines[3])
+    assert float(mean[1]) == pytest.approx(np.mean([float(m[2]) for m in folds]), abs=0.006)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--cross-validate", "1"], "error: --cross-validate 1: need at least 2 folds"),
+        (["--cross-validate", "5", "--hidden", "0"], "error: --hidden '0': has a hidden layer"),
+        (
+            ["--cross-validate", "5", "--images", "x.idx", "--labels", "y.idx"],
+            "error: --cross-validate uses the bundled 5,000 digits",
+        ),
+        (["--cross-validate", "5", "--epochs", "0"], "error: --epochs 0: must be a whole number"),
+    ],
+)
+def test_cross_validation_refuses_bad_options(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    _assert_refused(_run(capsys, "evaluate", *argv), message)
 
 
 def test_evaluate_refuses_idx_files_without_digits(

@@ -25,7 +25,7 @@ def write_cfg(tmp_path: Path, body: str) -> Path:
     Image.fromarray((pixels * 255).astype(np.uint8)).save(tmp_path / "digit.png")
     (tmp_path / "text.png").write_text("not a picture\n")
     (tmp_path / "empty.png").write_bytes(b"")
-    for name, sizes in {"wide.npz": (784, 32, 10), "small.npz": (100, 16, 16, 10)}.items():
+    for name, sizes in {"wide.npz": (784, 200, 10), "small.npz": (100, 16, 16, 10)}.items():
         save_weights(tmp_path / name, Network.initialised(sizes, "sigmoid", seed=0))
     save_weights(tmp_path / "nine.npz", Network.initialised((784, 16, 16, 9), "sigmoid", seed=0))
     path = tmp_path / "manim.cfg"
@@ -85,7 +85,7 @@ def test_environment_overrides_each_key(tmp_path: Path) -> None:
         (GOOD, {"LECTURE_RELU_WEIGHTS": "w.npz"}, "is a sigmoid network; LECTURE_RELU_WEIGHTS"),
         (GOOD, {"LECTURE_WEIGHTS": "small.npz"}, "takes 100 inputs"),
         (GOOD, {"LECTURE_WEIGHTS": "nine.npz"}, "has 9 outputs"),
-        (GOOD, {"LECTURE_WEIGHTS": "wide.npz"}, "has hidden layers 32"),
+        (GOOD, {"LECTURE_WEIGHTS": "wide.npz"}, "has a hidden layer of 200 neurons; allowed"),
         (GOOD + "digit = 8\n", {}, "cannot parse"),
         (GOOD, {"LECTURE_NARRATION": "loud"}, "expected one of voice, recordings, off"),
         (GOOD, {"LECTURE_VOICE": "nobody.onnx"}, "no such file"),

@@ -197,11 +197,13 @@ def test_archives_that_unpack_beyond_the_cap_are_refused_before_reading(
         ("sigmoid", (784, 16, 16, 12), "has 12 outputs; this key needs 10 (one per digit 0–9)"),
         (
             "sigmoid",
-            (784, 32, 10),
-            "has hidden layers 32; this key needs hidden layers 16-16 (the scenes draw only "
-            "the 784-16-16-10 network)",
+            (784, 16, 16, 16, 16, 16, 10),
+            "(784-16-16-16-16-16-10): has 5 hidden layers; allowed are 1 to 4 hidden layers of "
+            "2–128 neurons each",
         ),
-        ("sigmoid", (784, 10), "has hidden layers none; this key needs hidden layers 16-16"),
+        ("sigmoid", (784, 10), "(784-10): has 0 hidden layers; allowed are 1 to 4"),
+        ("sigmoid", (784, 200, 10), "(784-200-10): has a hidden layer of 200 neurons; allowed"),
+        ("sigmoid", (784, 16, 1, 10), "(784-16-1-10): has a hidden layer of 1 neurons; allowed"),
     ],
 )
 def test_a_network_that_does_not_fit_the_role_is_refused(
@@ -210,7 +212,8 @@ def test_a_network_that_does_not_fit_the_role_is_refused(
     path = save_weights(tmp_path / "other.npz", Network.initialised(sizes, activation))
     with pytest.raises(NetworkInputError) as info:
         check_role(load_weights(path), "sigmoid")
-    assert str(info.value).startswith(f"{path}: {message}")
+    separator = " " if message.startswith("(") else ": "  # a shape is named after the path
+    assert str(info.value).startswith(f"{path}{separator}{message}")
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "relu"])
@@ -326,3 +329,16 @@ def test_damaged_archives_are_refused_cleanly(data: st.DataObject) -> None:
     for _ in range(data.draw(st.integers(1, 6))):
         raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
     _load_or_refuse(bytes(raw[: data.draw(st.integers(0, len(raw)))]))
+
+
+@pytest.mark.parametrize(
+    "hidden", [(2,), (32,), (128,), (16, 16, 16), (128, 64, 32, 16), (8, 100)]
+)
+def test_any_drawable_hidden_shape_can_play_a_role(
+    tmp_path: Path, hidden: tuple[int, ...]
+) -> None:
+    """Issue 16: a network of any shape the scenes can draw is accepted for either role."""
+    for activation in ("sigmoid", "relu"):
+        net = Network.initialised((784, *hidden, 10), activation)
+        path = save_weights(tmp_path / f"{activation}.npz", net, overwrite=True)
+        assert check_role(load_weights(path), activation).sizes == (784, *hidden, 10)
