@@ -1,39 +1,76 @@
 """Storyboard section 9: what the trained first-layer neurons actually look for.
 
 The honest answer to section 5: the 784 real incoming weights of each of the 16
-first-hidden-layer neurons, drawn as 28×28 grids on one common colour scale.
+first-hidden-layer neurons, drawn as 28×28 grids on one common colour scale. A wider
+first layer is laid out in as many rows as fit the stage; beyond ``MAX_GRIDS`` a
+thumbnail would be too small to read, so an evenly spread sample is shown and the
+words say how many of how many.
 
 Render: ``manim render scenes/first_layer.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
 from __future__ import annotations
 
+import math
+
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Group, Square, VGroup
 
-from network.analysis import most_exciting, strongest_neuron, weight_scale
+from network.analysis import most_exciting, spread_neurons, strongest_neuron, weight_scale
 from network.data import IMAGE_SIDE
 from network.detector import apply_neuron
 from network.training import accuracy
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.scene import LectureScene
+from scenes.kit.stage import Stage, stage
 from scenes.kit.text import decimal, label
 
-__all__ = ["WhatNeuronsSee"]
+__all__ = ["MAX_GRIDS", "WhatNeuronsSee", "grid_layout"]
 
+#: The largest thumbnail: the size the shipped 16 are drawn at (2 rows of 8 fill the width).
 GRID_HEIGHT = 1.5
+#: Most grids shown at once. 32 (4 rows of 8) are still about 1.1 units high, some 65 px
+#: at 480p: the blotches and the neuron names stay readable. More would shrink every
+#: thumbnail below that, so a wider layer is shown by a sample of this many.
+MAX_GRIDS = 32
+#: Gaps between thumbnails (across, down) and between a name and its grid.
+GRID_BUFF = (0.25, 0.45)
+NAME_BUFF = 0.08
+NAME_SIZE = 22
+#: Where the block of thumbnails is centred unless that would leave the stage.
+GRIDS_AIM = 0.2 * DOWN
+
+
+def grid_layout(count: int, area: Stage, name_height: float) -> tuple[int, float]:
+    """Rows and thumbnail height that draw ``count`` named grids largest inside ``area``.
+
+    Every row count is tried; the thumbnail is as large as the width (columns) and
+    the height (rows, each with its name above) allow, at most ``GRID_HEIGHT``. On a
+    tie the fewer rows win, which keeps the shipped 16 in two rows of eight.
+    """
+    best_rows, best_side = 1, 0.0
+    gap_x, gap_y = GRID_BUFF
+    for rows in range(1, count + 1):
+        cols = math.ceil(count / rows)
+        across = (area.width - (cols - 1) * gap_x) / cols
+        down = (area.height - (rows - 1) * gap_y) / rows - name_height - NAME_BUFF
+        side = min(GRID_HEIGHT, across, down)
+        if side > best_side + 1e-9:
+            best_rows, best_side = rows, side
+    return best_rows, best_side
 
 
 class WhatNeuronsSee(LectureScene):
-    """One neuron's weights, then all 16, then the digit that excites one most."""
+    """One neuron's weights, then all 16 (or a sample of a wider layer), then the digit
+    that excites one most."""
 
-    STEPS = ("one-neuron", "all-neurons", "most-exciting", "honest-answer")
+    STEPS = ("one-neuron", "all-neurons", "all-neurons-sample", "most-exciting", "honest-answer")
 
     def construct(self) -> None:
         self.weights = self.lecture.network.weights[0]
         self.scale = weight_scale(self.weights)
         self.neuron = strongest_neuron(self.lecture.digit.trace, 1)
         self.show_one_neuron()
-        self.show_all_sixteen()
+        self.show_all_neurons()
         self.show_most_exciting()
         self.give_honest_answer()
 
@@ -65,19 +102,26 @@ class WhatNeuronsSee(LectureScene):
         self.play(FadeIn(self.single), FadeIn(self.key))
         self.wait(2.5)
 
-    def show_all_sixteen(self) -> None:
+    def show_all_neurons(self) -> None:
         n, p = self.weights.shape[0], self.palette
-        self.step("all-neurons", count=n, positive=p.positive_name, negative=p.negative_name)
+        #: The neurons drawn, in order: all of them, or an even sample with ours in it.
+        self.shown = spread_neurons(n, MAX_GRIDS, keep=self.neuron)
+        colours = {"positive": p.positive_name, "negative": p.negative_name}
+        if len(self.shown) < n:
+            self.step("all-neurons-sample", shown=len(self.shown), count=n, **colours)
+        else:
+            self.step("all-neurons", count=n, **colours)
+        names = [label(str(j), NAME_SIZE, p.muted) for j in self.shown]
+        area = stage()
+        rows, side = grid_layout(len(self.shown), area, max(name.height for name in names))
         cells = []
-        for j in range(n):
-            grid = WeightGrid(
-                self.weights[j], self.palette, GRID_HEIGHT, scale=self.scale, lines=False
-            )
-            name = label(str(j), 22, self.palette.muted).next_to(grid, UP, buff=0.08)
-            cells.append(Group(grid, name))
-        self.grids = Group(*cells).arrange_in_grid(rows=2, buff=(0.25, 0.45))
-        self.grids.move_to([0, -0.2, 0])
-        self.play(FadeOut(self.key), self.single.animate.replace(cells[self.neuron][0]))
+        for j, name in zip(self.shown, names, strict=True):
+            grid = WeightGrid(self.weights[j], p, side, scale=self.scale, lines=False)
+            cells.append(Group(grid, name.next_to(grid, UP, buff=NAME_BUFF)))
+        self.grids = Group(*cells).arrange_in_grid(rows=rows, buff=GRID_BUFF)
+        area.keep_inside(self.grids.move_to(GRIDS_AIM))
+        ours = cells[self.shown.index(self.neuron)][0]
+        self.play(FadeOut(self.key), self.single.animate.replace(ours))
         self.remove(self.single)
         self.play(FadeIn(self.grids, lag_ratio=0.05), run_time=2)
         self.wait(3)

@@ -1,5 +1,8 @@
 """Storyboard section 11: the whole network is one function, 784 numbers in, 10 out.
 
+The chain of sigmas is written for the network's own number of weight layers: two
+levels for one hidden layer, five for four.
+
 Render: ``manim render scenes/function.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
@@ -12,9 +15,29 @@ from scenes.kit.grids import PixelGrid
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
+from scenes.kit.stage import stage
 from scenes.kit.text import label
 
-__all__ = ["NetworkFunction"]
+__all__ = ["CHAIN_SIZE", "MIN_CHAIN_SIZE", "NetworkFunction", "chain_tex"]
+
+#: The chain's font size when it fits the stage (the shipped three levels do).
+CHAIN_SIZE = 40
+#: The smallest the chain may be shrunk to fit the stage's width and stay readable at
+#: 480p (its superscripts are the smallest glyphs). Five levels, the deepest network
+#: allowed, need about 35.
+MIN_CHAIN_SIZE = 32
+
+
+def chain_tex(layers: int) -> str:
+    """f(a) = σ(W⁽ᴸ⁾ … σ(W⁽¹⁾a + b⁽¹⁾) … + b⁽ᴸ⁾) for ``layers`` weight layers, in TeX.
+
+    Built from the inside out, one σ per layer, so the formula has as many levels as
+    the network has layers after the input.
+    """
+    inner = r"W^{(1)} a + b^{(1)}"
+    for k in range(2, layers + 1):
+        inner = rf"W^{{({k})}}\,\sigma\!\left({inner}\right) + b^{{({k})}}"
+    return rf"f(a) = \sigma\!\left({inner}\right)"
 
 
 class NetworkFunction(LectureScene):
@@ -44,14 +67,15 @@ class NetworkFunction(LectureScene):
         self.wait(2)
 
     def show_chain(self) -> None:
-        p = self.palette
-        self.step("chain", layers=len(self.lecture.network.weights))
-        self.chain = tex(
-            r"f(a) = \sigma\!\left(W^{(3)}\,\sigma\!\left(W^{(2)}\,"
-            r"\sigma\!\left(W^{(1)} a + b^{(1)}\right) + b^{(2)}\right) + b^{(3)}\right)",
-            font_size=40,
-            palette=p,
-        ).next_to(self.parameters, DOWN, buff=0.7)
+        p, layers = self.palette, len(self.lecture.network.weights)
+        self.step("chain", layers=layers)
+        self.chain = tex(chain_tex(layers), font_size=CHAIN_SIZE, palette=p)
+        area = stage()
+        #: The font size the chain is drawn at: smaller only if it must fit the stage.
+        self.chain_size = CHAIN_SIZE * min(1.0, area.width / self.chain.width)
+        self.chain.scale(self.chain_size / CHAIN_SIZE)
+        self.chain.next_to(self.parameters, DOWN, buff=0.7)
+        area.keep_inside(self.chain)
         self.play(FadeIn(self.chain))
         self.wait(2.5)
 

@@ -19,6 +19,7 @@ from manim import (
 
 from network.analysis import Example, example_per_label, example_wrong
 from network.data import IMAGE_SIDE
+from network.shapes import hidden_kind
 from scenes.kit import DRAWN_PIXELS, NetworkDiagram, PixelGrid, drawn_pixel_cells
 from scenes.kit.diagram import drawn_rows
 from scenes.kit.gallery import size_braces
@@ -35,7 +36,7 @@ DIAGRAM_CENTER = (0.8, -0.35, 0.0)
 
 
 class NetworkLayers(LectureScene):
-    """A real digit through the real 784-16-16-10 network, layer by layer."""
+    """A real digit through the real network (784-16-16-10 as shipped), layer by layer."""
 
     # The first digit's answer is right, wrong, or (a user's image) unlabelled; each of
     # the more digits (parts 1, 2, 3) may be a fallback pick, and is read right or wrong.
@@ -46,6 +47,8 @@ class NetworkLayers(LectureScene):
         "input-layer",
         "output-layer",
         "hidden-layers",
+        "hidden-layers-one",
+        "hidden-layers-mixed",
         "weights",
         "forward-pass",
         "answer",
@@ -145,15 +148,28 @@ class NetworkLayers(LectureScene):
 
     def add_hidden_layers(self) -> None:
         sizes = self.lecture.network.sizes[1:-1]
-        self.step("hidden-layers", count=len(sizes), size=sizes[0])
-        hidden = self.diagram.layers[1:-1]
+        kind = hidden_kind(sizes)
+        if kind == "one":
+            self.step("hidden-layers-one", size=sizes[0])
+        elif kind == "same":
+            self.step("hidden-layers", count=len(sizes), size=sizes[0])
+        else:
+            self.step("hidden-layers-mixed", count=len(sizes), size=list(sizes))
+        d = self.diagram
+        hidden = d.layers[1:-1]
         self.question_marks = VGroup(
             *(
                 label("?", font_size=40, color=self.palette.muted).next_to(layer, UP, buff=0.15)
                 for layer in hidden
             )
         )
-        self.play(*(FadeIn(layer) for layer in hidden), FadeIn(self.question_marks))
+        elided = [dots for i, dots in d.elisions.items() if i > 0]
+        self.play(
+            *(FadeIn(layer) for layer in hidden),
+            *(FadeIn(dots) for dots in elided),
+            FadeIn(d.hidden_counts),
+            FadeIn(self.question_marks),
+        )
         self.wait(1.5)
 
     def draw_edges(self) -> None:

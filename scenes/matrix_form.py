@@ -18,6 +18,7 @@ from manim import (
     FadeOut,
     SurroundingRectangle,
     VGroup,
+    config,
 )
 
 from network.analysis import ink_indices
@@ -27,6 +28,8 @@ from scenes.kit.scene import LectureScene
 from scenes.kit.text import label
 
 __all__ = ["MatrixForm"]
+
+MARGIN = 0.35  # between the lines of algebra and the headline or the frame's edge
 
 SYMBOLIC_W = (
     r"\begin{bmatrix} w_{0,0} & w_{0,1} & \cdots & w_{0,n} \\"
@@ -156,15 +159,19 @@ class MatrixForm(LectureScene):
         self.diagram.move_to([3.3, -0.45, 0])
         for layer in (0, 1):
             self.diagram.set_layer(digit.trace, layer)
-        hidden = self.diagram.layers[1]
+        # A wide layer is drawn elided (first and last neurons, a ⋮): the rings find the
+        # circles drawn for neurons 0, 1 and the last, wherever the elision puts them.
         ring = 1.3 * self.diagram.neuron_radius
         self.marked = VGroup(
             *(
-                Circle(ring, color=p.highlight, stroke_width=3).move_to(hidden[j])
+                Circle(ring, color=p.highlight, stroke_width=3).move_to(self.diagram.neuron(1, j))
                 for j in self.rows
             )
         )
-        self.column = SurroundingRectangle(hidden, color=p.highlight, buff=0.12)
+        # The box takes in the neuron count an elided layer shows under its column.
+        self.column = SurroundingRectangle(
+            VGroup(self.diagram.layers[1], *self.count_under(1)), color=p.highlight, buff=0.12
+        )
         self.column_name = tex(r"a^{(1)}", font_size=36, palette=p).set_color(p.highlight)
         self.column_name.next_to(self.column, UP, buff=0.12)
         # Keep the real result vector at full size (it must stay readable at 480p) and
@@ -182,6 +189,23 @@ class MatrixForm(LectureScene):
         self.play(FadeIn(self.diagram))
         self.play(FadeIn(self.column), FadeIn(self.column_name), FadeIn(self.marked))
         self.wait(3)
+
+    def count_under(self, layer: int) -> list:
+        """The neuron count the diagram writes under ``layer`` if it elides it, else none."""
+        elided = [i for i in self.diagram.elisions if i > 0]
+        return [self.diagram.hidden_counts[elided.index(layer)]] if layer in elided else []
+
+    def fit_below_caption(self, block) -> None:
+        """Shrink and move ``block`` (only if needed) into the room under the headline,
+        so that five layers' lines fit as well as the shipped three."""
+        room_top = self.caption.get_bottom()[1] - MARGIN
+        room_bottom = -config.frame_height / 2 + MARGIN
+        if block.height > room_top - room_bottom:
+            block.scale_to_fit_height(room_top - room_bottom)
+        if block.get_top()[1] > room_top:
+            block.shift((room_top - block.get_top()[1]) * UP)
+        if block.get_bottom()[1] < room_bottom:
+            block.shift((room_bottom - block.get_bottom()[1]) * UP)
 
     def one_line_per_layer(self) -> None:
         p, net = self.palette, self.lecture.network
@@ -210,6 +234,7 @@ class MatrixForm(LectureScene):
             palette=p,
         ).next_to(rows, DOWN, buff=0.7)
         self.work.set_color(p.highlight)
+        self.fit_below_caption(VGroup(rows, self.work))
         self.play(
             *(
                 FadeOut(m)

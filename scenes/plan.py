@@ -8,6 +8,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, FadeIn, FadeOut, Group, VGroup
 
 from network.analysis import preview_rows
+from network.shapes import hidden_kind
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.gallery import DigitCard, card_grid
 from scenes.kit.scene import LectureScene
@@ -21,7 +22,7 @@ N_PREVIEW = 12
 class ThePlan(LectureScene):
     """What this chapter covers, the plain network, and what it can already do."""
 
-    STEPS = ("the-plan", "plain-network", "preview")
+    STEPS = ("the-plan", "plain-network", "plain-network-one", "plain-network-mixed", "preview")
 
     def construct(self) -> None:
         self.show_plan()
@@ -50,13 +51,19 @@ class ThePlan(LectureScene):
 
     def show_plain_network(self) -> None:
         net = self.lecture.network
-        self.step(
-            "plain-network",
-            inputs=net.sizes[0],
-            hidden_layers=len(net.sizes) - 2,
-            hidden=net.sizes[1],
-            outputs=net.sizes[-1],
-        )
+        hidden = net.sizes[1:-1]
+        kind = hidden_kind(hidden)
+        values = {"inputs": net.sizes[0], "hidden": hidden[0], "outputs": net.sizes[-1]}
+        if kind == "one":
+            self.step("plain-network-one", **values)
+        elif kind == "same":
+            self.step("plain-network", hidden_layers=len(hidden), **values)
+        else:
+            self.step(
+                "plain-network-mixed",
+                hidden_layers=len(hidden),
+                **values | {"hidden": list(hidden)},
+            )
         self.diagram = NetworkDiagram(net, self.palette, width=7.6, height=5.0)
         self.diagram.move_to([0, -0.1, 0])
         sizes = "–".join(str(n) for n in net.sizes)

@@ -1,5 +1,9 @@
 """Storyboard section 12: sigmoid vs ReLU, and the same digit through a ReLU network.
 
+The two networks come from two weights files (``[lecture] weights`` and
+``relu_weights``) and need not have the same shape; when they differ, the words
+and the diagrams' titles name both shapes, so the comparison says what it compares.
+
 Render: ``manim render scenes/relu.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
@@ -15,6 +19,7 @@ from network.activations import (
     slope_through_layers,
 )
 from network.model import Network, Trace
+from network.shapes import dashed, same_shape
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number, tex_scientific
 from scenes.kit.scene import LectureScene
@@ -29,7 +34,8 @@ EDGE = 4  # both graphs run from -EDGE to EDGE
 class SigmoidVsRelu(LectureScene):
     """The two activation functions side by side, then both trained networks on our digit."""
 
-    STEPS = ("sigmoid", "relu", "why-relu", "same-digit")
+    # "same-digit-other-shapes": the two weights files hold networks of different shapes.
+    STEPS = ("sigmoid", "relu", "why-relu", "same-digit", "same-digit-other-shapes")
 
     def construct(self) -> None:
         self.show_sigmoid()
@@ -98,7 +104,11 @@ class SigmoidVsRelu(LectureScene):
         self.play(FadeIn(notes, lag_ratio=0.4))
         self.wait(3)
 
-    def lit_diagram(self, network: Network, trace: Trace, name: str, centre) -> VGroup:
+    def lit_diagram(
+        self, network: Network, trace: Trace, name: str, centre, shape: bool = False
+    ) -> VGroup:
+        """The network lit by ``trace``, its answer marked, titled with ``name`` (and the
+        network's shape under the title when ``shape``: the two networks differ)."""
         p = self.palette
         diagram = NetworkDiagram(network, p, width=3.8, height=4.4, neuron_radius=0.12)
         for layer in range(len(diagram.layers)):
@@ -108,7 +118,11 @@ class SigmoidVsRelu(LectureScene):
         marker = diagram.answer_marker(trace)
         value = tex(tex_number(trace.output[answer]), font_size=30, palette=p)
         value.set_color(p.highlight).next_to(marker, RIGHT, buff=0.1)
-        title = label(f"{name}: reads {answer}", 28, p.text).next_to(diagram, UP, buff=0.25)
+        title = label(f"{name}: reads {answer}", 28, p.text)
+        if shape:
+            title = VGroup(title, label(dashed(network.sizes), 22, p.muted))
+            title.arrange(DOWN, buff=0.1)
+        title.next_to(diagram, UP, buff=0.25)
         return VGroup(diagram, marker, value, title)
 
     def compare_networks(self) -> None:
@@ -116,17 +130,29 @@ class SigmoidVsRelu(LectureScene):
         relu_net = self.lecture.relu_network()
         self.relu_trace = relu_net.forward(digit.pixels)
         sigmoid_answer, relu_answer = digit.prediction, int(self.relu_trace.prediction)
-        self.step(
-            "same-digit",
-            sigmoid_answer=sigmoid_answer,
-            sigmoid_activation=digit.trace.output[sigmoid_answer],
-            relu_answer=relu_answer,
-            relu_activation=self.relu_trace.output[relu_answer],
-        )
+        answers = {
+            "sigmoid_answer": sigmoid_answer,
+            "sigmoid_activation": digit.trace.output[sigmoid_answer],
+            "relu_answer": relu_answer,
+            "relu_activation": self.relu_trace.output[relu_answer],
+        }
+        self.same_shape = same_shape(self.lecture.network.sizes, relu_net.sizes)
+        if self.same_shape:
+            self.step("same-digit", **answers)
+        else:
+            self.step(
+                "same-digit-other-shapes",
+                sigmoid_shape=dashed(self.lecture.network.sizes),
+                relu_shape=dashed(relu_net.sizes),
+                **answers,
+            )
+        shapes = not self.same_shape
         self.sigmoid_side = self.lit_diagram(
-            self.lecture.network, digit.trace, "sigmoid", [-3.7, -0.6, 0]
+            self.lecture.network, digit.trace, "sigmoid", [-3.7, -0.6, 0], shapes
         )
-        self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", [3.1, -0.6, 0])
+        self.relu_side = self.lit_diagram(
+            relu_net, self.relu_trace, "ReLU", [3.1, -0.6, 0], shapes
+        )
         self.scaling = label(self.note("same-digit"), 22, self.palette.muted)
         self.scaling.next_to(self.relu_side, DOWN, buff=0.3).set_x(0)
         self.play(FadeOut(self.sigmoid_graph), FadeOut(self.relu_graph), FadeOut(self.slope_notes))

@@ -4,6 +4,11 @@ Everything drawn over a digit comes from its real pixels (``network.strokes``):
 the pieces are the ink in parts of its box, the little edges the direction of the
 ink in small tiles. The scene says plainly that this is a hope, not a finding.
 
+The hope is told for the network's real hidden layers: with two, edges in the
+first and pieces in the second; with three or four, edges in the first, pieces in
+the last, and longer strokes (the ink's direction in larger tiles) in between;
+with one, the single hidden layer would have to find pieces in one go.
+
 Render: ``manim render scenes/why_layers.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
@@ -24,6 +29,7 @@ from manim import (
 )
 
 from network.analysis import example_per_label
+from network.shapes import hidden_between, hidden_count
 from network.strokes import PIECES, Stroke, piece_masks, tile_strokes
 from scenes.kit.grids import PixelGrid, TintedGrid
 from scenes.kit.lecture import Digit
@@ -34,6 +40,7 @@ from scenes.kit.text import label
 __all__ = ["WhyLayers"]
 
 TILE = 4
+LONG_TILE = 7  # the longer strokes drawn for the hidden layers between edges and pieces
 SPEECH = ("sound", "syllables", "words", "phrases")
 
 
@@ -41,7 +48,21 @@ class WhyLayers(LectureScene):
     """Pieces, edges and layers of abstraction, drawn over real digits: a hope."""
 
     # "pieces-misread": some example digit is misread (the network misreads all of its kind).
-    STEPS = ("pieces", "pieces-misread", "edges", "ladder", "speech", "only-a-hope")
+    # "-one-hidden": the network has a single hidden layer, so edges get no layer of their
+    # own; "ladder-deeper": three or four hidden layers, the ones between free.
+    STEPS = (
+        "pieces",
+        "pieces-misread",
+        "pieces-one-hidden",
+        "pieces-misread-one-hidden",
+        "edges",
+        "edges-one-hidden",
+        "ladder",
+        "ladder-one-hidden",
+        "ladder-deeper",
+        "speech",
+        "only-a-hope",
+    )
 
     def construct(self) -> None:
         self.show_pieces()
@@ -49,6 +70,11 @@ class WhyLayers(LectureScene):
         self.show_ladder()
         self.show_speech()
         self.say_it_is_a_hope()
+
+    @property
+    def hidden(self) -> int:
+        """How many hidden layers the network has: which hope can be told."""
+        return hidden_count(self.lecture.network.sizes)
 
     def examples(self) -> dict[int, Digit]:
         """One real digit per piece recipe: the first the network reads right.
@@ -77,11 +103,12 @@ class WhyLayers(LectureScene):
     def show_pieces(self) -> None:
         self.digits = self.examples()
         kinds = list(PIECES)
-        self.step(
-            "pieces-misread" if self.misread else "pieces",
-            digits=kinds,
-            strokes=len(PIECES[kinds[-1]]),
-        )
+        key = "pieces-misread" if self.misread else "pieces"
+        if self.hidden == 1:
+            self.step(f"{key}-one-hidden", digits=kinds, strokes=len(PIECES[kinds[-1]]))
+        else:
+            # Pieces are hoped for in the last hidden layer, right before the output.
+            self.step(key, digits=kinds, strokes=len(PIECES[kinds[-1]]), last=self.hidden)
         panels = []
         for kind, digit in self.digits.items():
             masks, colors = self.pieces_of(digit)
@@ -102,9 +129,11 @@ class WhyLayers(LectureScene):
             self.play(FadeIn(self.misread_text))
         self.wait(2.5)
 
-    def stroke_lines(self, grid: PixelGrid, strokes: list[Stroke], color) -> VGroup:
-        """Each tile's ink as a short line, where it lies on ``grid``."""
-        half = 0.45 * TILE * grid.cell_size
+    def stroke_lines(
+        self, grid: PixelGrid, strokes: list[Stroke], color, tile: int = TILE
+    ) -> VGroup:
+        """Each ``tile``'s ink as a short line, where it lies on ``grid``."""
+        half = 0.45 * tile * grid.cell_size
         lines = VGroup()
         for s in strokes:
             centre = grid.cell_center(s.row, s.col)
@@ -117,7 +146,7 @@ class WhyLayers(LectureScene):
         masks, colors = self.pieces_of(nine)
         self.strokes = [tile_strokes(nine.pixels, mask, TILE) for mask in masks]
         self.step(
-            "edges",
+            "edges-one-hidden" if self.hidden == 1 else "edges",
             digit=nine.label,
             tile=TILE,
             edges=sum(len(strokes) for strokes in self.strokes),
@@ -134,19 +163,46 @@ class WhyLayers(LectureScene):
             self.play(Create(lines, lag_ratio=0.3), run_time=1.5)
         self.wait(2)
 
+    def ladder_step(self) -> tuple[int, ...]:
+        """Start the ladder step told for this network; the hidden layers in between."""
+        between = hidden_between(self.lecture.network.sizes)
+        if self.hidden == 1:
+            self.step("ladder-one-hidden")
+        elif between:
+            self.step("ladder-deeper", hidden=self.hidden)
+        else:
+            self.step("ladder")
+        return between
+
+    def where(self, layer: int | tuple[int, ...] | None) -> str:
+        """Which layer a rung of the ladder is hoped for, in the script's words."""
+        if layer is None:
+            return self.note("ladder", "no-layer")
+        if isinstance(layer, tuple):
+            return self.note("ladder", "layers", layers=list(layer))
+        return self.note("ladder", "layer", layer=layer)
+
+    def strokes_picture(
+        self, digit: Digit, strokes: list[list[Stroke]], colors, side: float, tile: int
+    ) -> Group:
+        """The digit faint, with ``strokes`` (one list per piece, ``tile`` pixels each)."""
+        grid = PixelGrid(digit.pixels, self.palette, height=side, lines=False).set_opacity(0.35)
+        return Group(
+            grid,
+            *(
+                self.stroke_lines(grid, piece, color, tile)
+                for piece, color in zip(strokes, colors, strict=True)
+            ),
+        )
+
     def show_ladder(self) -> None:
-        self.step("ladder")
+        between = self.ladder_step()
         nine = self.digits[9]
         masks, colors = self.pieces_of(nine)
         p = self.palette
-        edges_grid = PixelGrid(nine.pixels, p, height=2.6, lines=False).set_opacity(0.35)
-        edges = Group(
-            edges_grid,
-            *(
-                self.stroke_lines(edges_grid, strokes, color)
-                for strokes, color in zip(self.strokes, colors, strict=True)
-            ),
-        )
+        # A fourth rung (longer strokes) takes room: the pictures and gaps shrink to fit.
+        side, gap = (2.1, 1.9) if between else (2.6, 2.0)
+        edges = self.strokes_picture(nine, self.strokes, colors, side, TILE)
         pieces = Group(
             *(
                 TintedGrid(nine.pixels, [mask], [color], p, height=1.6, dim=0.0)
@@ -154,13 +210,26 @@ class WhyLayers(LectureScene):
             )
         ).arrange(DOWN, buff=0.25)
         answer = label(str(nine.label), 120, p.text)
-        columns = [edges, pieces, answer]
-        Group(*columns).arrange(RIGHT, buff=2.0).move_to([0, 0.1, 0])
-        titles = [
-            ("little edges", "hidden layer 1?"),
-            ("pieces", "hidden layer 2?"),
-            ("the digit", "output layer"),
+        # The hope per network: a single hidden layer leaves the edges no layer of their
+        # own; pieces are hoped for in the last hidden layer, edges in the first.
+        columns = [edges]
+        titles = [(self.note("ladder", "edges"), self.where(1 if self.hidden > 1 else None))]
+        self.long_strokes: list[list[Stroke]] = []
+        if between:
+            self.long_strokes = [tile_strokes(nine.pixels, mask, LONG_TILE) for mask in masks]
+            columns.append(self.strokes_picture(nine, self.long_strokes, colors, side, LONG_TILE))
+            titles.append(
+                (
+                    self.note("ladder", "between"),
+                    self.where(between if len(between) > 1 else between[0]),
+                )
+            )
+        columns += [pieces, answer]
+        titles += [
+            (self.note("ladder", "pieces"), self.where(self.hidden)),
+            (self.note("ladder", "digit"), self.note("ladder", "output")),
         ]
+        Group(*columns).arrange(RIGHT, buff=gap).move_to([0, 0.1, 0])
         heads = VGroup()
         top = min(column.get_bottom()[1] for column in columns) - 0.3
         for column, (what, where) in zip(columns, titles, strict=True):
@@ -169,6 +238,7 @@ class WhyLayers(LectureScene):
             heads.add(head.shift(top * UP))
         arrows = chain_arrows(columns, p.muted, buff=0.25)
         self.ladder = Group(*columns, heads, arrows)
+        self.ladder_heads = heads
         self.play(FadeOut(self.big), *(FadeOut(lines) for lines in self.edge_lines))
         for column, head, arrow in zip(columns, heads, [*arrows, None], strict=True):
             self.play(FadeIn(column), FadeIn(head), *([FadeIn(arrow)] if arrow else []))

@@ -9,7 +9,10 @@ digit, palette or network sets it itself with ``monkeypatch``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +36,50 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="show a diff image when a golden frame does not match",
     )
+
+
+# -- networks of other shapes ----------------------------------------------------------
+
+#: Hidden-layer shapes every scene must draw besides the shipped 16-16: one wide layer
+#: (drawn elided, with more first-layer grids than the shipped lecture) and three layers.
+OTHER_SHAPES: dict[str, tuple[int, ...]] = {"32": (32,), "16-16-16": (16, 16, 16)}
+#: Epochs for the test networks: enough to read most digits, a second or two each.
+SHAPE_EPOCHS = 6
+
+
+@pytest.fixture(scope="session")
+def shape_weights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """Sigmoid and ReLU networks of every shape in ``OTHER_SHAPES``, trained once per run
+    with the shipped recipes cut short, as weights files: ``[shape][activation]``."""
+    from network.model import Network
+    from network.shapes import sizes_with_hidden
+    from network.shipped import SHIPPED_RECIPES, bundled_split
+    from network.training import train
+    from network.weights_io import save_weights
+
+    folder = tmp_path_factory.mktemp("shapes")
+    train_set = bundled_split()[0]
+    files: dict[str, dict[str, Path]] = {}
+    for name, hidden in OTHER_SHAPES.items():
+        files[name] = {}
+        for activation, recipe in SHIPPED_RECIPES.items():
+            net = Network.initialised(sizes_with_hidden(hidden), activation, seed=0)
+            train(net, train_set, dataclasses.replace(recipe, epochs=SHAPE_EPOCHS))
+            files[name][activation] = save_weights(folder / f"{activation}-{name}.npz", net)
+    return files
+
+
+@pytest.fixture(params=["16-16", *OTHER_SHAPES])
+def network_shape(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, shape_weights
+) -> Iterator[str]:
+    """Run the test with the shipped network ("16-16") and with each other shape: the
+    lecture's sigmoid and ReLU networks both take that shape. Yields the shape's name."""
+    from scenes.kit.lecture import load_lecture
+
+    if request.param != "16-16":
+        monkeypatch.setenv("LECTURE_WEIGHTS", str(shape_weights[request.param]["sigmoid"]))
+        monkeypatch.setenv("LECTURE_RELU_WEIGHTS", str(shape_weights[request.param]["relu"]))
+    load_lecture.cache_clear()
+    yield request.param
+    load_lecture.cache_clear()

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from manim import Scene, tempconfig
+from manim import DL, UR, DecimalNumber, ImageMobject, MathTex, Scene, Text, config, tempconfig
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes.kit.renderer import LectureRenderer
+from scenes.kit.type_scale import MIN_READABLE
 
 
 def dry_render(scene_class: type[Scene], **kwargs: Any) -> Scene:
@@ -43,3 +44,68 @@ def golden(scene_class: type[Scene]) -> Callable:
 def says(mobject, text: str) -> bool:
     """Whether a Text mobject contains ``text`` (Manim keeps its text without spaces)."""
     return text.replace(" ", "") in mobject.text
+
+
+def outside_frame(scene: Scene, margin: float = 1e-3) -> list[str]:
+    """Every mobject on screen that reaches beyond the frame, described for a message.
+
+    Only what can be seen counts: a mobject whose family draws nothing (no points,
+    or fully transparent stroke and fill) is skipped.
+    """
+    half_w, half_h = config.frame_width / 2 + margin, config.frame_height / 2 + margin
+    found = []
+    for top in scene.mobjects:
+        for mob in top.get_family():
+            if not _visible(mob):
+                continue
+            (x0, y0, _), (x1, y1, _) = mob.get_critical_point(DL), mob.get_critical_point(UR)
+            if x0 < -half_w or x1 > half_w or y0 < -half_h or y1 > half_h:
+                found.append(
+                    f"{type(mob).__name__} in {type(top).__name__} spans x {x0:.2f}…{x1:.2f}, "
+                    f"y {y0:.2f}…{y1:.2f}"
+                )
+    return found
+
+
+def _visible(mob) -> bool:
+    if isinstance(mob, ImageMobject):
+        return True  # drawn whatever its children
+    if mob.submobjects or not mob.has_points():
+        return False
+    stroke = mob.get_stroke_opacity() if hasattr(mob, "get_stroke_opacity") else 1
+    fill = mob.get_fill_opacity() if hasattr(mob, "get_fill_opacity") else 1
+    width = mob.get_stroke_width() if hasattr(mob, "get_stroke_width") else 1
+    return fill > 0 or (stroke > 0 and width > 0)
+
+
+def too_small(scene: Scene, least: float = MIN_READABLE) -> list[str]:
+    """Every text on screen drawn smaller than ``least`` (a Manim font size, after any
+    scaling), described for a message."""
+    found = []
+    for top in scene.mobjects:
+        for mob in top.get_family():
+            if not isinstance(mob, (Text, MathTex, DecimalNumber)):
+                continue
+            if not any(part.has_points() for part in mob.get_family()):
+                continue
+            size = float(mob.font_size)
+            if size < least - 1e-6:
+                words = getattr(mob, "text", None) or getattr(mob, "tex_string", "")
+                found.append(f"{type(mob).__name__} {str(words)[:40]!r} at {size:.1f}")
+    return found
+
+
+def render_in_frame(scene_class: type[Scene]) -> tuple[Scene, dict[str, Any]]:
+    """``render_words``, asserting at the end of every step that nothing left the frame
+    and that every text is drawn at a readable size."""
+    words: dict[str, Any] = {}
+    problems: dict[str, list[str]] = {}
+
+    def record(step_words, scene) -> None:
+        words.setdefault(step_words.step_id, step_words)
+        if found := outside_frame(scene) + too_small(scene):
+            problems[step_words.step_id] = found
+
+    scene = dry_render(scene_class, step_recorder=record)
+    assert not problems, f"off the frame or too small at the end of steps: {problems}"
+    return scene, words

@@ -1,5 +1,6 @@
-"""scenes/function.py: the signature, the count and the output vector are the network's,
-and the words say the network's answer, and whether it is right, as it is."""
+"""scenes/function.py: the signature, the count, the chain of sigmas and the output vector
+are the network's, for any shape, and the words say the network's answer, and whether it
+is right, as it is."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from manim import MathTex
 from num2words import num2words
 from PIL import Image
-from scene_helpers import golden, render_words, says
+from scene_helpers import golden, render_in_frame, render_words, says
 
 from network.data import IMAGE_SIDE, load_bundled
-from scenes.function import NetworkFunction
+from network.shapes import HIDDEN_LAYERS
+from scenes.function import CHAIN_SIZE, MIN_CHAIN_SIZE, NetworkFunction, chain_tex
 from scenes.kit.lecture import load_lecture
-from scenes.kit.maths import tex_number
+from scenes.kit.maths import tex_count, tex_number
+from scenes.kit.stage import stage
 from scenes.narration.script import Words
 
 __module_test__ = "function"
@@ -42,24 +46,53 @@ def assert_answer_said(scene: NetworkFunction, words: Words) -> None:
     )
 
 
-def test_output_vector_and_answer_are_the_networks() -> None:
-    scene, words = render_words(NetworkFunction)
+def test_output_vector_and_answer_are_the_networks(network_shape: str) -> None:
+    scene, words = render_in_frame(NetworkFunction)
     digit, net = scene.lecture.digit, scene.lecture.network
-    assert "784" in scene.signature.tex_string and "{10}" in scene.signature.tex_string
-    assert "13{,}002" in scene.parameters.tex_string and net.n_parameters == 13002
+    signature = scene.signature.tex_string
+    assert f"{{{net.sizes[0]}}}" in signature and f"{{{net.sizes[-1]}}}" in signature
+    assert tex_count(net.n_parameters) in scene.parameters.tex_string
+    if network_shape == "16-16":
+        assert "13{,}002" in scene.parameters.tex_string and net.n_parameters == 13002
+    # One sigma, one W and one b per weight layer, nested, on the stage.
+    layers = len(net.weights)
+    assert scene.chain.tex_string == chain_tex(layers)
+    assert scene.chain.tex_string.count(r"\sigma") == layers
+    for k in range(1, layers + 1):
+        assert f"W^{{({k})}}" in scene.chain.tex_string
+        assert f"b^{{({k})}}" in scene.chain.tex_string
+    assert f"W^{{({layers + 1})}}" not in scene.chain.tex_string
+    assert scene.chain.width <= stage().width + 1e-6
+    assert MIN_CHAIN_SIZE <= scene.chain_size <= CHAIN_SIZE
     assert scene.entries == [tex_number(v) for v in digit.trace.output]
     for entry in scene.entries:
         assert entry in scene.output_tex.tex_string
     answer = int(np.argmax(digit.trace.output))
     assert says(scene.caption, f"says {answer}")
-    assert list(words) == ["function.function", "function.chain", "function.real-values-right"]
-    signature = words["function.function"]
-    assert f"{net.sizes[0]} numbers in, {net.sizes[-1]} numbers out" in signature.headline
-    assert f"{net.n_parameters:,} parameters" in signature.narration
-    assert f"all {num2words(len(net.weights))} layers" in words["function.chain"].narration
-    assert not digit.is_wrong
-    assert "and it is right" in words["function.real-values-right"].narration
-    assert_answer_said(scene, words["function.real-values-right"])
+    last = "function.real-values-wrong" if digit.is_wrong else "function.real-values-right"
+    assert list(words) == ["function.function", "function.chain", last]
+    said = words["function.function"]
+    assert f"{net.sizes[0]} numbers in, {net.sizes[-1]} numbers out" in said.headline
+    assert f"{net.n_parameters:,} parameters" in said.narration
+    chain = words["function.chain"].narration
+    assert f"one sigma for every layer after the input: {num2words(layers)} in all" in chain
+    if network_shape == "16-16":
+        assert not digit.is_wrong
+        assert "and it is right" in words[last].narration
+    assert_answer_said(scene, words[last])
+
+
+def test_the_chain_is_the_shipped_formula_and_the_deepest_stays_readable() -> None:
+    """Three levels are exactly the formula the lecture always showed; the deepest
+    network allowed needs the most shrinking, and still stays above the readable size."""
+    assert chain_tex(3) == (
+        r"f(a) = \sigma\!\left(W^{(3)}\,\sigma\!\left(W^{(2)}\,"
+        r"\sigma\!\left(W^{(1)} a + b^{(1)}\right) + b^{(2)}\right) + b^{(3)}\right)"
+    )
+    assert chain_tex(1) == r"f(a) = \sigma\!\left(W^{(1)} a + b^{(1)}\right)"
+    deepest = max(HIDDEN_LAYERS) + 1  # weight layers: every hidden layer and the output
+    width = MathTex(chain_tex(deepest), font_size=CHAIN_SIZE).width
+    assert CHAIN_SIZE * min(1.0, stage().width / width) >= MIN_CHAIN_SIZE
 
 
 def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch, fresh_lecture) -> None:

@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 from num2words import num2words
-from scene_helpers import golden, render_words
+from scene_helpers import golden, render_in_frame
 
 from network.analysis import misclassified
-from scenes.kit.diagram import DRAWN_PIXELS, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
+from network.shapes import hidden_kind
+from scenes.kit.diagram import DRAWN_PIXELS, MAX_DRAWN, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
 from scenes.layers import NetworkLayers
 
 __module_test__ = "layers"
 
 
 def assert_diagram_shows(scene: NetworkLayers, trace) -> None:
-    """Every drawn neuron's fill opacity is its activation; the box marks the argmax."""
+    """Every drawn neuron's fill opacity is its activation; the box marks the argmax.
+
+    The input column stands for ``DRAWN_PIXELS``; a hidden layer of up to
+    ``MAX_DRAWN`` neurons is drawn whole, a wider one as its first and last halves.
+    """
     d = scene.diagram
     np.testing.assert_allclose(
         d.fill_opacities(0), trace.activations[0][list(DRAWN_PIXELS)], atol=1e-6
     )
     for layer in range(1, len(d.layers)):
-        np.testing.assert_allclose(d.fill_opacities(layer), trace.activations[layer], atol=1e-6)
+        n = trace.activations[layer].size
+        shown = np.r_[0 : min(n, MAX_DRAWN // 2), max(n - MAX_DRAWN // 2, MAX_DRAWN // 2) : n]
+        assert (len(d.layers[layer]) == n) == (n <= MAX_DRAWN)
+        assert (layer in d.elisions) == (n > MAX_DRAWN)
+        np.testing.assert_allclose(
+            d.fill_opacities(layer), trace.activations[layer][shown], atol=1e-6
+        )
     answer = int(np.argmax(trace.output))
     box_center = scene.answer_box.get_center()
     nearest = np.argmin([np.linalg.norm(n.get_center() - box_center) for n in d.layers[-1]])
@@ -58,7 +71,7 @@ def test_lit_network_and_answer(scene: NetworkLayers) -> None:
     assert scene.lecture.digit.prediction == scene.lecture.digit.label == 3
     # Edges: colour by the sign of the real weight, width by its magnitude.
     palette = scene.palette
-    for t in range(3):
+    for t in range(len(scene.lecture.network.weights)):
         w = scene.lecture.network.weights[t]
         w = w[:, list(DRAWN_PIXELS)] if t == 0 else w
         scale = np.abs(w).max()
@@ -70,8 +83,8 @@ def test_lit_network_and_answer(scene: NetworkLayers) -> None:
             assert abs(edge.get_stroke_width() - width) < 1e-6
 
 
-def test_more_digits_match_the_network_and_one_is_wrong() -> None:
-    scene, words = render_words(NetworkLayers)
+def test_more_digits_match_the_network_and_one_is_wrong(network_shape: str) -> None:
+    scene, words = render_in_frame(NetworkLayers)
     validation = scene.lecture.validation()
     wrong_row = int(misclassified(scene.lecture.network, validation)[0])
     last = scene.lecture.network.forward(validation.images[wrong_row])
@@ -89,11 +102,15 @@ def test_more_digits_match_the_network_and_one_is_wrong() -> None:
     assert words["layers.more-digit-3"].headline.endswith(f"(#{wrong_row})")
 
 
-def test_the_words_name_what_the_network_computes() -> None:
-    scene, words = render_words(NetworkLayers)
+def test_the_words_name_what_the_network_computes(network_shape: str) -> None:
+    scene, words = render_in_frame(NetworkLayers)
     lecture = scene.lecture
     digit, net = lecture.digit, lecture.network
     validation = lecture.validation()
+    hidden = [w.shape[0] for w in net.weights[:-1]]
+    kind = hidden_kind(hidden)
+    hidden_key = "hidden-layers" + {"same": "", "one": "-one", "mixed": "-mixed"}[kind]
+    answer_key = NetworkLayers.answer_step(digit, more=False)[0]
     assert list(words) == [
         *(
             f"layers.{key}"
@@ -103,10 +120,10 @@ def test_the_words_name_what_the_network_computes() -> None:
                 "neurons",
                 "input-layer",
                 "output-layer",
-                "hidden-layers",
+                hidden_key,
                 "weights",
                 "forward-pass",
-                "answer",
+                answer_key,
             )
         ),
         "layers.more-digit-1",
@@ -131,26 +148,31 @@ def test_the_words_name_what_the_network_computes() -> None:
     assert f"{num2words(outputs)} neurons, labelled zero to {num2words(outputs - 1)}" in (
         words["layers.output-layer"].narration
     )
-    hidden = [w.shape[0] for w in net.weights[:-1]]
-    assert f"{num2words(len(hidden))} hidden layers of {hidden[0]} neurons" in (
-        words["layers.hidden-layers"].headline
-    )
+    said = words[f"layers.{hidden_key}"].headline
+    if kind == "one":
+        assert said.endswith(f"one hidden layer of {hidden[0]} neurons")
+    elif kind == "same":
+        assert said.endswith(f"{num2words(len(hidden))} hidden layers of {hidden[0]} neurons")
     n_weights = sum(w.size for w in net.weights)
-    drawn = len(DRAWN_PIXELS) * hidden[0] + sum(w.size for w in net.weights[1:])
+    drawn_sizes = [len(DRAWN_PIXELS), *(min(n, MAX_DRAWN) for n in net.sizes[1:])]
+    drawn = sum(a * b for a, b in pairwise(drawn_sizes))
     assert f"Of the {n_weights:,} weights, {drawn} are drawn" in words["layers.weights"].narration
     top = float(digit.trace.activations[1].max())
     assert f"first hidden layer reaches {top:.2f}." in words["layers.forward-pass"].narration
     # The answer: the brightest output, its activation, and the runner-up.
     output = digit.trace.output
     first, second = np.argsort(output)[::-1][:2]
-    answer = words["layers.answer"]
-    assert answer.headline.endswith(f"the answer: {first}, and it is right")
+    answer = words[f"layers.{answer_key}"]
     assert f"answer: {num2words(int(first))}, with an activation of {output[first]:.2f}." in (
         answer.narration
     )
-    assert f"The runner-up, {num2words(int(second))}, reaches only {output[second]:.2f}." in (
-        answer.narration
-    )
+    if answer_key == "answer":
+        assert answer.headline.endswith(f"the answer: {first}, and it is right")
+        assert f"The runner-up, {num2words(int(second))}, reaches only {output[second]:.2f}." in (
+            answer.narration
+        )
+    else:
+        assert answer.headline.endswith(f"the answer: {first}, and it is wrong")
     # The more digits: the row and label said are the ones run, the answers are right.
     for part in (1, 2):
         row = int(words[f"layers.more-digit-{part}"].headline.split("#")[1].rstrip(")"))

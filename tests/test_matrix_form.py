@@ -1,21 +1,23 @@
 """scenes/matrix_form.py: W, a⁽⁰⁾, b and a⁽¹⁾ entries are the network's; b is indexed to k;
-the words name the same pixels, neurons and activations."""
+the words name the same pixels, neurons and activations; one line per layer, whatever
+the network's shape."""
 
 from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import golden, render_words
+from scene_helpers import golden, render_in_frame
 
 from network.analysis import ink_indices
+from scenes.kit.diagram import drawn_neurons
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
 
 __module_test__ = "matrix_form"
 
 
-def test_entries_are_the_networks_and_give_layer_two() -> None:
-    scene, words = render_words(MatrixForm)
+def test_entries_lit_column_and_lines_are_the_networks(network_shape: str) -> None:
+    scene, words = render_in_frame(MatrixForm)
     digit, net = scene.lecture.digit, scene.lecture.network
     w, b = net.weights[0], net.biases[0]
     a0 = digit.pixels
@@ -26,7 +28,7 @@ def test_entries_are_the_networks_and_give_layer_two() -> None:
     assert scene.a0_entries == [tex_number(a0[i]) for i in scene.columns]
     assert scene.b_entries == [tex_number(b[j]) for j in scene.rows]
     assert scene.a1_entries == [tex_number(a1[j]) for j in scene.rows]
-    assert scene.rows[-1] == w.shape[0] - 1
+    assert scene.rows == [0, 1, w.shape[0] - 1]
     bias = scene.symbolic[4].tex_string
     assert "b_k" in bias and "b_n" not in bias
 
@@ -42,20 +44,23 @@ def test_entries_are_the_networks_and_give_layer_two() -> None:
     assert f"neurons {top}, {second} and {bottom}, at " in lit
     assert ", ".join(scene.a1_entries[:2]) + " and " + scene.a1_entries[2] in lit
 
-
-def test_the_result_is_the_lit_column_and_every_layer_has_its_line() -> None:
-    scene, words = render_words(MatrixForm)
-    digit, net = scene.lecture.digit, scene.lecture.network
+    # The result is the lit first hidden layer (as drawn, elided if wide); the rings sit
+    # on the circles drawn for the neurons named.
+    drawn = list(drawn_neurons(net.sizes, 1))
     np.testing.assert_allclose(
-        scene.diagram.fill_opacities(1), digit.trace.activations[1], atol=1e-6
+        scene.diagram.fill_opacities(1), digit.trace.activations[1][drawn], atol=1e-6
     )
-    hidden = scene.diagram.layers[1]
     for ring, j in zip(scene.marked, scene.rows, strict=True):
-        np.testing.assert_allclose(ring.get_center(), hidden[j].get_center(), atol=1e-9)
+        circle = scene.diagram.layers[1][drawn.index(j)]
+        np.testing.assert_allclose(ring.get_center(), circle.get_center(), atol=1e-9)
+        assert scene.diagram.neuron(1, j) is circle
+
+    # One line per layer, each with its real shape, and the work they add up to.
     assert [t.tex_string for t in scene.transitions] == [
         layer_equation(layer) for layer in range(1, len(net.weights) + 1)
     ]
     assert "W^{(2)} a^{(1)}" in layer_equation(2)
+    assert len(scene.shapes) == len(net.sizes) - 1
     for shape, w in zip(scene.shapes, net.weights, strict=True):
         assert rf"{w.shape[0]} \times {w.shape[1]}" in shape.tex_string
     assert tex_count(net.n_weights) in scene.work.tex_string

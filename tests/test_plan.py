@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import golden, render_words
+from scene_helpers import golden, render_in_frame
 from test_three import assert_cards_tell_the_truth
 
 from network.analysis import preview_rows
+from network.shapes import hidden_kind
 from scenes.plan import N_PREVIEW, ThePlan
 
 __module_test__ = "plan"
 
 
-def test_preview_digits_and_verdicts_are_the_networks() -> None:
-    scene, words = render_words(ThePlan)
+def test_preview_digits_and_verdicts_are_the_networks(network_shape: str) -> None:
+    scene, words = render_in_frame(ThePlan)
     lecture = scene.lecture
     val = lecture.validation()
     rows = preview_rows(lecture.network, val, N_PREVIEW)
@@ -23,15 +24,19 @@ def test_preview_digits_and_verdicts_are_the_networks() -> None:
     assert_cards_tell_the_truth(scene.cards, scene.lecture.network)
     wrong = int(np.sum(lecture.network.predict(val.images[rows]) != val.labels[rows]))
     assert wrong >= 1
-    assert scene.sizes.text.startswith("784")
-
-    assert list(words) == [f"plan.{key}" for key in ThePlan.STEPS]
     sizes = [w.shape[1] for w in lecture.network.weights] + [lecture.network.weights[-1].shape[0]]
-    plain = words["plan.plain-network"].narration
-    assert (
-        f"{sizes[0]} neurons in, {num2words(len(sizes) - 2)} layers of {sizes[1]} in the "
-        f"middle, and {sizes[-1]} out" in plain
+    assert scene.sizes.text == "–".join(map(str, sizes)) + "neurons"
+
+    kind = hidden_kind(sizes[1:-1])
+    plain_key = "plain-network" + {"same": "", "one": "-one", "mixed": "-mixed"}[kind]
+    assert list(words) == [f"plan.{key}" for key in ("the-plan", plain_key, "preview")]
+    plain = words[f"plan.{plain_key}"].narration
+    middle = (
+        f"one layer of {sizes[1]}"
+        if kind == "one"
+        else f"{num2words(len(sizes) - 2)} layers of {sizes[1]}"
     )
+    assert f"{sizes[0]} neurons in, {middle} in the middle, and {sizes[-1]} out" in plain
     preview = words["plan.preview"]
     right = N_PREVIEW - wrong
     assert (

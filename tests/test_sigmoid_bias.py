@@ -4,7 +4,7 @@ on screen and in the words."""
 from __future__ import annotations
 
 import numpy as np
-from scene_helpers import golden, render_words
+from scene_helpers import golden, render_in_frame
 from scipy.special import expit
 
 from scenes.kit.maths import tex_number
@@ -13,8 +13,8 @@ from scenes.sigmoid_bias import BIAS, X_RANGE, SigmoidAndBias
 __module_test__ = "sigmoid_bias"
 
 
-def test_marked_values_are_the_networks_and_the_words_name_them() -> None:
-    scene, words = render_words(SigmoidAndBias)
+def test_marked_values_are_the_networks_and_the_words_name_them(network_shape: str) -> None:
+    scene, words = render_in_frame(SigmoidAndBias)
     assert list(words) == [f"sigmoid_bias.{key}" for key in SigmoidAndBias.STEPS]
     digit = scene.lecture.digit
     s = scene.plain.weighted_sum

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import golden, render_words
+from scene_helpers import golden, render_in_frame
 from scipy.special import expit
 
 from network.analysis import pixels_differ
@@ -35,8 +35,8 @@ def assert_cards_tell_the_truth(cards, net) -> None:
         assert (len(card.verdict) == 2) == digit.is_wrong
 
 
-def test_every_digit_shown_is_real_and_answered_by_the_network() -> None:
-    scene, words = render_words(ThisIsAThree)
+def test_every_digit_shown_is_real_and_answered_by_the_network(network_shape: str) -> None:
+    scene, words = render_in_frame(ThisIsAThree)
     lecture = scene.lecture
     np.testing.assert_array_equal(scene.alike[0].digit.pixels, lecture.digit.pixels)
     kind = lecture.digit.label

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from num2words import num2words
-from scene_helpers import dry_render, golden, render_words
+from scene_helpers import dry_render, golden, render_in_frame
 
 from network.detector import LECTURE_DETECTOR, apply_neuron, best_centre, edge_detector
 from scenes.kit.diagram import DRAWN_PIXELS, edge_style
@@ -15,8 +15,8 @@ from scenes.weighted_sum import WeightedSum
 __module_test__ = "weighted_sum"
 
 
-def test_every_number_is_the_networks() -> None:
-    scene, words = render_words(WeightedSum)
+def test_every_number_is_the_networks(network_shape: str) -> None:
+    scene, words = render_in_frame(WeightedSum)
     digit, net = scene.lecture.digit, scene.lecture.network
     k = scene.neuron
     assert k == int(np.argmax(digit.trace.activations[1]))

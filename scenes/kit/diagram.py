@@ -1,7 +1,9 @@
 """The network drawn as circles and lines, from a real network and a real trace.
 
 The input column shows 16 of the 784 input neurons (8, a "⋮", 8), each standing
-for one fixed pixel: ``DRAWN_PIXELS``. Edges are drawn between drawn neurons only,
+for one fixed pixel: ``DRAWN_PIXELS``. A hidden layer wider than ``MAX_DRAWN``
+neurons is elided the same way: its first and last ``MAX_DRAWN // 2`` neurons,
+a "⋮" and its neuron count below it. Edges are drawn between drawn neurons only,
 from the real weights: colour by sign, width and opacity by magnitude.
 """
 
@@ -29,8 +31,10 @@ from scenes.kit.text import label
 
 __all__ = [
     "DRAWN_PIXELS",
+    "MAX_DRAWN",
     "EdgeStyle",
     "NetworkDiagram",
+    "drawn_neurons",
     "drawn_pixel_cells",
     "drawn_rows",
     "edge_style",
@@ -44,6 +48,9 @@ DRAWN_PIXELS: tuple[int, ...] = tuple(
     row * 28 + col for row in (10, 18) for col in range(7, 22, 2)
 )
 
+#: The most neurons a layer is drawn with; a wider layer shows its first and last half.
+MAX_DRAWN = 16
+
 MAX_EDGE_WIDTH = 3.2
 MIN_EDGE_WIDTH = 0.4
 MIN_EDGE_OPACITY = 0.08
@@ -56,6 +63,21 @@ def drawn_pixel_cells() -> list[tuple[int, int]]:
 def drawn_rows() -> list[int]:
     """The image rows the drawn input neurons come from, top to bottom."""
     return sorted({row for row, _ in drawn_pixel_cells()})
+
+
+def drawn_neurons(sizes: tuple[int, ...], layer: int) -> tuple[int, ...]:
+    """The network's neuron indices drawn for ``layer``, top to bottom.
+
+    The input layer stands for ``DRAWN_PIXELS``; a layer of at most ``MAX_DRAWN``
+    neurons is drawn whole; a wider one as its first and last ``MAX_DRAWN // 2``.
+    """
+    n = sizes[layer]
+    if layer == 0:
+        return DRAWN_PIXELS
+    if n <= MAX_DRAWN:
+        return tuple(range(n))
+    half = MAX_DRAWN // 2
+    return (*range(half), *range(n - half, n))
 
 
 @dataclass(frozen=True)
@@ -92,26 +114,41 @@ class NetworkDiagram(VGroup):
         self.neuron_radius = neuron_radius
         sizes = network.sizes
         xs = np.linspace(-width / 2, width / 2, len(sizes))
+        #: Per layer, the network's neuron index each drawn circle stands for.
+        self.drawn = [drawn_neurons(sizes, i) for i in range(len(sizes))]
         self.layers: list[VGroup] = []
-        for i, n in enumerate(sizes):
-            count = len(DRAWN_PIXELS) if i == 0 else n
+        self.elisions: dict[int, VGroup] = {}  # layer → its "⋮"
+        for i, drawn in enumerate(self.drawn):
+            count = len(drawn)
             layer = VGroup(*(self._neuron() for _ in range(count)))
             gap = min(height / max(count, 10), 0.55)
+            if 0 < i and count < sizes[i]:
+                # An elided hidden layer, ⋮ included, spans what a whole one of as many
+                # drawn neurons would, so the columns' tops line up.
+                gap *= (count - 1) / (count + 1)
             ys = (np.arange(count)[::-1] - (count - 1) / 2) * gap
-            if i == 0:  # open a gap in the middle for the ⋮
-                half = count // 2
-                ys = ys + np.where(np.arange(count) < half, gap, -gap)
+            if count < sizes[i]:  # open a gap in the middle for the ⋮
+                ys = ys + np.where(np.arange(count) < count // 2, gap, -gap)
             for neuron, y in zip(layer, ys, strict=True):
                 neuron.move_to([xs[i], y, 0])
             self.layers.append(layer)
+            if count < sizes[i]:
+                self.elisions[i] = self._elision(palette).move_to(layer.get_center())
+        self.input_dots = self.elisions[0]
         column = self.layers[0]
-        self.input_dots = VGroup(
-            *(Dot(radius=0.035, color=palette.text) for _ in range(3))
-        ).arrange(DOWN, buff=0.09)
-        self.input_dots.move_to(column.get_center())
         self.input_brace = Brace(column, LEFT, buff=0.12, color=palette.muted)
         self.input_count = label(f"{sizes[0]}", font_size=24, color=palette.text)
         self.input_count.next_to(self.input_brace, LEFT, buff=0.1)
+        #: Under each elided hidden layer, how many neurons it really has.
+        self.hidden_counts = VGroup(
+            *(
+                label(f"{sizes[i]}", font_size=20, color=palette.muted).next_to(
+                    self.layers[i], DOWN, buff=0.12
+                )
+                for i in self.elisions
+                if i > 0
+            )
+        )
         self.output_labels = VGroup(
             *(
                 label(str(d), font_size=24, color=palette.text).next_to(n, RIGHT, buff=0.18)
@@ -119,8 +156,20 @@ class NetworkDiagram(VGroup):
             )
         )
         self.edges = [self._edges(i) for i in range(len(sizes) - 1)]
-        self.add(*self.edges, *self.layers, self.input_dots)
+        self.add(*self.edges, *self.layers, *self.elisions.values(), self.hidden_counts)
         self.add(self.input_brace, self.input_count, self.output_labels)
+
+    def _elision(self, palette: Palette) -> VGroup:
+        return VGroup(*(Dot(radius=0.035, color=palette.text) for _ in range(3))).arrange(
+            DOWN, buff=0.09
+        )
+
+    def neuron(self, layer: int, index: int) -> Circle:
+        """The circle drawn for the network's neuron ``index`` of ``layer``.
+
+        Raises ``ValueError`` if that neuron is elided (see ``drawn_neurons``).
+        """
+        return self.layers[layer][self.drawn[layer].index(index)]
 
     def _neuron(self) -> Circle:
         circle = Circle(radius=self.neuron_radius)
@@ -129,9 +178,9 @@ class NetworkDiagram(VGroup):
         return circle
 
     def drawn_weights(self, transition: int) -> np.ndarray:
-        """Weights between drawn neurons: rows = next layer, columns = drawn inputs."""
+        """Weights between drawn neurons: rows = drawn targets, columns = drawn sources."""
         w = self.network.weights[transition]
-        return w[:, list(DRAWN_PIXELS)] if transition == 0 else w
+        return w[np.ix_(self.drawn[transition + 1], self.drawn[transition])]
 
     def _edges(self, transition: int) -> VGroup:
         weights = self.drawn_weights(transition)
@@ -152,14 +201,13 @@ class NetworkDiagram(VGroup):
         return edges
 
     def edge(self, transition: int, target: int, source: int) -> Line:
-        """The line from drawn neuron ``source`` to neuron ``target`` of the next layer."""
+        """The line from drawn neuron ``source`` to drawn neuron ``target`` of the next
+        layer (positions among the drawn circles, as in ``drawn_weights``)."""
         return self.edges[transition][target * len(self.layers[transition]) + source]
 
-    @staticmethod
-    def drawn_values(trace: Trace, layer: int) -> np.ndarray:
+    def drawn_values(self, trace: Trace, layer: int) -> np.ndarray:
         """The activations the drawn neurons of ``layer`` hold for one digit."""
-        values = trace.activations[layer]
-        return values[list(DRAWN_PIXELS)] if layer == 0 else values
+        return trace.activations[layer][list(self.drawn[layer])]
 
     @staticmethod
     def brightness(values: np.ndarray) -> np.ndarray:
@@ -171,9 +219,15 @@ class NetworkDiagram(VGroup):
         values = np.asarray(values, dtype=float)
         return values / max(1.0, float(values.max()))
 
+    def drawn_brightness(self, trace: Trace, layer: int) -> np.ndarray:
+        """Fill opacities of the drawn neurons of ``layer``: relative to the brightest
+        neuron of the whole layer, drawn or elided, so eliding never changes a shade."""
+        values = np.asarray(trace.activations[layer], dtype=float)
+        return self.brightness(values)[list(self.drawn[layer])]
+
     def set_layer(self, trace: Trace, layer: int) -> NetworkDiagram:
         """Fill opacity of each drawn neuron := its activation (see ``brightness``)."""
-        values = self.brightness(self.drawn_values(trace, layer))
+        values = self.drawn_brightness(trace, layer)
         for neuron, value in zip(self.layers[layer], values, strict=True):
             neuron.set_fill(opacity=float(value))
         return self
@@ -185,7 +239,7 @@ class NetworkDiagram(VGroup):
 
     def animate_layer(self, trace: Trace, layer: int, lag_ratio: float = 0.03) -> AnimationGroup:
         """Light one layer's neurons to their activations."""
-        values = self.brightness(self.drawn_values(trace, layer))
+        values = self.drawn_brightness(trace, layer)
         return AnimationGroup(
             *(
                 neuron.animate.set_fill(opacity=float(v))

@@ -18,7 +18,8 @@ Layout::
 
 Placeholders are Python format fields filled with values the scene gets from
 ``network/``; ``{n!w}`` writes a number as a word ("three"), ``{n!o}`` as an
-ordinal ("first"). A step may carry
+ordinal ("first"), and ``{sizes!l}`` a list as "16, 32 and 8" (the word joining
+the last two is ``[meta] and``, "and" unless the script says otherwise). A step may carry
 extra on-screen texts in fields named ``note`` or ``note-<name>``. Numbers are
 never written into the words themselves: every number comes from a placeholder,
 so changing the digit or the network changes what is said.
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from num2words import num2words
 
 from .spoken import sentences, speakable
 
-__all__ = ["REQUIRED", "Script", "ScriptError", "Words", "load_script"]
+__all__ = ["REQUIRED", "Script", "ScriptError", "Words", "joined", "load_script"]
 
 REQUIRED = ("headline", "narration")
 _NOTE = re.compile(r"note(-[a-z0-9-]+)?")
@@ -64,15 +65,25 @@ class Words:
 
 
 class _Formatter(string.Formatter):
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, conjunction: str) -> None:
         self.language = language
+        self.conjunction = conjunction
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion == "w":
             return num2words(value, lang=self.language)
         if conversion == "o":
             return num2words(value, lang=self.language, to="ordinal")
+        if conversion == "l":
+            return joined([str(item) for item in value], self.conjunction)
         return super().convert_field(value, conversion)
+
+
+def joined(items: Sequence[str], conjunction: str = "and") -> str:
+    """``["16", "32", "8"]`` → ``"16, 32 and 8"``; one item alone, two joined by the word."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def _fields(template: str) -> set[str]:
@@ -95,6 +106,7 @@ class Script:
     path: Path
     language: str
     steps: Mapping[str, Mapping[str, Mapping[str, str]]]  # scene → step → field → text
+    conjunction: str = "and"  # [meta] and: joins the last two items of a {list!l}
 
     def _where(self, scene: str, key: str, field: str | None = None) -> str:
         return f"{self.path}: [{scene}.{key}]" + (f" {field}" if field else "")
@@ -133,7 +145,9 @@ class Script:
                 f"the scene gives: {', '.join(sorted(values)) or 'none'}"
             )
         try:
-            return " ".join(_Formatter(self.language).format(template, **values).split())
+            return " ".join(
+                _Formatter(self.language, self.conjunction).format(template, **values).split()
+            )
         except (
             ValueError,
             TypeError,
@@ -213,9 +227,12 @@ def load_script(path: Path | str) -> Script:
         raise ScriptError(
             f"{path}: [meta] language = {language!r}: num2words cannot say it"
         ) from None
-    unknown_meta = sorted(set(meta) - {"language"})
+    unknown_meta = sorted(set(meta) - {"language", "and"})
     if unknown_meta:
         raise ScriptError(f"{path}: [meta] has an unknown key {unknown_meta[0]!r}")
+    conjunction = meta.get("and", "and")
+    if not isinstance(conjunction, str) or not conjunction.strip():
+        raise ScriptError(f'{path}: [meta] and must be a word such as "and"')
     steps: dict[str, dict[str, dict[str, str]]] = {}
     for scene, table in data.items():
         if not isinstance(table, dict):
@@ -238,4 +255,4 @@ def load_script(path: Path | str) -> Script:
                     )
                 _check_template(path, where, field, template)
             steps.setdefault(scene, {})[key] = dict(entry)
-    return Script(path, language, steps)
+    return Script(path, language, steps, conjunction.strip())

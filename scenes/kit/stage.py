@@ -1,0 +1,92 @@
+"""The stage: the part of the frame a scene draws on, below the step's headline.
+
+Scenes were laid out at coordinates tuned by eye for the shipped 784-16-16-10
+network. A network of another shape makes wider grids, longer formulas and more
+lines, so a scene that must adapt asks the stage how much room there is and keeps
+what it draws inside, instead of trusting a typed frame edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from manim import DL, DOWN, UR, Mobject, config
+
+from scenes.kit.scene import HEADLINE_SIZE
+from scenes.kit.text import label
+
+__all__ = ["HEADLINE_BUFF", "MARGIN", "Stage", "drop_below", "overlaps", "stage"]
+
+#: Frame units left free at the frame's edges (and under the headline).
+MARGIN = 0.2
+#: The headline's distance from the frame's top, as LectureScene.step places it.
+HEADLINE_BUFF = 0.3
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A box in frame coordinates."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+    @property
+    def center(self) -> np.ndarray:
+        return np.array([(self.left + self.right) / 2, (self.top + self.bottom) / 2, 0.0])
+
+    def keep_inside(self, mobject: Mobject) -> Mobject:
+        """Shift ``mobject`` the least distance that puts it inside (centred if too big)."""
+        shift = np.zeros(3)
+        for axis, low, high in ((0, self.left, self.right), (1, self.bottom, self.top)):
+            lo, hi = mobject.get_left()[0], mobject.get_right()[0]
+            if axis == 1:
+                lo, hi = mobject.get_bottom()[1], mobject.get_top()[1]
+            if hi - lo > high - low:
+                shift[axis] = (low + high) / 2 - (lo + hi) / 2
+            elif lo < low:
+                shift[axis] = low - lo
+            elif hi > high:
+                shift[axis] = high - hi
+        return mobject.shift(shift)
+
+
+def stage(margin: float = MARGIN) -> Stage:
+    """The frame less ``margin`` on every side and less the headline band at the top.
+
+    The band is measured on a headline-sized line with an ascender and a descender,
+    so the stage does not move with the words of a step.
+    """
+    half_w, half_h = config.frame_width / 2, config.frame_height / 2
+    band = HEADLINE_BUFF + label("Hg", HEADLINE_SIZE, "#FFFFFF").height
+    return Stage(-half_w + margin, half_w - margin, half_h - band - margin, -half_h + margin)
+
+
+def overlaps(a: Mobject, b: Mobject, buff: float = 0.0) -> bool:
+    """Whether the bounding boxes of ``a`` and ``b`` (grown by ``buff``) intersect."""
+    (ax0, ay0, _), (ax1, ay1, _) = a.get_critical_point(DL), a.get_critical_point(UR)
+    (bx0, by0, _), (bx1, by1, _) = b.get_critical_point(DL), b.get_critical_point(UR)
+    return ax0 < bx1 + buff and bx0 < ax1 + buff and ay0 < by1 + buff and by0 < ay1 + buff
+
+
+def drop_below(mobject: Mobject, obstacles: Mobject, buff: float = 0.1) -> Mobject:
+    """Move ``mobject`` down until it is ``buff`` clear of every drawn part of ``obstacles``.
+
+    Parts are the leaves of ``obstacles`` that have points (circles, glyphs, lines), so
+    a note may sit beside a diagram's labels but never on them; it only moves down.
+    """
+    parts = [m for m in obstacles.get_family() if not m.submobjects and m.has_points()]
+    while hits := [m for m in parts if overlaps(mobject, m, buff)]:
+        lowest = min(m.get_bottom()[1] for m in hits)
+        mobject.shift((mobject.get_top()[1] - lowest + buff) * DOWN)
+    return mobject
