@@ -20,6 +20,9 @@ from scenes.narration.spoken import NUMBER, sentences, speakable
         ("-2.5", "minus two point five"),
         ("28 × 28", "twenty-eight by twenty-eight"),
         ("neuron 12.", "neuron twelve."),
+        ("a 784-32-10 network", "a seven hundred and eighty-four, thirty-two, ten network"),
+        ("784-16-16-10.", "seven hundred and eighty-four, sixteen, sixteen, ten."),
+        ("from -4 to 4", "from minus four to four"),
     ],
 )
 def test_numbers_are_said_as_words(written: str, said: str) -> None:

@@ -12,7 +12,7 @@ import re
 
 from num2words import num2words
 
-__all__ = ["NUMBER", "sentences", "speakable", "spoken_number"]
+__all__ = ["NUMBER", "SHAPE", "sentences", "speakable", "spoken_number"]
 
 #: A written number: optional sign, digits with optional thousands commas, an
 #: optional decimal part, an optional percent sign.
@@ -21,6 +21,10 @@ NUMBER = re.compile(r"(?<![\w.])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)(?!
 #: Symbols a voice would skip or misread, as words (English; a script in another
 #: language names its own in ``[meta] symbols``).
 SYMBOLS = {"×": " by ", "→": " to ", "≈": " about ", "σ": " sigma ", "…": "..."}
+
+#: A network's shape written with hyphens, "784-16-16-10": said as a list of numbers,
+#: not as one long hyphenated word ("seven hundred and eighty-four-sixteen-…").
+SHAPE = re.compile(r"(?<![\w.−-])\d+(?:-\d+){2,}(?![\w-])")
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]*[A-Z0-9])")
 
@@ -53,6 +57,7 @@ def speakable(text: str, language: str = "en", symbols: dict[str, str] | None = 
     """``text`` with every number spelled out and every symbol put into words."""
     for symbol, words in (SYMBOLS if symbols is None else symbols).items():
         text = text.replace(symbol, words)
+    text = SHAPE.sub(lambda m: m[0].replace("-", ", "), text)
     text = NUMBER.sub(lambda m: spoken_number(*m.groups(), language=language), text)
     return re.sub(r"[ \t]+", " ", text).strip()
 
