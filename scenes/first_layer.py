@@ -21,8 +21,9 @@ from network.detector import apply_neuron
 from network.training import accuracy
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.scene import LectureScene
-from scenes.kit.stage import Stage, stage
+from scenes.kit.stage import STAGE, Stage, stage
 from scenes.kit.text import decimal, label
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["MAX_GRIDS", "WhatNeuronsSee", "grid_layout"]
 
@@ -35,9 +36,7 @@ MAX_GRIDS = 32
 #: Gaps between thumbnails (across, down) and between a name and its grid.
 GRID_BUFF = (0.25, 0.45)
 NAME_BUFF = 0.08
-NAME_SIZE = 22
-#: Where the block of thumbnails is centred unless that would leave the stage.
-GRIDS_AIM = 0.2 * DOWN
+NAME_SIZE = TYPE.small
 
 
 def grid_layout(count: int, area: Stage, name_height: float) -> tuple[int, float]:
@@ -82,8 +81,8 @@ class WhatNeuronsSee(LectureScene):
             (p.negative, "weight < 0: subtracts"),
         ):
             swatch = Square(0.3).set_fill(color, 1).set_stroke(width=0)
-            rows.add(VGroup(swatch, label(text, 24, p.text)).arrange(RIGHT, buff=0.2))
-        bright = label("brighter = larger |weight|", 24, p.muted)
+            rows.add(VGroup(swatch, label(text, TYPE.label, p.text)).arrange(RIGHT, buff=0.2))
+        bright = label("brighter = larger |weight|", TYPE.label, p.muted)
         return VGroup(*rows, bright).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
 
     def show_one_neuron(self) -> None:
@@ -97,8 +96,8 @@ class WhatNeuronsSee(LectureScene):
             negative=p.negative_name,
         )
         self.single = WeightGrid(self.weights[k], self.palette, height=5.4, scale=self.scale)
-        self.single.move_to([-2.2, -0.35, 0])
         self.key = self.legend().next_to(self.single, RIGHT, buff=0.8)
+        STAGE.center_on(Group(self.single, self.key))
         self.play(FadeIn(self.single), FadeIn(self.key))
         self.wait(2.5)
 
@@ -119,7 +118,7 @@ class WhatNeuronsSee(LectureScene):
             grid = WeightGrid(self.weights[j], p, side, scale=self.scale, lines=False)
             cells.append(Group(grid, name.next_to(grid, UP, buff=NAME_BUFF)))
         self.grids = Group(*cells).arrange_in_grid(rows=rows, buff=GRID_BUFF)
-        area.keep_inside(self.grids.move_to(GRIDS_AIM))
+        area.keep_inside(area.center_on(self.grids))
         ours = cells[self.shown.index(self.neuron)][0]
         self.play(FadeOut(self.key), self.single.animate.replace(ours))
         self.remove(self.single)
@@ -144,14 +143,14 @@ class WhatNeuronsSee(LectureScene):
         )
         weights = WeightGrid(self.weights[k], p, height=4.2, scale=self.scale)
         digit = PixelGrid(self.exciter.pixels, p, height=4.2)
-        pair = Group(weights, digit).arrange(RIGHT, buff=1.2).move_to([0, 0.0, 0])
-        times = label("×", 48, p.text).move_to(pair)
+        pair = Group(weights, digit).arrange(RIGHT, buff=1.2)
+        times = label("×", TYPE.formula, p.text).move_to(pair)
         total = VGroup(
-            label("weighted sum =", 30, p.text),
-            decimal(self.exciter_sum.weighted_sum, 44, p.highlight),
+            label("weighted sum =", TYPE.body, p.text),
+            decimal(self.exciter_sum.weighted_sum, TYPE.formula, p.highlight),
         ).arrange(RIGHT, buff=0.2)
         total.next_to(pair, DOWN, buff=0.4)
-        self.focus = Group(pair, times, total)
+        self.focus = STAGE.center_on(Group(pair, times, total))
         self.play(FadeOut(self.grids))
         self.play(FadeIn(pair), FadeIn(times))
         self.play(FadeIn(total))

@@ -9,14 +9,15 @@ Render: ``manim render scenes/function.py`` (``-ql`` preview, ``-s`` last frame)
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, SurroundingRectangle, VGroup
+from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, MathTex, SurroundingRectangle, VGroup
 
 from scenes.kit.grids import PixelGrid
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
-from scenes.kit.stage import stage
+from scenes.kit.stage import STAGE
 from scenes.kit.text import label
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["CHAIN_SIZE", "MIN_CHAIN_SIZE", "NetworkFunction", "chain_tex"]
 
@@ -55,27 +56,33 @@ class NetworkFunction(LectureScene):
         n_in, n_out = net.sizes[0], net.sizes[-1]
         self.step("function", inputs=n_in, outputs=n_out, parameters=net.n_parameters)
         self.signature = tex(
-            rf"f : \mathbb{{R}}^{{{n_in}}} \to \mathbb{{R}}^{{{n_out}}}", font_size=56, palette=p
-        ).move_to([0, 1.2, 0])
+            rf"f : \mathbb{{R}}^{{{n_in}}} \to \mathbb{{R}}^{{{n_out}}}",
+            font_size=TYPE.display,
+            palette=p,
+        )
         self.parameters = tex(
             rf"\text{{with }} {tex_count(net.n_parameters)} \text{{ parameters}}",
-            font_size=40,
+            font_size=TYPE.formula,
             palette=p,
         ).next_to(self.signature, DOWN, buff=0.4)
+        # The chain comes next, under these two: the three are centred on the stage together.
+        self.chain = self.chain_formula()
+        self.chain.next_to(self.parameters, DOWN, buff=0.7)
+        STAGE.center_on(VGroup(self.signature, self.parameters, self.chain))
         self.play(FadeIn(self.signature))
         self.play(FadeIn(self.parameters))
         self.wait(2)
 
+    def chain_formula(self) -> MathTex:
+        """The function written out, one σ per layer, shrunk only if it must fit the stage."""
+        layers = len(self.lecture.network.weights)
+        chain = tex(chain_tex(layers), font_size=CHAIN_SIZE, palette=self.palette)
+        #: The font size the chain is drawn at.
+        self.chain_size = CHAIN_SIZE * min(1.0, STAGE.width / chain.width)
+        return chain.scale(self.chain_size / CHAIN_SIZE)
+
     def show_chain(self) -> None:
-        p, layers = self.palette, len(self.lecture.network.weights)
-        self.step("chain", layers=layers)
-        self.chain = tex(chain_tex(layers), font_size=CHAIN_SIZE, palette=p)
-        area = stage()
-        #: The font size the chain is drawn at: smaller only if it must fit the stage.
-        self.chain_size = CHAIN_SIZE * min(1.0, area.width / self.chain.width)
-        self.chain.scale(self.chain_size / CHAIN_SIZE)
-        self.chain.next_to(self.parameters, DOWN, buff=0.7)
-        area.keep_inside(self.chain)
+        self.step("chain", layers=len(self.lecture.network.weights))
         self.play(FadeIn(self.chain))
         self.wait(2.5)
 
@@ -99,17 +106,18 @@ class NetworkFunction(LectureScene):
         else:
             self.step("real-values-right", **values)
         grid = PixelGrid(digit.pixels, p, height=3.0, lines=False)
-        box = boxed(tex("f", font_size=64, palette=p), p.highlight, pad=0.5)
+        box = boxed(tex("f", font_size=TYPE.display, palette=p), p.highlight, pad=0.5)
         self.entries = [tex_number(v) for v in output]
-        self.output_tex = tex(column_vector(self.entries), font_size=36, palette=p)
-        names = VGroup(*(label(str(d), 24, p.muted) for d in range(len(output))))
+        self.output_tex = tex(column_vector(self.entries), font_size=TYPE.value, palette=p)
+        names = VGroup(*(label(str(d), TYPE.label, p.muted) for d in range(len(output))))
         parts = [grid, box, self.output_tex]
-        Group(*parts).arrange(RIGHT, buff=1.4).move_to([-0.3, -0.5, 0])
+        Group(*parts).arrange(RIGHT, buff=1.4)
         rows = self.output_tex[0]
         height = self.output_tex.height
         for d, name in enumerate(names):
             y = self.output_tex.get_top()[1] - (d + 0.5) * height / len(output)
             name.move_to([self.output_tex.get_right()[0] + 0.35, y, 0])
+        STAGE.center_on(Group(*parts, names))
         self.answer_box = SurroundingRectangle(names[answer], color=p.highlight, buff=0.08)
         arrows = chain_arrows(parts, p.muted, buff=0.3)
         self.play(FadeOut(self.signature), FadeOut(self.parameters), FadeOut(self.chain))

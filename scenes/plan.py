@@ -12,7 +12,9 @@ from network.shapes import hidden_kind
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.gallery import DigitCard, card_grid
 from scenes.kit.scene import LectureScene
+from scenes.kit.stage import STAGE
 from scenes.kit.text import label
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["ThePlan"]
 
@@ -38,13 +40,13 @@ class ThePlan(LectureScene):
         ]
         self.plan = VGroup(
             *(
-                VGroup(label(head, 30, p.highlight), label(body, 28, p.text)).arrange(
-                    RIGHT, buff=0.5
-                )
+                VGroup(
+                    label(head, TYPE.body, p.highlight), label(body, TYPE.body, p.text)
+                ).arrange(RIGHT, buff=0.5)
                 for head, body in rows
             )
         ).arrange(DOWN, buff=0.8, aligned_edge=LEFT)
-        self.plan.move_to([0, 0, 0])
+        STAGE.center_on(self.plan)
         for row in self.plan:
             self.play(FadeIn(row, shift=0.2 * RIGHT))
         self.wait(2)
@@ -65,10 +67,10 @@ class ThePlan(LectureScene):
                 **values | {"hidden": list(hidden)},
             )
         self.diagram = NetworkDiagram(net, self.palette, width=7.6, height=5.0)
-        self.diagram.move_to([0, -0.1, 0])
         sizes = "–".join(str(n) for n in net.sizes)
-        self.sizes = label(f"{sizes} neurons", 28, self.palette.muted)
+        self.sizes = label(f"{sizes} neurons", TYPE.body, self.palette.muted)
         self.sizes.next_to(self.diagram, DOWN, buff=0.2)
+        STAGE.center_on(VGroup(self.diagram, self.sizes))
         self.play(FadeOut(self.plan), FadeIn(self.diagram), FadeIn(self.sizes))
         self.wait(2.5)
 
@@ -80,7 +82,7 @@ class ThePlan(LectureScene):
         ]
         wrong = sum(c.digit.is_wrong for c in self.cards)
         self.step("preview", count=len(self.cards), right=len(self.cards) - wrong, wrong=wrong)
-        card_grid(self.cards, rows=2).move_to([0, -0.45, 0])
+        STAGE.center_on(card_grid(self.cards, rows=2))
         self.play(FadeOut(self.diagram), FadeOut(self.sizes))
         self.play(FadeIn(Group(*self.cards), lag_ratio=0.08))
         self.play(*(FadeIn(c.reveal()) for c in self.cards))

@@ -9,7 +9,7 @@ Render: ``manim render scenes/relu.py`` (``-ql`` preview, ``-s`` last frame).
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
+from manim import DOWN, ORIGIN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
 
 from network.activations import (
     largest_slope,
@@ -23,7 +23,9 @@ from network.shapes import dashed, same_shape
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number, tex_scientific
 from scenes.kit.scene import LectureScene
+from scenes.kit.stage import STAGE
 from scenes.kit.text import label
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["SigmoidVsRelu"]
 
@@ -47,7 +49,7 @@ class SigmoidVsRelu(LectureScene):
         p = self.palette
         axes = activation_axes((-EDGE, EDGE, 2), y_range, p, width=5.2, height=3.2)
         curve = plot_function(axes, function, p.highlight, use_smoothing=smooth)
-        title = tex(formula, font_size=38, palette=p).next_to(axes, UP, buff=0.35)
+        title = tex(formula, font_size=TYPE.formula, palette=p).next_to(axes, UP, buff=0.35)
         return VGroup(axes, curve, title).move_to(centre)
 
     def show_sigmoid(self) -> None:
@@ -59,7 +61,7 @@ class SigmoidVsRelu(LectureScene):
             at_right=float(sigmoid(EDGE)),
         )
         self.sigmoid_graph = self.graph(
-            sigmoid, r"\sigma(a) = \frac{1}{1+e^{-a}}", (0, 1, 0.5), [-3.5, -0.5, 0]
+            sigmoid, r"\sigma(a) = \frac{1}{1+e^{-a}}", (0, 1, 0.5), STAGE.column(0, 2)
         )
         axes, curve, title = self.sigmoid_graph
         self.play(FadeIn(axes), FadeIn(title))
@@ -69,7 +71,7 @@ class SigmoidVsRelu(LectureScene):
     def show_relu(self) -> None:
         self.step("relu")
         self.relu_graph = self.graph(
-            relu, r"\mathrm{ReLU}(a) = \max(0, a)", (0, EDGE, 1), [3.5, -0.5, 0], smooth=False
+            relu, r"\mathrm{ReLU}(a) = \max(0, a)", (0, EDGE, 1), STAGE.column(1, 2), smooth=False
         )
         axes, curve, title = self.relu_graph
         self.play(FadeIn(axes), FadeIn(title))
@@ -92,7 +94,7 @@ class SigmoidVsRelu(LectureScene):
             note = tex(
                 rf"\text{{steepest slope }} {tex_number(self.slopes[name])}"
                 rf"\qquad \text{{after {DEEP} layers }} {tex_scientific(self.signal[name])}",
-                font_size=28,
+                font_size=TYPE.label,
                 palette=p,
             )
             notes.add(note.next_to(graph, DOWN, buff=0.35))
@@ -116,11 +118,11 @@ class SigmoidVsRelu(LectureScene):
         diagram.move_to(centre)
         answer = int(trace.prediction)
         marker = diagram.answer_marker(trace)
-        value = tex(tex_number(trace.output[answer]), font_size=30, palette=p)
+        value = tex(tex_number(trace.output[answer]), font_size=TYPE.label, palette=p)
         value.set_color(p.highlight).next_to(marker, RIGHT, buff=0.1)
-        title = label(f"{name}: reads {answer}", 28, p.text)
+        title = label(f"{name}: reads {answer}", TYPE.body, p.text)
         if shape:
-            title = VGroup(title, label(dashed(network.sizes), 22, p.muted))
+            title = VGroup(title, label(dashed(network.sizes), TYPE.small, p.muted))
             title.arrange(DOWN, buff=0.1)
         title.next_to(diagram, UP, buff=0.25)
         return VGroup(diagram, marker, value, title)
@@ -148,13 +150,13 @@ class SigmoidVsRelu(LectureScene):
             )
         shapes = not self.same_shape
         self.sigmoid_side = self.lit_diagram(
-            self.lecture.network, digit.trace, "sigmoid", [-3.7, -0.6, 0], shapes
+            self.lecture.network, digit.trace, "sigmoid", ORIGIN, shapes
         )
-        self.relu_side = self.lit_diagram(
-            relu_net, self.relu_trace, "ReLU", [3.1, -0.6, 0], shapes
-        )
-        self.scaling = label(self.note("same-digit"), 22, self.palette.muted)
-        self.scaling.next_to(self.relu_side, DOWN, buff=0.3).set_x(0)
+        self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", ORIGIN, shapes)
+        sides = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
+        self.scaling = label(self.note("same-digit"), TYPE.small, self.palette.muted)
+        self.scaling.next_to(sides, DOWN, buff=0.3)
+        STAGE.fit(STAGE.center_on(VGroup(sides, self.scaling)))
         self.play(FadeOut(self.sigmoid_graph), FadeOut(self.relu_graph), FadeOut(self.slope_notes))
         self.play(FadeIn(self.sigmoid_side), FadeIn(self.relu_side))
         self.play(FadeIn(self.scaling))

@@ -14,7 +14,9 @@ from scenes.kit.grids import PixelGrid
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
+from scenes.kit.stage import STAGE
 from scenes.kit.text import decimal, label
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["ThisIsAThree"]
 
@@ -58,7 +60,7 @@ class ThisIsAThree(LectureScene):
             side=IMAGE_SIDE,
             pixels=digit.pixels.size,
         )
-        self.grid = PixelGrid(digit.pixels, self.palette, height=5.4).move_to([0, -0.4, 0])
+        self.grid = STAGE.center_on(PixelGrid(digit.pixels, self.palette, height=5.4))
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
         self.wait(2)
@@ -70,7 +72,7 @@ class ThisIsAThree(LectureScene):
         self.alike += [
             DigitCard(d, self.palette, 1.7) for d in self.lecture.validation_digits(rows)
         ]
-        card_grid(self.alike, rows=1).move_to([0, 1.3, 0])
+        STAGE.to_top(card_grid(self.alike, rows=1), buff=0.35)
         ours = self.lecture.digit.pixels
         self.differ = [pixels_differ(ours, val.images[r]) for r in rows]
         self.step(
@@ -94,7 +96,8 @@ class ThisIsAThree(LectureScene):
         self.others = [
             DigitCard(d, self.palette, 1.15) for d in self.lecture.validation_digits(rows)
         ]
-        card_grid(self.others, rows=1, buff=0.3).move_to([0, -1.7, 0])
+        # Room below for the answers revealed under each card at the end.
+        STAGE.to_bottom(card_grid(self.others, rows=1, buff=0.3), buff=0.6)
         self.play(FadeIn(Group(*self.others), lag_ratio=0.1))
         self.wait(2)
 
@@ -113,9 +116,11 @@ class ThisIsAThree(LectureScene):
         last = self.lecture.network.sizes[-1] - 1
         output = self.lines("one digit", f"0 1 2 … {last}")
         parts = [grid, numbers, program, output]
-        Group(*parts).arrange(RIGHT, buff=1.0).move_to([0, -0.4, 0])
+        STAGE.center_on(Group(*parts).arrange(RIGHT, buff=1.0))
         arrows = chain_arrows(parts, self.palette.muted)
-        remark = label(self.note("the-task"), 30, self.palette.highlight).to_edge(DOWN, buff=0.6)
+        remark = STAGE.to_bottom(
+            label(self.note("the-task"), TYPE.body, self.palette.highlight), buff=0.3
+        )
         self.task = Group(*parts, arrows, remark)
         for part, arrow in zip(parts, [*arrows, None], strict=True):
             self.play(FadeIn(part), *([FadeIn(arrow)] if arrow else []), run_time=0.7)
@@ -123,15 +128,19 @@ class ThisIsAThree(LectureScene):
         self.wait(2.5)
 
     def lines(self, *texts: str) -> VGroup:
-        return VGroup(*(label(t, 30, self.palette.text) for t in texts)).arrange(DOWN, buff=0.12)
+        return VGroup(*(label(t, TYPE.body, self.palette.text) for t in texts)).arrange(
+            DOWN, buff=0.12
+        )
 
     def pixel_column(self, digit: Digit) -> VGroup:
         """A few of the digit's real pixel values, top to bottom, with ⋮ and a count."""
         inked = [i for i, v in enumerate(digit.pixels) if v > 0][:4]
-        values = VGroup(*(decimal(digit.pixels[i], 26, self.palette.text) for i in inked))
-        dots = label("⋮", font_size=30, color=self.palette.text)
+        values = VGroup(*(decimal(digit.pixels[i], TYPE.label, self.palette.text) for i in inked))
+        dots = label("⋮", font_size=TYPE.body, color=self.palette.text)
         column = VGroup(*values, dots).arrange(DOWN, buff=0.15)
-        count = label(f"{len(digit.pixels)} numbers", font_size=24, color=self.palette.muted)
+        count = label(
+            f"{len(digit.pixels)} numbers", font_size=TYPE.label, color=self.palette.muted
+        )
         count.next_to(column, DOWN, buff=0.2)
         self.column_pixels = inked
         self.column_values = values

@@ -35,7 +35,9 @@ from scenes.kit.grids import PixelGrid, TintedGrid
 from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed_label, chain_arrows
+from scenes.kit.stage import STAGE
 from scenes.kit.text import label
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["WhyLayers"]
 
@@ -94,7 +96,7 @@ class WhyLayers(LectureScene):
             return None
         # note-misread-1, -2, -3: one field per number of labels, so each reads naturally.
         text = self.note("pieces-misread", f"misread-{len(self.misread)}", labels=self.misread)
-        return label(text, 24, self.palette.muted).to_edge(DOWN, buff=0.35)
+        return STAGE.to_bottom(label(text, TYPE.label, self.palette.muted), buff=0.15)
 
     def pieces_of(self, digit: Digit) -> tuple[list[np.ndarray], list]:
         regions = PIECES[digit.label]
@@ -115,13 +117,13 @@ class WhyLayers(LectureScene):
             grid = TintedGrid(digit.pixels, masks, colors, self.palette, height=3.2)
             names = VGroup(
                 *(
-                    label(region.name, 24, color)
+                    label(region.name, TYPE.label, color)
                     for region, color in zip(PIECES[kind], colors, strict=True)
                 )
             ).arrange(DOWN, buff=0.1)
             panels.append(Group(grid, names.next_to(grid, DOWN, buff=0.25)))
         self.panels = Group(*panels).arrange(RIGHT, buff=1.0, aligned_edge=UP)
-        self.panels.move_to([0, -0.3, 0])
+        STAGE.center_on(self.panels)
         for panel in panels:
             self.play(FadeIn(panel), run_time=0.8)
         self.misread_text = self.misread_note()
@@ -151,7 +153,7 @@ class WhyLayers(LectureScene):
             tile=TILE,
             edges=sum(len(strokes) for strokes in self.strokes),
         )
-        self.big = PixelGrid(nine.pixels, self.palette, height=5.6).move_to([0, -0.35, 0])
+        self.big = STAGE.center_on(PixelGrid(nine.pixels, self.palette, height=5.6))
         self.big.set_opacity(0.45)
         self.edge_lines = [
             self.stroke_lines(self.big, strokes, color)
@@ -209,7 +211,8 @@ class WhyLayers(LectureScene):
                 for mask, color in zip(masks, colors, strict=True)
             )
         ).arrange(DOWN, buff=0.25)
-        answer = label(str(nine.label), 120, p.text)
+        # The digit itself is the last picture, drawn about as tall as a piece.
+        answer = label(str(nine.label), TYPE.display, p.text).scale_to_fit_height(0.5 * side)
         # The hope per network: a single hidden layer leaves the edges no layer of their
         # own; pieces are hoped for in the last hidden layer, edges in the first.
         columns = [edges]
@@ -229,13 +232,14 @@ class WhyLayers(LectureScene):
             (self.note("ladder", "pieces"), self.where(self.hidden)),
             (self.note("ladder", "digit"), self.note("ladder", "output")),
         ]
-        Group(*columns).arrange(RIGHT, buff=gap).move_to([0, 0.1, 0])
+        Group(*columns).arrange(RIGHT, buff=gap)
         heads = VGroup()
         top = min(column.get_bottom()[1] for column in columns) - 0.3
         for column, (what, where) in zip(columns, titles, strict=True):
-            head = VGroup(label(what, 28, p.text), label(where, 24, p.muted))
+            head = VGroup(label(what, TYPE.body, p.text), label(where, TYPE.label, p.muted))
             head.arrange(DOWN, buff=0.08).move_to([column.get_x(), 0, 0], aligned_edge=UP)
             heads.add(head.shift(top * UP))
+        STAGE.center_on(Group(*columns, heads))
         arrows = chain_arrows(columns, p.muted, buff=0.25)
         self.ladder = Group(*columns, heads, arrows)
         self.ladder_heads = heads
@@ -247,8 +251,8 @@ class WhyLayers(LectureScene):
     def show_speech(self) -> None:
         self.step("speech")
         p = self.palette
-        boxes = VGroup(*(boxed_label(word, 30, p.text, p.highlight) for word in SPEECH))
-        boxes.arrange(RIGHT, buff=0.9).move_to([0, -0.3, 0])
+        boxes = VGroup(*(boxed_label(word, TYPE.body, p.text, p.highlight) for word in SPEECH))
+        STAGE.center_on(boxes.arrange(RIGHT, buff=0.9))
         arrows = chain_arrows(list(boxes), p.muted, buff=0.1)
         self.speech = VGroup(boxes, arrows)
         self.play(FadeOut(self.ladder))
@@ -259,8 +263,9 @@ class WhyLayers(LectureScene):
         self.step("only-a-hope")
         p = self.palette
         message = VGroup(
-            label(self.note("only-a-hope"), 38, p.highlight),
-            label(self.note("only-a-hope", "later"), 30, p.text),
+            label(self.note("only-a-hope"), TYPE.value, p.highlight),
+            label(self.note("only-a-hope", "later"), TYPE.body, p.text),
         ).arrange(DOWN, buff=0.4)
+        STAGE.center_on(message)
         self.play(FadeOut(self.speech), FadeIn(message))
         self.wait(3)

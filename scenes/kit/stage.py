@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from manim import DL, DOWN, UR, Mobject, config
+from manim import DL, DOWN, UP, UR, Mobject, config
 
 from scenes.kit.scene import HEADLINE_SIZE
 from scenes.kit.text import label
 
-__all__ = ["HEADLINE_BUFF", "MARGIN", "Stage", "drop_below", "overlaps", "stage"]
+__all__ = ["HEADLINE_BUFF", "MARGIN", "STAGE", "Stage", "drop_below", "overlaps", "stage"]
 
 #: Frame units left free at the frame's edges (and under the headline).
 MARGIN = 0.2
@@ -45,6 +45,37 @@ class Stage:
     def center(self) -> np.ndarray:
         return np.array([(self.left + self.right) / 2, (self.top + self.bottom) / 2, 0.0])
 
+    @property
+    def top_center(self) -> np.ndarray:
+        return np.array([(self.left + self.right) / 2, self.top, 0.0])
+
+    @property
+    def bottom_center(self) -> np.ndarray:
+        return np.array([(self.left + self.right) / 2, self.bottom, 0.0])
+
+    def column(self, index: int, count: int) -> np.ndarray:
+        """The centre of column ``index`` when the stage is cut into ``count`` equal columns
+        (side-by-side pictures: ``column(0, 2)`` is the middle of the left half)."""
+        x = self.left + (index + 0.5) * self.width / count
+        return np.array([x, (self.top + self.bottom) / 2, 0.0])
+
+    def center_on(self, mobject: Mobject) -> Mobject:
+        """``mobject`` moved to the middle of the stage."""
+        return mobject.move_to(self.center)
+
+    def to_top(self, mobject: Mobject, buff: float = 0.0) -> Mobject:
+        """``mobject`` centred across the stage, its top ``buff`` below the stage's top."""
+        return mobject.move_to(self.top_center, aligned_edge=UP).shift(buff * DOWN)
+
+    def to_bottom(self, mobject: Mobject, buff: float = 0.0) -> Mobject:
+        """``mobject`` centred across the stage, its bottom ``buff`` above the stage's bottom."""
+        return mobject.move_to(self.bottom_center, aligned_edge=DOWN).shift(buff * UP)
+
+    def fit(self, mobject: Mobject) -> Mobject:
+        """``mobject`` shrunk (never grown) until it fits the stage, keeping its centre."""
+        factor = min(1.0, self.width / mobject.width, self.height / mobject.height)
+        return mobject.scale(factor) if factor < 1 else mobject
+
     def keep_inside(self, mobject: Mobject) -> Mobject:
         """Shift ``mobject`` the least distance that puts it inside (centred if too big)."""
         shift = np.zeros(3)
@@ -70,6 +101,10 @@ def stage(margin: float = MARGIN) -> Stage:
     half_w, half_h = config.frame_width / 2, config.frame_height / 2
     band = HEADLINE_BUFF + label("Hg", HEADLINE_SIZE, "#FFFFFF").height
     return Stage(-half_w + margin, half_w - margin, half_h - band - margin, -half_h + margin)
+
+
+#: The stage at the lecture's frame size and margin: where scenes lay things out.
+STAGE = stage()
 
 
 def overlaps(a: Mobject, b: Mobject, buff: float = 0.0) -> bool:
