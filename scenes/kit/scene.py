@@ -18,6 +18,7 @@ from scenes.kit.camera import LectureCamera
 from scenes.kit.lecture import Lecture, load_lecture
 from scenes.kit.maths import require_latex
 from scenes.kit.text import label
+from scenes.kit.type_scale import TYPE
 from scenes.narration.cues import MAX_CPS, MIN_SECONDS, Cue, timed_cues
 from scenes.narration.narrator import PAUSE
 from scenes.narration.recordings import RecordingError
@@ -31,7 +32,8 @@ __all__ = ["BAD_INPUT_STATUS", "LectureScene", "StepRecorder", "stop_on_bad_inpu
 BAD_INPUT_STATUS = 2
 
 CAPTION_WIDTH = 13.0  # frame units: the frame is 14.2 wide
-HEADLINE_SIZE = 28
+HEADLINE_SIZE = TYPE.headline
+HEADLINE_BUFF = 0.3  # the headline's distance from the frame's top
 
 StepRecorder = Callable[["Words", "LectureScene"], None]
 """Called at the end of every step with its words and the scene (whose
@@ -142,7 +144,7 @@ class LectureScene(Scene):
                     f"{words.headline!r}"
                 )
             )
-        new.to_edge(UP, buff=0.3)
+        new.to_edge(UP, buff=HEADLINE_BUFF)
         # A cut, not a fade: each step is also a slide, and a cut costs no frames.
         if self.caption is not None:
             self.remove(self.caption)

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 import numpy as np
 from manim import DL, DOWN, UP, UR, Mobject, config
 
-from scenes.kit.scene import HEADLINE_SIZE
+from scenes.kit.scene import HEADLINE_BUFF, HEADLINE_SIZE
 from scenes.kit.text import label
 
 __all__ = ["HEADLINE_BUFF", "MARGIN", "STAGE", "Stage", "drop_below", "overlaps", "stage"]
 
+#: Letters that reach highest and lowest in the headline font (ascenders above the
+#: capitals, descenders, brackets): a headline's band is measured on these.
+TALLEST = "Hbdfhklgjpqy()|"
 #: Frame units left free at the frame's edges (and under the headline).
 MARGIN = 0.2
-#: The headline's distance from the frame's top, as LectureScene.step places it.
-HEADLINE_BUFF = 0.3
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,11 @@ class Stage:
 def stage(margin: float = MARGIN) -> Stage:
     """The frame less ``margin`` on every side and less the headline band at the top.
 
-    The band is measured on a headline-sized line with an ascender and a descender,
+    The band is measured on a headline-sized line of the tallest and deepest letters,
     so the stage does not move with the words of a step.
     """
     half_w, half_h = config.frame_width / 2, config.frame_height / 2
-    band = HEADLINE_BUFF + label("Hg", HEADLINE_SIZE, "#FFFFFF").height
+    band = HEADLINE_BUFF + label(TALLEST, HEADLINE_SIZE, "#FFFFFF").height
     return Stage(-half_w + margin, half_w - margin, half_h - band - margin, -half_h + margin)
 
 
