@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,8 +16,10 @@ __all__ = [
     "EdgeDetector",
     "NeuronResult",
     "apply_neuron",
+    "axis_reach",
     "best_centre",
     "edge_detector",
+    "fan_in_strengths",
     "largest_terms",
 ]
 
@@ -102,10 +105,49 @@ def best_centre(
     return where
 
 
-def largest_terms(weights: np.ndarray, image: np.ndarray, count: int = 3) -> list[int]:
-    """Pixel indices of the ``count`` largest |wᵢaᵢ| terms of a weighted sum, in pixel order."""
+def largest_terms(
+    weights: np.ndarray,
+    image: np.ndarray,
+    count: int = 3,
+    among: Sequence[int] | None = None,
+) -> list[int]:
+    """Pixel indices of the ``count`` largest |wᵢaᵢ| terms of a weighted sum, in pixel order.
+
+    ``among`` limits the choice to some pixels: a diagram draws only a few of the 784
+    connections, and the terms lifted off its edges must be terms of those edges.
+    Ties go to the lower pixel index, so the choice never depends on sort internals.
+    """
     terms = np.abs(np.asarray(weights, dtype=float).reshape(-1) * np.asarray(image).reshape(-1))
-    return sorted(int(i) for i in np.argsort(terms)[::-1][:count])
+    pool = np.arange(terms.size) if among is None else np.asarray(among, dtype=int)
+    if pool.size == 0 or count < 1:
+        raise NetworkInputError(f"cannot pick {count} terms from {pool.size} pixels")
+    order = np.lexsort((pool, -terms[pool]))  # largest first, then lowest index
+    return sorted(int(i) for i in pool[order][:count])
+
+
+def fan_in_strengths(weights: np.ndarray, sources: Sequence[int]) -> np.ndarray:
+    """How strongly each drawn connection into one neuron is drawn: |w| / max |w|.
+
+    A picture of a neuron's fan-in shows only some of its connections (``sources``,
+    indices into ``weights``); their line widths are proportional to |w|, the
+    strongest drawn one at 1, so a line twice as thick is a weight twice as large.
+    """
+    w = np.abs(np.asarray(weights, dtype=float).reshape(-1)[np.asarray(sources, dtype=int)])
+    largest = float(w.max()) if w.size else 0.0
+    return w / largest if largest > 0 else np.zeros_like(w)
+
+
+def axis_reach(values: Sequence[float], step: float = 5.0, least: float = 15.0) -> float:
+    """How far either side of zero an axis must run for every value to be marked on it.
+
+    The smallest multiple of ``step`` (the axis's tick spacing), at least ``least``,
+    that keeps each value a tenth of a step inside the end, so no mark sits on the
+    axis's last tick or beyond it.
+    """
+    furthest = max((abs(float(v)) for v in values), default=0.0)
+    if not np.isfinite(furthest) or step <= 0:
+        raise NetworkInputError("axis values must be finite and the step positive")
+    return max(float(least), float(np.ceil((furthest + step / 10) / step) * step))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ One matrix product per layer per batch, never a Python loop over examples.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -48,6 +49,9 @@ class Recipe:
     augment: bool = True
     max_shift: float = 2.0  # pixels
     max_rotation: float = 12.0  # degrees
+    max_scale: float = 0.0  # each image is scaled by a factor within 1 ± this
+    max_shear: float = 0.0  # degrees of slant
+    max_elastic: float = 0.0  # pixels of smooth random displacement (4×4 control grid)
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -65,6 +69,11 @@ class Recipe:
             raise NetworkInputError(
                 "need learning_rate > 0, 0 < lr_decay ≤ 1, l2 ≥ 0 and 0 ≤ momentum < 1, got "
                 f"{self.learning_rate}, {self.lr_decay}, {self.l2}, {self.momentum}"
+            )
+        if not (0 <= self.max_scale < 1 and 0 <= self.max_shear < 90 and 0 <= self.max_elastic):
+            raise NetworkInputError(
+                "need 0 ≤ max_scale < 1, 0 ≤ max_shear < 90 and max_elastic ≥ 0, got "
+                f"{self.max_scale}, {self.max_shear}, {self.max_elastic}"
             )
 
     def as_dict(self) -> dict[str, object]:
@@ -133,53 +142,125 @@ def backprop(
 
 
 def augment(
-    images: np.ndarray, rng: np.random.Generator, shift: float, rotation: float
+    images: np.ndarray,
+    rng: np.random.Generator,
+    shift: float,
+    rotation: float,
+    scale: float = 0.0,
+    shear: float = 0.0,
+    elastic: float = 0.0,
 ) -> np.ndarray:
-    """Each image shifted and rotated by its own small random amount, in one interpolation."""
-    return warp(images, *motion(rng, len(images), shift, rotation))
+    """Each image moved by its own small random amount, in one interpolation."""
+    return warp(images, *motion(rng, len(images), shift, rotation, scale, shear, elastic))
 
 
 def motion(
-    rng: np.random.Generator, n: int, shift: float, rotation: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The random part of ``augment``: an angle (radians) and a (row, col) shift per image."""
+    rng: np.random.Generator,
+    n: int,
+    shift: float,
+    rotation: float,
+    scale: float = 0.0,
+    shear: float = 0.0,
+    elastic: float = 0.0,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """The random part of ``augment``, drawn per image: a 2×2 matrix taking an output
+    pixel's (row, col) offset from the centre to the offset it samples, a (row, col)
+    shift, and when ``elastic`` is on a (2, g²) grid of (row, col) displacements that
+    ``warp`` spreads smoothly over the image.
+
+    A knob left at 0 draws nothing, so older recipes keep their random stream.
+    """
     angles = np.deg2rad(rng.uniform(-rotation, rotation, n))
     shifts = rng.uniform(-shift, shift, (n, 2))
-    return angles, shifts
+    cos, sin = np.cos(angles), np.sin(angles)
+    # Sampling at the inverse-rotated offset turns the image by the angle.
+    matrices = np.stack([np.stack([cos, -sin], -1), np.stack([sin, cos], -1)], -2)
+    if scale:
+        # An image grown by a factor samples at offsets shrunk by it.
+        matrices /= rng.uniform(1 - scale, 1 + scale, n)[:, None, None]
+    if shear:
+        # Output row r samples column c + slant·r: a slanted stroke, as in italic writing.
+        slant = np.tan(np.deg2rad(rng.uniform(-shear, shear, n)))
+        matrices[:, :, 0] += matrices[:, :, 1] * slant[:, None]
+    grid = rng.uniform(-elastic, elastic, (n, 2, ELASTIC_GRID**2)) if elastic else None
+    return matrices, shifts, grid
 
 
-def warp(images: np.ndarray, angles: np.ndarray, shifts: np.ndarray) -> np.ndarray:
-    """Rotate each image about its centre and shift it; no randomness, so it can run ahead."""
+ELASTIC_GRID = 4  # control points per side of the elastic displacement field
+
+
+@functools.cache
+def _elastic_hat() -> np.ndarray:
+    """(28, g) bilinear weights spreading g evenly spaced knots, the outer ones on the
+    image's edges, over a row of pixels; the same along columns."""
+    knots = np.linspace(0, IMAGE_SIDE - 1, ELASTIC_GRID)
+    pixels = np.arange(IMAGE_SIDE, dtype=float)
+    spacing = knots[1] - knots[0]
+    return np.clip(1 - np.abs(pixels[:, None] - knots[None, :]) / spacing, 0, None)
+
+
+def warp(
+    images: np.ndarray,
+    matrices: np.ndarray,
+    shifts: np.ndarray,
+    grid: np.ndarray | None = None,
+) -> np.ndarray:
+    """Move each image by its own affine map (and elastic displacement grid), in float32
+    for speed; no randomness, so it can run ahead on another thread. Output pixel p
+    samples the source at centre + M·(p − centre) − shift (+ displacement), bilinearly."""
     n = len(images)
+    f32 = np.float32
     centre = (IMAGE_SIDE - 1) / 2.0
-    rows, cols = np.mgrid[0:IMAGE_SIDE, 0:IMAGE_SIDE].astype(float) - centre
-    cos, sin = np.cos(angles)[:, None, None], np.sin(angles)[:, None, None]
-    # Output pixel (r, c) samples the source at the inverse-rotated, un-shifted point.
-    src_r = cos * rows - sin * cols + centre - shifts[:, 0, None, None]
-    src_c = sin * rows + cos * cols + centre - shifts[:, 1, None, None]
-    return bilinear_sample(images.reshape(n, IMAGE_SIDE, IMAGE_SIDE), src_r, src_c).reshape(n, -1)
+    rows, cols = np.mgrid[0:IMAGE_SIDE, 0:IMAGE_SIDE].reshape(2, 1, -1).astype(f32) - f32(centre)
+    m = matrices.astype(f32)[:, :, :, None]
+    moved = (centre - shifts).astype(f32)[:, :, None]
+    src_r = m[:, 0, 0] * rows + m[:, 0, 1] * cols + moved[:, 0]
+    src_c = m[:, 1, 0] * rows + m[:, 1, 1] * cols + moved[:, 1]
+    if grid is not None:
+        hat = _elastic_hat().astype(f32)  # separable: spread along rows, then columns
+        knots = grid.astype(f32).reshape(n, 2, ELASTIC_GRID, ELASTIC_GRID)
+        field = hat @ knots @ hat.T
+        src_r += field[:, 0].reshape(n, -1)
+        src_c += field[:, 1].reshape(n, -1)
+    stack = images.reshape(n, IMAGE_SIDE, IMAGE_SIDE)
+    return bilinear_sample(stack, src_r, src_c).reshape(n, -1).astype(float)
 
 
 def bilinear_sample(stack: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Sample every image of ``stack`` at its own fractional points; outside is black.
+    """Sample every image of ``stack`` (n, h, w) at its own fractional points ``rows``,
+    ``cols`` (n, ...); outside is black. Computes in the points' precision.
 
-    Plain NumPy gathers: several times faster than ``ndimage.map_coordinates`` on a
-    stack, which matters because augmentation runs every epoch.
+    Plain NumPy ``take`` on a flat padded stack: several times faster than
+    ``ndimage.map_coordinates``, which matters because augmentation runs every epoch.
     """
     n, h, w = stack.shape
-    padded = np.zeros((n, h + 3, w + 3))  # one black row/column before, two after
-    padded[:, 1 : h + 1, 1 : w + 1] = stack
-    r = np.clip(rows + 1.0, 0.0, h + 1.0)
-    c = np.clip(cols + 1.0, 0.0, w + 1.0)
-    r0, c0 = r.astype(np.intp), c.astype(np.intp)
-    fr, fc = r - r0, c - c0
-    flat = padded.reshape(n, -1)
+    dtype = np.result_type(rows, cols)
     stride = w + 3
-    base = r0 * stride + c0 + (np.arange(n) * (h + 3) * stride)[:, None, None]
-    flat = flat.reshape(-1)
-    top = flat[base] * (1 - fc) + flat[base + 1] * fc
-    bottom = flat[base + stride] * (1 - fc) + flat[base + stride + 1] * fc
-    return top * (1 - fr) + bottom * fr
+    padded = np.zeros((n, h + 3, stride), dtype)  # one black row/column before, two after
+    padded[:, 1 : h + 1, 1 : w + 1] = stack
+    fr = np.clip(rows + 1, 0, h + 1).reshape(n, -1)
+    fc = np.clip(cols + 1, 0, w + 1).reshape(n, -1)
+    index = fr.astype(np.intp)
+    fr -= index
+    corner = fc.astype(np.intp)
+    fc -= corner
+    index *= stride
+    index += corner
+    index += np.arange(0, n * (h + 3) * stride, (h + 3) * stride)[:, None]
+    flat = padded.reshape(-1)
+    top, top_right = flat.take(index), flat.take(index + 1)
+    index += stride
+    bottom, bottom_right = flat.take(index), flat.take(index + 1)
+    top_right -= top
+    top_right *= fc
+    top += top_right
+    bottom_right -= bottom
+    bottom_right *= fc
+    bottom += bottom_right
+    bottom -= top
+    bottom *= fr
+    top += bottom
+    return top.reshape(rows.shape)
 
 
 def accuracy(net: Network, digits: Digits) -> float:
@@ -206,7 +287,15 @@ def train(
         taken here, in the same order as a plain loop would, so results are identical)."""
         if not recipe.augment:
             return None
-        moves = motion(rng, n, recipe.max_shift, recipe.max_rotation)
+        moves = motion(
+            rng,
+            n,
+            recipe.max_shift,
+            recipe.max_rotation,
+            recipe.max_scale,
+            recipe.max_shear,
+            recipe.max_elastic,
+        )
         return pool.submit(warp, train_set.images, *moves)
 
     with ThreadPoolExecutor(max_workers=1) as pool:

@@ -10,33 +10,61 @@ Render: ``manim render scenes/counting.py`` (``-ql`` preview, ``-s`` last frame)
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, FadeIn, FadeOut, SurroundingRectangle, VGroup
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    Create,
+    FadeIn,
+    FadeOut,
+    Group,
+    Line,
+    Square,
+    SurroundingRectangle,
+    UpdateFromAlphaFunc,
+    VGroup,
+)
 
+from network.algebra import featured_parameters
+from network.analysis import strongest_neuron
 from scenes.kit.diagram import NetworkDiagram
+from scenes.kit.knobs import ParameterMass, Slider
 from scenes.kit.maths import tex, tex_count
 from scenes.kit.scene import LectureScene
-from scenes.kit.stage import drop_below, stage
-from scenes.kit.text import label
+from scenes.kit.stage import STAGE, drop_below, stage
+from scenes.kit.text import decimal, label
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["CountingKnobs"]
 
-#: Where the column of lines is centred (the shipped lecture's place), unless raised.
-LINES_AT = (2.9, -0.4, 0.0)
+#: Where the column of lines is centred (the right half of the stage), unless raised.
+LINES_AT = STAGE.column(1, 2)
 LINE_BUFF = 0.45  # between the lines
 TOTAL_BUFF = 0.7  # lines to total
 REMARK_BUFF = 0.5  # total to the closing note
+PANEL_WIDTH = 5.0  # the right-hand column of the every-knob step: counter and sliders
 
 
 class CountingKnobs(LectureScene):
     """784×16 + 16, 16×16 + 16, 16×10 + 10: 13,002 numbers to find."""
 
-    STEPS = ("hidden-layer", "output-layer", "total", "learning")
+    STEPS = ("hidden-layer", "output-layer", "total", "every-knob", "learning")
 
     def construct(self) -> None:
+        self.prepare()
+        for index in range(len(self.layers)):
+            self.count_layer(index)
+        self.show_total()
+        self.show_every_knob()
+        self.say_what_learning_is()
+
+    def prepare(self) -> None:
+        """Everything the steps share, built before the first is shown."""
         net = self.lecture.network
         self.layers = net.layer_parameters()
         self.diagram = NetworkDiagram(net, self.palette, width=4.8, height=5.2)
-        self.diagram.move_to([-3.2, -0.4, 0])
+        self.diagram.move_to(STAGE.column(0, 2))
         self.lines = []
         self.frame = None
         self.area = stage()
@@ -45,22 +73,28 @@ class CountingKnobs(LectureScene):
         self.all_lines = [
             tex(
                 rf"{layer.n_in} \times {layer.n_out} + {layer.n_out} = {tex_count(layer.total)}",
-                font_size=40,
+                font_size=TYPE.value,
                 palette=self.palette,
             )
             for layer in self.layers
         ]
         self.total = tex(
             rf"{tex_count(net.n_weights)} + {net.n_biases} = {tex_count(net.n_parameters)}",
-            font_size=48,
+            font_size=TYPE.formula,
             palette=self.palette,
         ).set_color(self.palette.highlight)
-        self.remark = label(self.note("learning"), 24, self.palette.muted)
+        self.remark = self.panel_text(self.note("learning"))
         self.lines_y = self.column_centre()
-        for index in range(len(self.layers)):
-            self.count_layer(index)
-        self.show_total()
-        self.say_what_learning_is()
+
+    def panel_text(self, text: str):
+        """A note for the right-hand column: broken into two lines at the space nearest
+        its middle when one line would be wider than the column (whatever the language)."""
+        line = label(text, TYPE.small, self.palette.muted)
+        spaces = [i for i, c in enumerate(text) if c == " "]
+        if line.width <= PANEL_WIDTH or not spaces:
+            return line
+        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+        return label(text[:cut] + "\n" + text[cut + 1 :], TYPE.small, self.palette.muted)
 
     def column_centre(self) -> float:
         """The lines' centre height: ``LINES_AT``'s, raised if the total and the note
@@ -101,10 +135,80 @@ class CountingKnobs(LectureScene):
         self.play(FadeOut(self.frame), FadeIn(self.total))
         self.wait(2.5)
 
+    def show_every_knob(self) -> None:
+        """Every weight and bias as a cell coloured by its value, layer by layer, counted
+        as they appear; then a few of them magnified as sliders set to their values."""
+        p, net, area = self.palette, self.lecture.network, self.area
+        digit = self.lecture.digit
+        self.step("every-knob", parameters=net.n_parameters)
+        # The mass fills the stage left of a column that holds the counter and sliders.
+        self.mass = ParameterMass(net, p, area.width - PANEL_WIDTH - 0.4, area.height - 0.3)
+        self.mass.move_to([area.left + self.mass.width / 2, area.center[1], 0])
+        panel_x = area.right - PANEL_WIDTH / 2
+        self.counted = decimal(0, TYPE.value, p.highlight, places=0)
+        counter_name = label(self.note("every-knob", "counter"), TYPE.label, p.muted)
+        counter = VGroup(counter_name, self.counted).arrange(DOWN, buff=0.15)
+        counter.move_to([panel_x, area.top - counter.height / 2 - 0.1, 0])
+        # A few real parameters, magnified: slider tracks span the layer's largest |value|.
+        self.featured = featured_parameters(net, digit.trace, strongest_neuron(digit.trace, 1))
+        self.sliders = VGroup()
+        for param in self.featured:
+            limit = float(np.max(np.abs(self.mass.cells[param.layer - 1].values)))
+            where = {"layer": param.layer, "neuron": param.neuron}
+            if param.source is None:
+                name = self.note("every-knob", "bias", **where)
+            else:
+                name = self.note("every-knob", "weight", source=param.source, **where)
+            self.sliders.add(Slider(param.value, limit, name, p, font_size=TYPE.small))
+        self.sliders.arrange(DOWN, buff=0.45, aligned_edge=LEFT)
+        self.sliders.next_to(counter, DOWN, buff=0.6).set_x(panel_x)
+        area.keep_inside(self.sliders)
+        self.marks = VGroup()
+        self.leaders = VGroup()
+        for param, slider in zip(self.featured, self.sliders, strict=True):
+            at = self.mass.cell_center(param.layer - 1, param.order(net))
+            side = max(4 * self.mass.cell_size, 0.14)
+            mark = Square(side, color=p.highlight, stroke_width=2).move_to(at)
+            self.marks.add(mark)
+            self.leaders.add(
+                Line(mark.get_right(), slider.track.get_left(), color=p.highlight).set_stroke(
+                    width=1.2, opacity=0.6
+                )
+            )
+
+        self.play(FadeOut(VGroup(self.diagram, *self.lines, self.total)), FadeIn(counter))
+        self.add(self.mass)
+        # Layer by layer, cell by cell in counting order; the counter is the cells shown.
+        before = 0
+        for layer, count in enumerate(self.mass.counts):
+
+            def reveal(
+                _, alpha: float, layer: int = layer, count: int = count, base: int = before
+            ):
+                shown = round(alpha * count)
+                self.mass.show(layer, shown)
+                self.counted.set_value(base + shown)
+
+            run = 3.0 if count > 2000 else 1.2
+            # The counter is animated with the images: a still mobject would be drawn
+            # once into the static background and never show its new value.
+            moving = Group(self.mass, self.counted)
+            self.play(UpdateFromAlphaFunc(moving, reveal), run_time=run)
+            before += count
+        self.play(
+            *(Create(m) for m in self.marks),
+            *(Create(line) for line in self.leaders),
+            FadeIn(self.sliders, lag_ratio=0.2),
+            run_time=1.5,
+        )
+        self.wait(1)
+
     def say_what_learning_is(self) -> None:
         self.step("learning", parameters=self.lecture.network.n_parameters)
-        self.remark.next_to(self.total, DOWN, buff=REMARK_BUFF)
+        # Under the sliders, in the right-hand column, clear of the parameters' images.
+        self.remark.next_to(self.sliders, DOWN, buff=REMARK_BUFF)
+        self.remark.align_to([self.area.right, 0, 0], RIGHT)
         self.area.keep_inside(self.remark)
-        drop_below(self.remark, self.diagram, buff=0.05)
+        drop_below(self.remark, self.sliders, buff=0.05)
         self.play(FadeIn(self.remark))
         self.wait(3)

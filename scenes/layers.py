@@ -7,32 +7,80 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
+    DOWN,
+    LEFT,
     RIGHT,
     UP,
+    Animation,
     FadeIn,
     FadeOut,
     FadeTransform,
+    ManimColor,
     ReplacementTransform,
     SurroundingRectangle,
+    UpdateFromAlphaFunc,
     VGroup,
+    smooth,
+    squish_rate_func,
 )
 
 from network.analysis import Example, example_per_label, example_wrong
 from network.data import IMAGE_SIDE
+from network.flow import Flow, edge_flow
 from network.shapes import hidden_kind
 from scenes.kit import DRAWN_PIXELS, NetworkDiagram, PixelGrid, drawn_pixel_cells
 from scenes.kit.diagram import drawn_rows
+from scenes.kit.flow import Pulses
 from scenes.kit.gallery import size_braces
 from scenes.kit.lecture import Digit
+from scenes.kit.neuron_field import (
+    CIRCLE_HALF,
+    SQUARE_HALF,
+    NeuronField,
+    column_centers,
+    grid_centers,
+    lagged,
+    rows_to_column,
+)
 from scenes.kit.scene import LectureScene
+from scenes.kit.stage import STAGE, stage
 from scenes.kit.text import decimal, label
+from scenes.kit.type_scale import TYPE
 from scenes.kit.zoom import PixelCloseUp, busiest_window
 
 __all__ = ["NetworkLayers"]
 
 THUMB_HEIGHT = 2.3
-THUMB_POSITION = (-5.7, 0.4, 0.0)
-DIAGRAM_CENTER = (0.8, -0.35, 0.0)
+#: The digit's thumbnail, at the stage's left edge and a little above its middle (the
+#: note about the drawn connections goes under it).
+THUMB_POSITION = np.array([STAGE.left + THUMB_HEIGHT / 2, STAGE.center[1] + 0.75, 0.0])
+#: The diagram, centred in the stage to the right of the thumbnail.
+DIAGRAM_CENTER = np.array([(STAGE.left + THUMB_HEIGHT + STAGE.right) / 2, STAGE.center[1], 0.0])
+#: Spacing of the tall column the image rows line up in (scene units): 784 neurons
+#: make it several frames tall, which is the point.
+COLUMN_SPACING = 0.1
+#: How much each image row's start lags the previous one's (fractions of one row's run).
+ROW_LAG = 0.15
+#: Connections kept per neuron when the forward pass is drawn: its strongest |w·a|.
+PER_TARGET = 2
+#: Seconds for the pulses to cross one set of connections (the next layer lights
+#: as they arrive, over the last ``1 − ARRIVAL`` of that time).
+PULSE_SECONDS = 1.6
+ARRIVAL = 0.55
+
+
+def wrapped(text: str, width: float, size: float, color: ManimColor) -> VGroup:
+    """``text`` as left-aligned lines no wider than ``width`` (the script's notes are
+    one line of words; where they break depends on the room the layout leaves)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and label(f"{lines[-1]} {word}", size, color).width <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return VGroup(*(label(line, size, color) for line in lines)).arrange(
+        DOWN, aligned_edge=LEFT, buff=0.12
+    )
 
 
 class NetworkLayers(LectureScene):
@@ -44,12 +92,14 @@ class NetworkLayers(LectureScene):
         "pixels",
         "pixel-values",
         "neurons",
+        "all-neurons",
         "input-layer",
         "output-layer",
         "hidden-layers",
         "hidden-layers-one",
         "hidden-layers-mixed",
         "weights",
+        "strongest-paths",
         "forward-pass",
         "answer",
         "answer-wrong",
@@ -65,17 +115,19 @@ class NetworkLayers(LectureScene):
         digit = self.lecture.digit
         self.show_pixels(digit)
         self.zoom_on_pixels()
+        self.pixels_become_neurons(digit)
         self.form_input_column(digit)
         self.add_output_layer()
         self.add_hidden_layers()
         self.draw_edges()
+        self.keep_strongest(digit)
         self.forward_pass(digit)
         self.more_digits()
 
     # -- section 3: neurons hold numbers ---------------------------------------
     def show_pixels(self, digit: Digit) -> None:
         self.step("pixels", side=IMAGE_SIDE, pixels=len(digit.pixels))
-        self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to([-3.2, -0.35, 0])
+        self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to(STAGE.column(0, 2))
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
         self.wait(1.5)
@@ -89,7 +141,7 @@ class NetworkLayers(LectureScene):
             darkest=float(values.min()),
             brightest=float(values.max()),
         )
-        self.close_up.move_to([3.9, -0.35, 0])
+        self.close_up.move_to(STAGE.column(1, 2))
         self.play(FadeIn(self.close_up.window))
         self.play(FadeIn(self.close_up, shift=0.2 * RIGHT))
         self.wait(2)
@@ -99,26 +151,84 @@ class NetworkLayers(LectureScene):
         self.close_up.squares = neurons
         self.wait(2)
 
+    def pixels_become_neurons(self, digit: Digit) -> None:
+        """Every square of the grid turns into a circle holding its pixel's value."""
+        self.step("all-neurons", pixels=len(digit.pixels))
+        self.play(FadeOut(self.close_up), FadeOut(self.close_up.window))
+        cell = self.grid.cell_size
+        self.field = NeuronField(
+            digit.pixels, grid_centers(self.grid), SQUARE_HALF * cell, self.palette
+        )
+        box = (
+            self.grid.get_left()[0],
+            self.grid.get_bottom()[1],
+            self.grid.get_right()[0],
+            self.grid.get_top()[1],
+        )
+        self.field.backdrop = (box, 1.0)
+        self.field.redraw()
+        self.remove(self.grid)
+        self.add(self.field)
+
+        def morph(alpha: float) -> None:
+            self.field.roundness = alpha
+            self.field.half[:] = cell * (SQUARE_HALF + (CIRCLE_HALF - SQUARE_HALF) * alpha)
+            self.field.backdrop = (box, 1.0 - alpha)
+
+        self.play(UpdateFromAlphaFunc(self.field, self.field.updater(morph)), run_time=2)
+        self.wait(1)
+
     def form_input_column(self, digit: Digit) -> None:
+        """The 28 rows travel, one after another, into one tall column of 784 neurons,
+        which folds into the diagram's input column: 8, a ⋮, 8, under the 784 brace."""
         self.step(
             "input-layer",
             pixels=len(digit.pixels),
+            rows=IMAGE_SIDE,
+            side=IMAGE_SIDE,
             drawn=len(DRAWN_PIXELS),
-            rows=len(drawn_rows()),
+            marked=len(drawn_rows()),
         )
         self.diagram = NetworkDiagram(self.lecture.network, self.palette, width=8.3, height=5.8)
         self.diagram.move_to(DIAGRAM_CENTER)
         self.diagram.set_layer(digit.trace, 0)
-        self.play(
-            FadeOut(self.close_up),
-            FadeOut(self.close_up.window),
-            FadeOut(self.braces),
-        )
-        self.play(self.grid.animate.set_height(THUMB_HEIGHT).move_to(THUMB_POSITION))
+        d, field = self.diagram, self.field
+        column = d.layers[0]
+        x, middle = column.get_center()[0], column.get_center()[1]
+        count = len(digit.pixels)
+        top = middle + (count - 1) / 2 * COLUMN_SPACING
+        start, tall = field.centers.copy(), column_centers(x, top, COLUMN_SPACING, count)
+        grid_half = field.half[0]
+        column_half = CIRCLE_HALF * COLUMN_SPACING
+
+        def travel(alpha: float) -> None:
+            progress = lagged(alpha, IMAGE_SIDE, ROW_LAG)
+            field.centers = rows_to_column(progress, start, tall)
+            field.half[:] = np.repeat(grid_half + (column_half - grid_half) * progress, IMAGE_SIDE)
+
+        self.play(FadeOut(self.braces), run_time=0.5)
+        field.clip_top = stage().top  # the column runs on under the headline, unseen
+        self.play(UpdateFromAlphaFunc(field, field.updater(travel)), run_time=5)
+        # The fold: the column squeezes to the diagram column's height; the drawn
+        # pixels' neurons move to their places, every other one fades into the ⋮.
+        drawn = np.array(DRAWN_PIXELS)
+        slots = np.array([n.get_center() for n in column])
+        squeeze = (column.get_top()[1] - column.get_bottom()[1]) / ((count - 1) * COLUMN_SPACING)
+        others = np.setdiff1d(np.arange(count), drawn)
+
+        def fold(alpha: float) -> None:
+            s = smooth(alpha)
+            factor = 1 + (squeeze - 1) * s
+            centers = tall.copy()
+            centers[:, 1] = middle + (tall[:, 1] - middle) * factor
+            centers[drawn] = centers[drawn] + (slots - centers[drawn]) * s
+            field.centers = centers
+            field.half[others] = column_half * max(factor, 0.2)
+            field.half[drawn] = column_half + (d.neuron_radius - column_half) * s
+            field.opacity[others] = 1 - squish_rate_func(smooth, 0.4, 1.0)(alpha)
+
         thumb = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
-        self.remove(self.grid)
         self.grid = thumb.move_to(THUMB_POSITION)
-        self.add(self.grid)
         cells = drawn_pixel_cells()
         self.row_marks = VGroup(
             *(
@@ -132,11 +242,16 @@ class NetworkLayers(LectureScene):
             )
         )
         self.row_marks.set_z_index(2)  # stays above every digit swapped in beneath it
-        squares = self.grid.cell_squares(cells)
-        self.play(FadeIn(self.row_marks), FadeIn(squares))
-        self.play(ReplacementTransform(squares, self.diagram.layers[0]), run_time=1.5)
-        d = self.diagram
-        self.play(FadeIn(d.input_dots), FadeIn(d.input_brace), FadeIn(d.input_count))
+        late = squish_rate_func(smooth, 0.5, 1.0)
+        self.play(
+            UpdateFromAlphaFunc(field, field.updater(fold)),
+            FadeIn(self.grid),
+            FadeIn(self.row_marks),
+            *(FadeIn(m, rate_func=late) for m in (d.input_dots, d.input_brace, d.input_count)),
+            run_time=3,
+        )
+        self.remove(field)
+        self.add(column)
         self.wait(1.5)
 
     # -- section 4: layers --------------------------------------------------------
@@ -159,7 +274,9 @@ class NetworkLayers(LectureScene):
         hidden = d.layers[1:-1]
         self.question_marks = VGroup(
             *(
-                label("?", font_size=40, color=self.palette.muted).next_to(layer, UP, buff=0.15)
+                label("?", font_size=TYPE.formula, color=self.palette.muted).next_to(
+                    layer, UP, buff=0.15
+                )
                 for layer in hidden
             )
         )
@@ -188,13 +305,80 @@ class NetworkLayers(LectureScene):
         self.bring_to_back(*self.diagram.edges)
         self.wait(1.5)
 
+    def flows(self, digit: Digit) -> list[Flow]:
+        """Per transition, what each drawn connection passes on for ``digit`` and which
+        are kept (``network.flow``: the ``PER_TARGET`` strongest |w·a| into each neuron)."""
+        d, net = self.diagram, self.lecture.network
+        return [
+            edge_flow(net, digit.trace, t, d.drawn[t], d.drawn[t + 1], PER_TARGET)
+            for t in range(len(d.edges))
+        ]
+
+    def thin_edges(self, flows: list[Flow]) -> list[Animation]:
+        """Fade every drawn edge to its weight's style if kept for this digit, else out."""
+        d = self.diagram
+        if not hasattr(self, "edge_opacity"):  # each edge's opacity as the weights step drew it
+            self.edge_opacity = [
+                np.array([e.get_stroke_opacity() for e in edges]) for edges in d.edges
+            ]
+        animations = []
+        for edges, flow, full in zip(d.edges, flows, self.edge_opacity, strict=True):
+            shown = np.where(flow.kept.reshape(-1), full, 0.0)
+            for edge, opacity in zip(edges, shown, strict=True):
+                if abs(edge.get_stroke_opacity() - opacity) > 1e-9:
+                    animations.append(edge.animate.set_stroke(opacity=float(opacity)))
+        return animations
+
+    def kept_note(self, flows: list[Flow]) -> VGroup:
+        """On screen: how many connections are drawn, and which."""
+        text = self.note(
+            "strongest-paths",
+            "kept",
+            kept=sum(f.count for f in flows),
+            drawn=sum(f.kept.size for f in flows),
+            per_target=PER_TARGET,
+        )
+        room = self.diagram.input_count.get_left()[0] - 0.2 - stage().left
+        note = wrapped(text, room, TYPE.small, self.palette.muted)
+        note.next_to(self.grid, DOWN, buff=0.45).align_to(self.grid, LEFT)
+        return stage().keep_inside(note)
+
+    def keep_strongest(self, digit: Digit) -> None:
+        """Thin the drawn edges to the ones that matter for this digit, and say how many."""
+        self.digit_flows = self.flows(digit)
+        drawn = sum(f.kept.size for f in self.digit_flows)
+        self.step(
+            "strongest-paths",
+            per_target=PER_TARGET,
+            kept=sum(f.count for f in self.digit_flows),
+            drawn=drawn,
+        )
+        self.kept_text = self.kept_note(self.digit_flows)
+        self.play(*self.thin_edges(self.digit_flows), run_time=1.5)
+        self.bring_to_back(*self.diagram.edges)
+        self.play(FadeIn(self.kept_text))
+        self.wait(1.5)
+
     def forward_pass(self, digit: Digit, part: int | None = None) -> None:
-        """Light the layers one after another, then box the answer (``part``: a more digit)."""
+        """Pulses run along the kept edges, each as bright as its w·a, and each layer
+        lights as they arrive; then the answer is boxed (``part``: a more digit)."""
         d = self.diagram
         if part is None:
             self.step("forward-pass", top=float(digit.trace.activations[1].max()))
-        for layer in range(1, len(d.layers)):
-            self.play(d.animate_layer(digit.trace, layer), run_time=0.9)
+        #: The pulses of the last pass, one group per transition (kept for tests).
+        self.pulses: list[Pulses] = []
+        for t, flow in enumerate(self.digit_flows):
+            pulses = Pulses(d, t, flow)
+            self.pulses.append(pulses)
+            self.add(pulses)
+            self.play(
+                UpdateFromAlphaFunc(pulses, lambda m, a: m.travel(a)),
+                d.animate_layer(digit.trace, t + 1, lag_ratio=0).set_rate_func(
+                    squish_rate_func(smooth, ARRIVAL, 1.0)
+                ),
+                run_time=PULSE_SECONDS,
+            )
+            self.remove(pulses)
         self.show_answer(digit, part)
 
     @staticmethod
@@ -221,7 +405,7 @@ class NetworkLayers(LectureScene):
         self.answer_box = self.diagram.answer_marker(digit.trace)
         color = self.palette.wrong if digit.is_wrong else self.palette.highlight
         self.answer_box.set_color(color)
-        self.answer_value = decimal(float(values["activation"]), font_size=36, color=color)
+        self.answer_value = decimal(float(values["activation"]), font_size=TYPE.value, color=color)
         self.answer_value.next_to(self.answer_box, RIGHT, buff=0.12)
         self.play(FadeIn(self.answer_box), FadeIn(self.answer_value))
         self.wait(2)
@@ -245,14 +429,19 @@ class NetworkLayers(LectureScene):
             self.step(self.more_step(example), part=part, row=row, label=digit.label)
             grid = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
             grid.move_to(THUMB_POSITION)
+            self.digit_flows = self.flows(digit)
+            note = self.kept_note(self.digit_flows)
             self.play(
                 FadeOut(self.answer_box),
                 FadeOut(self.answer_value),
                 FadeTransform(self.grid, grid),
+                FadeTransform(self.kept_text, note),
                 *(layer.animate.set_fill(opacity=0) for layer in d.layers[1:]),
                 d.animate_layer(digit.trace, 0, lag_ratio=0),
+                *self.thin_edges(self.digit_flows),
             )
-            self.grid = grid
+            self.bring_to_back(*d.edges)
+            self.grid, self.kept_text = grid, note
             self.forward_pass(digit, part)
         self.wait(1)
 

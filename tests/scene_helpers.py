@@ -3,6 +3,7 @@ and compare golden frames drawn by the camera that ships."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -95,9 +96,24 @@ def too_small(scene: Scene, least: float = MIN_READABLE) -> list[str]:
     return found
 
 
-def render_in_frame(scene_class: type[Scene]) -> tuple[Scene, dict[str, Any]]:
+_RENDERED: dict[tuple, tuple[Scene, dict[str, Any]]] = {}
+
+
+def render_in_frame(scene_class: type[Scene], cached: bool = True) -> tuple[Scene, dict[str, Any]]:
     """``render_words``, asserting at the end of every step that nothing left the frame
-    and that every text is drawn at a readable size."""
+    and that every text is drawn at a readable size.
+
+    A scene depends only on its class and the ``LECTURE_*`` configuration, so with
+    ``cached`` the tests that inspect the same scene under the same configuration share
+    one render (treat the scene as read-only). A test that changes anything else, such
+    as a module constant, passes ``cached=False``.
+    """
+    key = (
+        scene_class,
+        tuple(sorted(kv for kv in os.environ.items() if kv[0].startswith("LECTURE_"))),
+    )
+    if cached and key in _RENDERED:
+        return _RENDERED[key]
     words: dict[str, Any] = {}
     problems: dict[str, list[str]] = {}
 
@@ -108,4 +124,6 @@ def render_in_frame(scene_class: type[Scene]) -> tuple[Scene, dict[str, Any]]:
 
     scene = dry_render(scene_class, step_recorder=record)
     assert not problems, f"off the frame or too small at the end of steps: {problems}"
+    if cached:
+        _RENDERED[key] = (scene, words)
     return scene, words

@@ -92,7 +92,7 @@ def test_a_layer_too_wide_to_read_is_shown_by_a_sample_and_says_so(
     """Beyond MAX_GRIDS (here lowered to 10 for the shipped 16) an even sample, with the
     neuron the scene talks about in it, and the count said on screen and aloud."""
     monkeypatch.setattr(first_layer, "MAX_GRIDS", 10)
-    scene, words = render_in_frame(WhatNeuronsSee)
+    scene, words = render_in_frame(WhatNeuronsSee, cached=False)
     n = scene.lecture.network.weights[0].shape[0]
     assert scene.shown == spread_neurons(n, 10, keep=scene.neuron)
     assert len(scene.shown) == 10 and scene.neuron in scene.shown

@@ -5,13 +5,18 @@ from __future__ import annotations
 from itertools import pairwise
 
 import numpy as np
+from manim import UpdateFromAlphaFunc
 from num2words import num2words
 from scene_helpers import golden, render_in_frame
 
 from network.analysis import misclassified
+from network.flow import contributions, edge_flow, strongest_per_target
 from network.shapes import hidden_kind
 from scenes.kit.diagram import DRAWN_PIXELS, MAX_DRAWN, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
-from scenes.layers import NetworkLayers
+from scenes.kit.flow import Pulses, pulse_color
+from scenes.kit.neuron_field import column_centers, grid_centers, lagged, rows_to_column
+from scenes.kit.stage import stage
+from scenes.layers import COLUMN_SPACING, PER_TARGET, NetworkLayers
 
 __module_test__ = "layers"
 
@@ -62,10 +67,12 @@ def test_lit_network_and_answer(scene: NetworkLayers) -> None:
     digit = scene.lecture.digit
     scene.show_pixels(digit)
     scene.zoom_on_pixels()
+    scene.pixels_become_neurons(digit)
     scene.form_input_column(digit)
     scene.add_output_layer()
     scene.add_hidden_layers()
     scene.draw_edges()
+    scene.keep_strongest(digit)
     scene.forward_pass(digit)
     assert_diagram_shows(scene, digit.trace)
     assert scene.lecture.digit.prediction == scene.lecture.digit.label == 3
@@ -118,10 +125,12 @@ def test_the_words_name_what_the_network_computes(network_shape: str) -> None:
                 "pixels",
                 "pixel-values",
                 "neurons",
+                "all-neurons",
                 "input-layer",
                 "output-layer",
                 hidden_key,
                 "weights",
+                "strongest-paths",
                 "forward-pass",
                 answer_key,
             )
@@ -185,3 +194,181 @@ def test_the_words_name_what_the_network_computes(network_shape: str) -> None:
         assert f"{num2words(label)}, with an activation of {trace.output[label]:.2f}" in (
             said.narration
         )
+
+
+# -- moment 1: all 784 pixels become the input column -----------------------------------
+
+
+def test_rows_travel_into_one_column_in_input_order() -> None:
+    """At 0 every element is on its cell, at 1 pixel ``r·28 + c`` is the column's
+    element ``r·28 + c``; midway each row is still one straight, evenly spaced stick."""
+    start = np.array([[c * 0.2, -r * 0.2, 0.0] for r in range(28) for c in range(28)])
+    end = column_centers(-3.0, 30.0, 0.1)
+    np.testing.assert_array_equal(rows_to_column(np.zeros(28), start, end), start)
+    np.testing.assert_array_equal(rows_to_column(np.ones(28), start, end), end)
+    assert np.all(np.diff(end[:, 1]) < 0) and np.all(end[:, 0] == -3.0)
+    middle = rows_to_column(lagged(0.5, 28, 0.15), start, end).reshape(28, 28, 3)
+    steps = np.diff(middle, axis=1)
+    np.testing.assert_allclose(steps, np.broadcast_to(steps[:, :1], steps.shape), atol=1e-12)
+    # A row that has started has turned clockwise: its first pixel is higher than its last.
+    progress = lagged(0.5, 28, 0.15)
+    moving = (progress > 0) & (progress < 1)
+    assert moving.any()
+    assert np.all(middle[moving, 0, 1] > middle[moving, -1, 1])
+
+
+def test_every_pixel_becomes_a_neuron_and_the_column_folds(network_shape: str) -> None:
+    scene, words = render_in_frame(NetworkLayers)
+    digit, d, field = scene.lecture.digit, scene.diagram, scene.field
+    # Fill of each of the 784 neurons: its pixel's value, as circles.
+    np.testing.assert_array_equal(field.values, digit.pixels)
+    assert field.values.size == 784 and field.roundness == 1.0
+    # Folded: the drawn pixels' neurons sit on the diagram's input column, the rest faded.
+    drawn = list(DRAWN_PIXELS)
+    slots = np.array([n.get_center() for n in d.layers[0]])
+    np.testing.assert_allclose(field.centers[drawn], slots, atol=1e-9)
+    np.testing.assert_allclose(field.half[drawn], d.neuron_radius)
+    others = np.setdiff1d(np.arange(784), drawn)
+    assert np.all(field.opacity[others] == 0) and np.all(field.opacity[drawn] == 1)
+    on_screen = {id(m) for top in scene.mobjects for m in top.get_family()}
+    assert id(field) not in on_screen
+    assert all(id(circle) in on_screen for circle in d.layers[0])
+    said = words["layers.input-layer"].narration
+    assert "twenty-eight rows of twenty-eight neurons make one tall column of 784" in said
+    assert words["layers.all-neurons"].headline == "Every pixel becomes a neuron: 784 of them"
+
+
+# -- moment 2: the network thinking -----------------------------------------------------
+
+
+def test_flow_is_weight_times_activation_and_keeps_the_strongest() -> None:
+    """``network.flow`` against a plain loop over the shipped network's drawn neurons."""
+    from scenes.kit.lecture import load_lecture
+
+    lecture = load_lecture()
+    net, trace = lecture.network, lecture.digit.trace
+    sources, targets = list(DRAWN_PIXELS), list(range(16))
+    direct = np.array(
+        [[net.weights[0][j, k] * trace.activations[0][k] for k in sources] for j in targets]
+    )
+    np.testing.assert_allclose(contributions(net, trace, 0, sources, targets), direct)
+    flow = edge_flow(net, trace, 0, sources, targets, per_target=2)
+    for j in range(len(targets)):
+        ranked = sorted(range(len(sources)), key=lambda k: (-abs(direct[j, k]), k))
+        want = {k for k in ranked[:2] if direct[j, k] != 0}
+        assert set(np.flatnonzero(flow.kept[j])) == want
+    kept = np.abs(direct[flow.kept])
+    np.testing.assert_allclose(flow.brightness[flow.kept], kept / kept.max())
+    assert np.all(flow.brightness[~flow.kept] == 0) and flow.brightness.max() == 1.0
+    # Ties go to the lower index; zero contributions are never kept.
+    values = np.array([[0.0, 2.0, -2.0, 1.0], [0.0, 0.0, 0.0, 3.0]])
+    np.testing.assert_array_equal(
+        strongest_per_target(values, 2), [[False, True, True, False], [False, False, False, True]]
+    )
+
+
+def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
+    """The last pass's pulses: one per kept edge, opacity ∝ |w·a|, colour by its sign;
+    the other drawn edges are faded out; the note and the words give the counts."""
+    scene, words = render_in_frame(NetworkLayers)
+    d, net = scene.diagram, scene.lecture.network
+    validation = scene.lecture.validation()
+    row = int(words["layers.more-digit-3"].headline.split("#")[1].rstrip(")"))
+    trace = net.forward(validation.images[row])
+    palette = scene.palette
+    for t, pulses in enumerate(scene.pulses):
+        w = net.weights[t][np.ix_(d.drawn[t + 1], d.drawn[t])]
+        wa = w * trace.activations[t][list(d.drawn[t])]
+        opacity = np.array([line.get_stroke_opacity() for line in pulses])
+        strength = np.array([abs(wa[j, k]) for j, k in pulses.pairs])
+        np.testing.assert_allclose(opacity, strength / strength.max(), rtol=1e-9)
+        for line, (j, k) in zip(pulses, pulses.pairs, strict=True):
+            color = pulse_color(palette, 1 if wa[j, k] > 0 else -1)
+            assert line.get_stroke_color().to_hex() == color.to_hex()
+        # Each target's pulses come from its PER_TARGET largest |w·a| (none zero).
+        kept = np.zeros(wa.shape, dtype=bool)
+        for j, k in pulses.pairs:
+            kept[j, k] = True
+        for j in range(wa.shape[0]):
+            order = np.argsort(-np.abs(wa[j]), kind="stable")[:PER_TARGET]
+            assert set(np.flatnonzero(kept[j])) == {k for k in order if wa[j, k] != 0}
+        shown = np.array([e.get_stroke_opacity() > 0 for e in d.edges[t]])
+        np.testing.assert_array_equal(shown, kept.reshape(-1))
+        # A finished pass leaves no pulse on screen.
+        assert pulses not in scene.mobjects
+    total = sum(len(p) for p in scene.pulses)
+    drawn = sum(len(e) for e in d.edges)
+    note = " ".join(line.text for line in scene.kept_text)
+    assert note.startswith(f"{total}of{drawn}lines")
+    assert scene.kept_text.get_left()[0] >= stage().left - 1e-6
+    first = words["layers.strongest-paths"].narration
+    flows = [
+        edge_flow(net, scene.lecture.digit.trace, t, d.drawn[t], d.drawn[t + 1], PER_TARGET)
+        for t in range(len(d.edges))
+    ]
+    assert f"{sum(f.count for f in flows)} of the {drawn} lines drawn" in first
+
+
+# -- golden frames of the new moments ---------------------------------------------------
+
+
+@golden(NetworkLayers)
+def test_all_pixels_as_neurons(scene: NetworkLayers) -> None:
+    digit = scene.lecture.digit
+    scene.show_pixels(digit)
+    scene.zoom_on_pixels()
+    scene.pixels_become_neurons(digit)
+    np.testing.assert_array_equal(scene.field.centers, grid_centers(scene.grid))
+
+
+@golden(NetworkLayers)
+def test_rows_in_flight(scene: NetworkLayers) -> None:
+    """The rows halfway to the column, drawn as the scene's travel draws them."""
+    digit = scene.lecture.digit
+    scene.show_pixels(digit)
+    scene.zoom_on_pixels()
+    scene.pixels_become_neurons(digit)
+    field = scene.field
+    x, middle = -3.35, -0.35
+    start = field.centers.copy()
+    tall = column_centers(x, middle + 783 / 2 * COLUMN_SPACING, COLUMN_SPACING)
+
+    def halfway(alpha: float) -> None:
+        field.centers = rows_to_column(lagged(0.5, 28, 0.15), start, tall)
+        field.clip_top = stage().top
+
+    scene.play(UpdateFromAlphaFunc(field, field.updater(halfway)))
+    scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
+
+
+@golden(NetworkLayers)
+def test_strongest_paths(scene: NetworkLayers) -> None:
+    digit = scene.lecture.digit
+    scene.show_pixels(digit)
+    scene.zoom_on_pixels()
+    scene.pixels_become_neurons(digit)
+    scene.form_input_column(digit)
+    scene.add_output_layer()
+    scene.add_hidden_layers()
+    scene.draw_edges()
+    scene.keep_strongest(digit)
+
+
+@golden(NetworkLayers)
+def test_pulses_in_flight(scene: NetworkLayers) -> None:
+    """Pulses of the second set of connections halfway along, the first hidden layer lit."""
+    digit = scene.lecture.digit
+    scene.show_pixels(digit)
+    scene.zoom_on_pixels()
+    scene.pixels_become_neurons(digit)
+    scene.form_input_column(digit)
+    scene.add_output_layer()
+    scene.add_hidden_layers()
+    scene.draw_edges()
+    scene.keep_strongest(digit)
+    pulses = Pulses(scene.diagram, 1, scene.digit_flows[1])
+    scene.play(
+        UpdateFromAlphaFunc(pulses, lambda m, a: m.travel(0.5 * a)),
+        scene.diagram.animate_layer(digit.trace, 1),
+    )
+    scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)

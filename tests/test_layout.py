@@ -38,13 +38,15 @@ def _number(node: ast.AST) -> bool:
 
 
 def _typed_points(tree: ast.AST) -> list[int]:
-    """Lines where a list or array of two or three literal numbers is used as a point."""
+    """Lines holding a point typed as literal numbers: ``[x, y, 0]`` or ``(x, y, 0.0)``
+    (three numbers, the last zero: a position in the frame's plane)."""
     lines = []
     for node in ast.walk(tree):
         if (
-            isinstance(node, ast.List)
-            and len(node.elts) in (2, 3)
+            isinstance(node, (ast.List, ast.Tuple))
+            and len(node.elts) == 3
             and all(map(_number, node.elts))
+            and getattr(node.elts[2], "value", None) == 0
         ):
             lines.append(node.lineno)
     return lines
@@ -78,9 +80,11 @@ def test_scenes_take_font_sizes_from_the_type_scale(path: Path) -> None:
 
 def test_the_checks_find_what_they_look_for() -> None:
     """The two scans above are not vacuous: they catch the old ways."""
-    old = ast.parse("g.move_to([0, -0.4, 0])\nlabel('x', 24, c)\ntex('y', font_size=40, p=1)")
-    assert _typed_points(old) == [1]
-    assert _literal_font_sizes(old) == [2, 3]
+    old = ast.parse(
+        "g.move_to([0, -0.4, 0])\nlabel('x', 24, c)\ntex('y', font_size=40, p=1)\nAT = (1, 2.5, 0)"
+    )
+    assert sorted(_typed_points(old)) == [1, 4]
+    assert sorted(_literal_font_sizes(old)) == [2, 3]
 
 
 def test_the_type_scale_runs_from_display_down_to_readable() -> None:

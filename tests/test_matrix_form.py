@@ -8,7 +8,9 @@ import numpy as np
 from num2words import num2words
 from scene_helpers import golden, render_in_frame
 
-from network.analysis import ink_indices
+from network.activations import sigmoid
+from network.algebra import shown_rows
+from network.analysis import ink_indices, strongest_neuron
 from scenes.kit.diagram import drawn_neurons
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
@@ -28,7 +30,35 @@ def test_entries_lit_column_and_lines_are_the_networks(network_shape: str) -> No
     assert scene.a0_entries == [tex_number(a0[i]) for i in scene.columns]
     assert scene.b_entries == [tex_number(b[j]) for j in scene.rows]
     assert scene.a1_entries == [tex_number(a1[j]) for j in scene.rows]
-    assert scene.rows == [0, 1, w.shape[0] - 1]
+    j = strongest_neuron(digit.trace, 1)
+    assert scene.neuron == j and scene.rows == shown_rows(w.shape[0], j)
+    assert scene.rows[0] == 0 and scene.rows[-1] == w.shape[0] - 1 and j in scene.rows
+
+    # Row j against the column: the products shown are W[j, i]·a[i] for the shown pixels,
+    # all 784 of them add up to entry j of W a, then + b_j and σ give neuron j's activation.
+    assert scene.product_values == [w[j, i] * a0[i] for i in scene.columns]
+    assert scene.product_entries == [tex_number(w[j, i] * a0[i]) for i in scene.columns]
+    z = float(w[j] @ a0)
+    np.testing.assert_allclose(scene.row.products, w[j] * a0, rtol=0, atol=0)
+    np.testing.assert_allclose(scene.row.weighted_sum, z, atol=1e-12)
+    assert scene.z_entry == tex_number(z)
+    assert scene.biased_entry == tex_number(z + b[j])
+    assert scene.activation_entry == tex_number(sigmoid(z + b[j])) == tex_number(a1[j])
+    np.testing.assert_allclose(scene.row.activation, sigmoid(z + b[j]), atol=1e-12)
+    assert [t.tex_string for t in scene.bias_line] == [
+        scene.z_entry,
+        "+",
+        tex_number(b[j]),
+        "=",
+        scene.biased_entry,
+    ]
+    assert scene.sigma_line[-1].tex_string == tex_number(a1[j])
+    # Every "?" of a⁽¹⁾ was replaced by the network's activation.
+    assert scene.results == {r: tex_number(a1[r]) for r in scene.rows}
+    one_row = words["matrix_form.one-row"]
+    assert f"Row {j} of W" in one_row.headline
+    assert f"all {w.shape[1]} of them, and comes to {scene.z_entry}" in one_row.narration
+    assert f"holds {tex_number(a1[j])}" in words["matrix_form.bias-and-sigma"].headline
     bias = scene.symbolic[4].tex_string
     assert "b_k" in bias and "b_n" not in bias
 
@@ -42,11 +72,16 @@ def test_entries_lit_column_and_lines_are_the_networks(network_shape: str) -> No
     lit = words["matrix_form.on-the-network"].narration
     top, second, bottom = scene.rows
     assert f"neurons {top}, {second} and {bottom}, at " in lit
+    assert (
+        f"computed for neuron {j},\n{tex_number(a1[j])}" in lit
+        or f"neuron {j}, {tex_number(a1[j])}" in lit
+    )
     assert ", ".join(scene.a1_entries[:2]) + " and " + scene.a1_entries[2] in lit
 
     # The result is the lit first hidden layer (as drawn, elided if wide); the rings sit
     # on the circles drawn for the neurons named.
-    drawn = list(drawn_neurons(net.sizes, 1))
+    drawn = list(drawn_neurons(net.sizes, 1, keep=j))
+    assert drawn == list(scene.diagram.drawn[1])
     np.testing.assert_allclose(
         scene.diagram.fill_opacities(1), digit.trace.activations[1][drawn], atol=1e-6
     )
@@ -79,3 +114,30 @@ def test_truncated_matrix_elides_one_row_and_column() -> None:
 @golden(MatrixForm)
 def test_real_numbers(scene: MatrixForm) -> None:
     MatrixForm.construct(scene)
+
+
+@golden(MatrixForm)
+def test_row_against_column(scene: MatrixForm) -> None:
+    scene.show_symbolic()
+    scene.point_at_bias()
+    scene.show_real_numbers()
+    scene.row_times_column()
+
+
+@golden(MatrixForm)
+def test_bias_and_sigma(scene: MatrixForm) -> None:
+    scene.show_symbolic()
+    scene.point_at_bias()
+    scene.show_real_numbers()
+    scene.row_times_column()
+    scene.add_bias_and_squash()
+
+
+@golden(MatrixForm)
+def test_lit_from_the_row(scene: MatrixForm) -> None:
+    scene.show_symbolic()
+    scene.point_at_bias()
+    scene.show_real_numbers()
+    scene.row_times_column()
+    scene.add_bias_and_squash()
+    scene.show_on_network()

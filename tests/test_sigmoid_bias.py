@@ -4,7 +4,7 @@ on screen and in the words."""
 from __future__ import annotations
 
 import numpy as np
-from scene_helpers import golden, render_in_frame
+from scene_helpers import dry_render, golden, render_in_frame
 from scipy.special import expit
 
 from scenes.kit.maths import tex_number
@@ -45,11 +45,56 @@ def test_marked_values_are_the_networks_and_the_words_name_them(network_shape: s
     bias = words["sigmoid_bias.bias"]
     assert f"past {-BIAS:g}, add a bias of {BIAS:g}" in bias.headline
     assert f"{s:.2f} now gives {scene.biased.activation:.4f}" in bias.narration
+    landed = words["sigmoid_bias.neuron-sum"]
+    assert landed.headline.startswith(f"Back to neuron {k}:")
+    assert f"neuron {k}, the one our digit" in landed.narration
+    assert f"connections, {tex_number(t.weighted_sum)}, lands here" in landed.narration
     trained = words["sigmoid_bias.trained-neuron"].narration
     b = float(scene.lecture.network.biases[0][k])
-    assert f"Neuron {k}, the one our digit lights most" in trained
+    assert f"Neuron {k} adds its learned bias" in trained
     assert f"bias of {tex_number(b)} to a sum of {tex_number(t.weighted_sum)}" in trained
+    assert f"along the axis to {tex_number(t.z)}." in trained
     assert f"sigma of {tex_number(t.z)} is {tex_number(t.activation, 4)}" in trained
+
+
+def test_the_neurons_sum_lands_on_the_axis_and_the_bias_shifts_it(network_shape: str) -> None:
+    """The featured neuron's real sum is a point on the x axis; the bias arrow runs from
+    it to z = sum + b; the point ends on the curve at (z, σ(z)); the axis holds them all."""
+    seen: dict[str, np.ndarray] = {}
+
+    def record(words, scene) -> None:
+        if words.step_id == "sigmoid_bias.neuron-sum":
+            seen["dot"] = scene.axes.p2c(scene.dot.get_center())
+            seen["sum"] = scene.sum_tex.tex_string
+
+    scene = dry_render(SigmoidAndBias, step_recorder=record)
+    digit, net = scene.lecture.digit, scene.lecture.network
+    k = int(np.argmax(digit.trace.activations[1]))
+    s = float(net.weights[0][k] @ digit.pixels)
+    b = float(net.biases[0][k])
+    assert scene.neuron == k
+    np.testing.assert_allclose(seen["dot"], [s, 0.0], atol=1e-6)
+    assert seen["sum"].endswith(f"= {tex_number(s)}")
+    start = scene.axes.p2c(scene.shift_arrow.get_start())[0]
+    end = scene.axes.p2c(scene.shift_arrow.get_end())[0]
+    np.testing.assert_allclose([start, end], [s, s + b], atol=1e-6)
+    assert scene.bias_tex.tex_string == f"b = {tex_number(b)}"
+    np.testing.assert_allclose(
+        scene.axes.p2c(scene.dot.get_center()), [s + b, expit(s + b)], atol=1e-6
+    )
+    reach = scene.x_range[1]
+    assert scene.x_range == (-reach, reach, X_RANGE[2]) and reach >= X_RANGE[1]
+    for x in (scene.plain.weighted_sum, s, s + b):
+        assert abs(x) < reach
+
+
+@golden(SigmoidAndBias)
+def test_neuron_sum_on_the_axis(scene: SigmoidAndBias) -> None:
+    scene.prepare()
+    scene.show_sigmoid()
+    scene.mark_sum()
+    scene.add_bias()
+    scene.land_neuron_sum()
 
 
 @golden(SigmoidAndBias)

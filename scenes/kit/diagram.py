@@ -28,6 +28,7 @@ from manim import (
 from network.model import Network, Trace
 from scenes.kit.palette import Palette
 from scenes.kit.text import label
+from scenes.kit.type_scale import TYPE
 
 __all__ = [
     "DRAWN_PIXELS",
@@ -65,11 +66,14 @@ def drawn_rows() -> list[int]:
     return sorted({row for row, _ in drawn_pixel_cells()})
 
 
-def drawn_neurons(sizes: tuple[int, ...], layer: int) -> tuple[int, ...]:
+def drawn_neurons(sizes: tuple[int, ...], layer: int, keep: int | None = None) -> tuple[int, ...]:
     """The network's neuron indices drawn for ``layer``, top to bottom.
 
     The input layer stands for ``DRAWN_PIXELS``; a layer of at most ``MAX_DRAWN``
     neurons is drawn whole; a wider one as its first and last ``MAX_DRAWN // 2``.
+    ``keep``, a neuron a scene is about, is always drawn: if it would be elided it
+    takes the place of the drawn neuron on its side of the "⋮" nearest to it, so the
+    indices stay in order and the ⋮ still stands between the two halves.
     """
     n = sizes[layer]
     if layer == 0:
@@ -77,7 +81,12 @@ def drawn_neurons(sizes: tuple[int, ...], layer: int) -> tuple[int, ...]:
     if n <= MAX_DRAWN:
         return tuple(range(n))
     half = MAX_DRAWN // 2
-    return (*range(half), *range(n - half, n))
+    drawn = [*range(half), *range(n - half, n)]
+    if keep is not None and keep not in drawn:
+        if not 0 <= keep < n:
+            raise ValueError(f"neuron {keep} is not one of layer {layer}'s {n}")
+        drawn[half - 1 if keep < n / 2 else half] = keep
+    return tuple(drawn)
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,9 @@ class NetworkDiagram(VGroup):
         width: float = 9.0,
         height: float = 6.4,
         neuron_radius: float = 0.16,
+        keep: dict[int, int] | None = None,
     ) -> None:
+        """``keep`` maps a layer to a neuron that must be drawn (see ``drawn_neurons``)."""
         super().__init__()
         self.network = network
         self.palette = palette
@@ -115,7 +126,8 @@ class NetworkDiagram(VGroup):
         sizes = network.sizes
         xs = np.linspace(-width / 2, width / 2, len(sizes))
         #: Per layer, the network's neuron index each drawn circle stands for.
-        self.drawn = [drawn_neurons(sizes, i) for i in range(len(sizes))]
+        keep = keep or {}
+        self.drawn = [drawn_neurons(sizes, i, keep.get(i)) for i in range(len(sizes))]
         self.layers: list[VGroup] = []
         self.elisions: dict[int, VGroup] = {}  # layer → its "⋮"
         for i, drawn in enumerate(self.drawn):
@@ -137,12 +149,12 @@ class NetworkDiagram(VGroup):
         self.input_dots = self.elisions[0]
         column = self.layers[0]
         self.input_brace = Brace(column, LEFT, buff=0.12, color=palette.muted)
-        self.input_count = label(f"{sizes[0]}", font_size=24, color=palette.text)
+        self.input_count = label(f"{sizes[0]}", font_size=TYPE.label, color=palette.text)
         self.input_count.next_to(self.input_brace, LEFT, buff=0.1)
         #: Under each elided hidden layer, how many neurons it really has.
         self.hidden_counts = VGroup(
             *(
-                label(f"{sizes[i]}", font_size=20, color=palette.muted).next_to(
+                label(f"{sizes[i]}", font_size=TYPE.small, color=palette.muted).next_to(
                     self.layers[i], DOWN, buff=0.12
                 )
                 for i in self.elisions
@@ -151,7 +163,9 @@ class NetworkDiagram(VGroup):
         )
         self.output_labels = VGroup(
             *(
-                label(str(d), font_size=24, color=palette.text).next_to(n, RIGHT, buff=0.18)
+                label(str(d), font_size=TYPE.label, color=palette.text).next_to(
+                    n, RIGHT, buff=0.18
+                )
                 for d, n in enumerate(self.layers[-1])
             )
         )
@@ -204,6 +218,13 @@ class NetworkDiagram(VGroup):
         """The line from drawn neuron ``source`` to drawn neuron ``target`` of the next
         layer (positions among the drawn circles, as in ``drawn_weights``)."""
         return self.edges[transition][target * len(self.layers[transition]) + source]
+
+    def fan_in(self, layer: int, index: int) -> VGroup:
+        """The drawn edges into the network's neuron ``index`` of ``layer`` (≥ 1), one per
+        drawn neuron of the layer before, in the order of ``self.drawn[layer - 1]``."""
+        target = self.drawn[layer].index(index)
+        sources = range(len(self.layers[layer - 1]))
+        return VGroup(*(self.edge(layer - 1, target, source) for source in sources))
 
     def drawn_values(self, trace: Trace, layer: int) -> np.ndarray:
         """The activations the drawn neurons of ``layer`` hold for one digit."""

@@ -8,11 +8,12 @@ from scenes.kit.grids import PixelGrid
 from scenes.kit.lecture import Digit
 from scenes.kit.palette import Palette
 from scenes.kit.text import label
+from scenes.kit.type_scale import MIN_READABLE, TYPE
 
 __all__ = ["DigitCard", "card_grid", "size_braces"]
 
 
-def size_braces(grid: PixelGrid, palette: Palette, font_size: float = 26) -> VGroup:
+def size_braces(grid: PixelGrid, palette: Palette, font_size: float = TYPE.label) -> VGroup:
     """Braces above and left of a grid, labelled with its column and row counts."""
     top = Brace(grid, UP, buff=0.08, color=palette.muted)
     left = Brace(grid, LEFT, buff=0.08, color=palette.muted)
@@ -41,7 +42,7 @@ class DigitCard(Group):
 
     @property
     def font_size(self) -> float:
-        return max(18.0, 13.0 * self.grid.height)
+        return max(MIN_READABLE, 13.0 * self.grid.height)
 
     def answer(self) -> VGroup:
         """The verdict mobjects (not yet added): the answer text and, if wrong, a frame."""

@@ -14,6 +14,7 @@ import numpy as np
 from manim import Axes, MathTex, VMobject
 
 from scenes.kit.palette import Palette
+from scenes.kit.type_scale import TYPE
 
 __all__ = [
     "LATEX_PACKAGES",
@@ -101,7 +102,7 @@ def activation_axes(
         x_length=width,
         y_length=height,
         tips=False,
-        axis_config={"color": palette.muted, "include_numbers": True, "font_size": 22},
+        axis_config={"color": palette.muted, "include_numbers": True, "font_size": TYPE.small},
     )
     return axes
 

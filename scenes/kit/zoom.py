@@ -8,6 +8,7 @@ from manim import Circle, Rectangle, Square, VGroup
 from scenes.kit.grids import PixelGrid
 from scenes.kit.palette import Palette
 from scenes.kit.text import decimal
+from scenes.kit.type_scale import TYPE
 
 __all__ = ["PixelCloseUp", "busiest_window"]
 
@@ -51,7 +52,7 @@ class PixelCloseUp(VGroup):
             square.set_fill(palette.neuron_fill, opacity=float(value))
             square.move_to([j * cell, -i * cell, 0])
             ink = palette.background if value > 0.5 else palette.text
-            number = decimal(float(value), font_size=30, color=ink)
+            number = decimal(float(value), font_size=TYPE.body, color=ink)
             number.move_to(square)
             self.squares.add(square)
             self.numbers.add(number)
