@@ -46,6 +46,28 @@ def assert_diagram_shows(scene: NetworkLayers, trace) -> None:
     np.testing.assert_allclose(scene.answer_value.get_value(), trace.output[answer], atol=5e-3)
 
 
+#: The scene's steps up to the forward pass, in order; those marked take the digit.
+BUILD_UP = (
+    ("show_pixels", True),
+    ("zoom_on_pixels", False),
+    ("pixels_become_neurons", True),
+    ("form_input_column", True),
+    ("add_output_layer", False),
+    ("add_hidden_layers", False),
+    ("draw_edges", False),
+    ("keep_strongest", True),
+)
+
+
+def build_up_to(scene: NetworkLayers, last: str):
+    """Play the scene's steps in order through ``last``; returns the lecture's digit."""
+    digit = scene.lecture.digit
+    for name, takes_digit in BUILD_UP[: [n for n, _ in BUILD_UP].index(last) + 1]:
+        method = getattr(scene, name)
+        method(digit) if takes_digit else method()
+    return digit
+
+
 @golden(NetworkLayers)
 def test_pixel_grid(scene: NetworkLayers) -> None:
     scene.show_pixels(scene.lecture.digit)
@@ -64,15 +86,7 @@ def test_pixel_values_close_up(scene: NetworkLayers) -> None:
 
 @golden(NetworkLayers)
 def test_lit_network_and_answer(scene: NetworkLayers) -> None:
-    digit = scene.lecture.digit
-    scene.show_pixels(digit)
-    scene.zoom_on_pixels()
-    scene.pixels_become_neurons(digit)
-    scene.form_input_column(digit)
-    scene.add_output_layer()
-    scene.add_hidden_layers()
-    scene.draw_edges()
-    scene.keep_strongest(digit)
+    digit = build_up_to(scene, "keep_strongest")
     scene.forward_pass(digit)
     assert_diagram_shows(scene, digit.trace)
     assert scene.lecture.digit.prediction == scene.lecture.digit.label == 3
@@ -314,20 +328,14 @@ def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
 
 @golden(NetworkLayers)
 def test_all_pixels_as_neurons(scene: NetworkLayers) -> None:
-    digit = scene.lecture.digit
-    scene.show_pixels(digit)
-    scene.zoom_on_pixels()
-    scene.pixels_become_neurons(digit)
+    build_up_to(scene, "pixels_become_neurons")
     np.testing.assert_array_equal(scene.field.centers, grid_centers(scene.grid))
 
 
 @golden(NetworkLayers)
 def test_rows_in_flight(scene: NetworkLayers) -> None:
     """The rows halfway to the column, drawn as the scene's travel draws them."""
-    digit = scene.lecture.digit
-    scene.show_pixels(digit)
-    scene.zoom_on_pixels()
-    scene.pixels_become_neurons(digit)
+    build_up_to(scene, "pixels_become_neurons")
     field = scene.field
     x, middle = -3.35, -0.35
     start = field.centers.copy()
@@ -343,29 +351,13 @@ def test_rows_in_flight(scene: NetworkLayers) -> None:
 
 @golden(NetworkLayers)
 def test_strongest_paths(scene: NetworkLayers) -> None:
-    digit = scene.lecture.digit
-    scene.show_pixels(digit)
-    scene.zoom_on_pixels()
-    scene.pixels_become_neurons(digit)
-    scene.form_input_column(digit)
-    scene.add_output_layer()
-    scene.add_hidden_layers()
-    scene.draw_edges()
-    scene.keep_strongest(digit)
+    build_up_to(scene, "keep_strongest")
 
 
 @golden(NetworkLayers)
 def test_pulses_in_flight(scene: NetworkLayers) -> None:
     """Pulses of the second set of connections halfway along, the first hidden layer lit."""
-    digit = scene.lecture.digit
-    scene.show_pixels(digit)
-    scene.zoom_on_pixels()
-    scene.pixels_become_neurons(digit)
-    scene.form_input_column(digit)
-    scene.add_output_layer()
-    scene.add_hidden_layers()
-    scene.draw_edges()
-    scene.keep_strongest(digit)
+    digit = build_up_to(scene, "keep_strongest")
     pulses = Pulses(scene.diagram, 1, scene.digit_flows[1])
     scene.play(
         UpdateFromAlphaFunc(pulses, lambda m, a: m.travel(0.5 * a)),
