@@ -32,7 +32,7 @@ from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.knobs import ParameterMass, Slider
 from scenes.kit.maths import tex, tex_count
 from scenes.kit.scene import LectureScene
-from scenes.kit.stage import STAGE, drop_below, stage
+from scenes.kit.stage import STAGE, drop_below
 from scenes.kit.text import decimal, label
 from scenes.kit.type_scale import TYPE
 
@@ -67,7 +67,6 @@ class CountingKnobs(LectureScene):
         self.diagram.move_to(STAGE.column(0, 2))
         self.lines = []
         self.frame = None
-        self.area = stage()
         # Every line, the total and the note exist up front, so the column's height is
         # known before the first line is shown: it never has to jump at the end.
         self.all_lines = [
@@ -103,7 +102,7 @@ class CountingKnobs(LectureScene):
         below = (
             lines.height / 2 + TOTAL_BUFF + self.total.height + REMARK_BUFF + self.remark.height
         )
-        return max(LINES_AT[1], self.area.bottom + below)
+        return max(LINES_AT[1], STAGE.bottom + below)
 
     def count_layer(self, index: int) -> None:
         p, layer = self.palette, self.layers[index]
@@ -138,7 +137,7 @@ class CountingKnobs(LectureScene):
     def show_every_knob(self) -> None:
         """Every weight and bias as a cell coloured by its value, layer by layer, counted
         as they appear; then a few of them magnified as sliders set to their values."""
-        p, net, area = self.palette, self.lecture.network, self.area
+        p, net, area = self.palette, self.lecture.network, STAGE
         digit = self.lecture.digit
         self.step("every-knob", parameters=net.n_parameters)
         # The mass fills the stage left of a column that holds the counter and sliders.
@@ -207,8 +206,8 @@ class CountingKnobs(LectureScene):
         self.step("learning", parameters=self.lecture.network.n_parameters)
         # Under the sliders, in the right-hand column, clear of the parameters' images.
         self.remark.next_to(self.sliders, DOWN, buff=REMARK_BUFF)
-        self.remark.align_to([self.area.right, 0, 0], RIGHT)
-        self.area.keep_inside(self.remark)
+        self.remark.align_to([STAGE.right, 0, 0], RIGHT)
+        STAGE.keep_inside(self.remark)
         drop_below(self.remark, self.sliders, buff=0.05)
         self.play(FadeIn(self.remark))
         self.wait(3)

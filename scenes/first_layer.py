@@ -21,7 +21,7 @@ from network.detector import apply_neuron
 from network.training import accuracy
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.scene import LectureScene
-from scenes.kit.stage import STAGE, Stage, stage
+from scenes.kit.stage import STAGE, Stage
 from scenes.kit.text import decimal, label
 from scenes.kit.type_scale import TYPE
 
@@ -111,14 +111,13 @@ class WhatNeuronsSee(LectureScene):
         else:
             self.step("all-neurons", count=n, **colours)
         names = [label(str(j), NAME_SIZE, p.muted) for j in self.shown]
-        area = stage()
-        rows, side = grid_layout(len(self.shown), area, max(name.height for name in names))
+        rows, side = grid_layout(len(self.shown), STAGE, max(name.height for name in names))
         cells = []
         for j, name in zip(self.shown, names, strict=True):
             grid = WeightGrid(self.weights[j], p, side, scale=self.scale, lines=False)
             cells.append(Group(grid, name.next_to(grid, UP, buff=NAME_BUFF)))
         self.grids = Group(*cells).arrange_in_grid(rows=rows, buff=GRID_BUFF)
-        area.keep_inside(area.center_on(self.grids))
+        STAGE.keep_inside(STAGE.center_on(self.grids))
         ours = cells[self.shown.index(self.neuron)][0]
         self.play(FadeOut(self.key), self.single.animate.replace(ours))
         self.remove(self.single)

@@ -43,7 +43,7 @@ from scenes.kit.neuron_field import (
     rows_to_column,
 )
 from scenes.kit.scene import LectureScene
-from scenes.kit.stage import STAGE, stage
+from scenes.kit.stage import STAGE
 from scenes.kit.text import decimal, label
 from scenes.kit.type_scale import TYPE
 from scenes.kit.zoom import PixelCloseUp, busiest_window
@@ -207,7 +207,7 @@ class NetworkLayers(LectureScene):
             field.half[:] = np.repeat(grid_half + (column_half - grid_half) * progress, IMAGE_SIDE)
 
         self.play(FadeOut(self.braces), run_time=0.5)
-        field.clip_top = stage().top  # the column runs on under the headline, unseen
+        field.clip_top = STAGE.top  # the column runs on under the headline, unseen
         self.play(UpdateFromAlphaFunc(field, field.updater(travel)), run_time=5)
         # The fold: the column squeezes to the diagram column's height; the drawn
         # pixels' neurons move to their places, every other one fades into the ⋮.
@@ -338,10 +338,10 @@ class NetworkLayers(LectureScene):
             drawn=sum(f.kept.size for f in flows),
             per_target=PER_TARGET,
         )
-        room = self.diagram.input_count.get_left()[0] - 0.2 - stage().left
+        room = self.diagram.input_count.get_left()[0] - 0.2 - STAGE.left
         note = wrapped(text, room, TYPE.small, self.palette.muted)
         note.next_to(self.grid, DOWN, buff=0.45).align_to(self.grid, LEFT)
-        return stage().keep_inside(note)
+        return STAGE.keep_inside(note)
 
     def keep_strongest(self, digit: Digit) -> None:
         """Thin the drawn edges to the ones that matter for this digit, and say how many."""

@@ -33,7 +33,7 @@ from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.parted_tex import PartedTex
 from scenes.kit.scene import LectureScene
-from scenes.kit.stage import STAGE, stage
+from scenes.kit.stage import STAGE
 from scenes.kit.text import label
 from scenes.kit.type_scale import TYPE
 
@@ -228,13 +228,11 @@ class MatrixForm(LectureScene):
             product=self.product_values[0],
             z=self.row.weighted_sum,
         )
-        area = stage()
         matrix_row = self.real[self.layout.line("W", self.shown_line(self.rows.index(j)))]
         a0_column = VGroup(*(self.real[i] for i in self.layout.block("a0")))
         # The equation moves up, smaller (still readable), to make room for the working.
-        # The equation moves up, smaller (still readable), to make room for the working.
         self.play(FadeOut(self.sizes), self.real.animate.scale(0.75))
-        self.play(self.real.animate.next_to([0, area.top, 0], DOWN, buff=0))
+        self.play(self.real.animate.next_to([0, STAGE.top, 0], DOWN, buff=0))
         self.row_box = SurroundingRectangle(matrix_row, color=p.highlight, buff=0.06)
         self.a0_box = SurroundingRectangle(a0_column, color=p.highlight, buff=0.04)
 
@@ -282,7 +280,7 @@ class MatrixForm(LectureScene):
         ).next_to(self.z_line, RIGHT, buff=0.3)
         self.work = VGroup(name, pair, self.products, self.z_line, self.all_products)
         self.work.next_to(self.real, DOWN, buff=0.35)
-        area.keep_inside(self.work)
+        STAGE.keep_inside(self.work)
 
         self.play(FadeIn(self.row_box), FadeIn(self.a0_box))
         self.play(

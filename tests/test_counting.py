@@ -10,7 +10,7 @@ from scene_helpers import dry_render, golden, render_in_frame, says
 
 from scenes.counting import CountingKnobs
 from scenes.kit.maths import tex_count as grouped
-from scenes.kit.stage import overlaps, stage
+from scenes.kit.stage import STAGE, overlaps
 
 __module_test__ = "counting"
 
@@ -41,7 +41,7 @@ def test_counts_come_from_the_arrays(network_shape: str) -> None:
     ]
     assert f"{weights + biases:,}" in words["counting.learning"].headline
     # The column sits on the stage, in order, and the note is clear of the diagram.
-    area, column = stage(), [*scene.lines, scene.total]
+    area, column = STAGE, [*scene.lines, scene.total]
     for above, below in pairwise(column):
         assert above.get_bottom()[1] > below.get_top()[1]
     for part in [*column, scene.remark, scene.mass, scene.sliders]:

@@ -15,7 +15,7 @@ from network.shapes import HIDDEN_WIDTH
 from network.training import accuracy
 from scenes import first_layer
 from scenes.first_layer import GRID_BUFF, GRID_HEIGHT, MAX_GRIDS, WhatNeuronsSee, grid_layout
-from scenes.kit.stage import stage
+from scenes.kit.stage import STAGE
 
 __module_test__ = "first_layer"
 
@@ -39,7 +39,7 @@ def assert_grids_are_the_weights(scene: WhatNeuronsSee) -> None:
         hue = np.array(palette.positive.to_rgb())
         np.testing.assert_allclose(pixel, hue * min(w[j].max() / scale, 1), atol=1 / 255)
     # All on the stage, below the headline, in one size.
-    area = stage()
+    area = STAGE
     assert scene.grids.get_top()[1] <= area.top + 1e-6
     assert scene.grids.get_bottom()[1] >= area.bottom - 1e-6
     assert len({round(cell[0].height, 6) for cell in scene.grids}) == 1
@@ -119,7 +119,7 @@ def test_spread_neurons_is_an_even_sample_that_keeps_the_neuron_asked_for() -> N
 
 
 def test_every_allowed_first_layer_gets_a_readable_layout_on_the_stage() -> None:
-    area, name_height = stage(), 0.3
+    area, name_height = STAGE, 0.3
     assert grid_layout(16, area, name_height) == (2, GRID_HEIGHT)  # the shipped 2 × 8
     gap_x, gap_y = GRID_BUFF
     for count in range(HIDDEN_WIDTH.start, MAX_GRIDS + 1):

@@ -19,7 +19,7 @@ from network.shapes import HIDDEN_LAYERS
 from scenes.function import CHAIN_SIZE, MIN_CHAIN_SIZE, NetworkFunction, chain_tex
 from scenes.kit.lecture import load_lecture
 from scenes.kit.maths import tex_count, tex_number
-from scenes.kit.stage import stage
+from scenes.kit.stage import STAGE
 from scenes.narration.script import Words
 
 __module_test__ = "function"
@@ -62,7 +62,7 @@ def test_output_vector_and_answer_are_the_networks(network_shape: str) -> None:
         assert f"W^{{({k})}}" in scene.chain.tex_string
         assert f"b^{{({k})}}" in scene.chain.tex_string
     assert f"W^{{({layers + 1})}}" not in scene.chain.tex_string
-    assert scene.chain.width <= stage().width + 1e-6
+    assert scene.chain.width <= STAGE.width + 1e-6
     assert MIN_CHAIN_SIZE <= scene.chain_size <= CHAIN_SIZE
     assert scene.entries == [tex_number(v) for v in digit.trace.output]
     for entry in scene.entries:
@@ -92,7 +92,7 @@ def test_the_chain_is_the_shipped_formula_and_the_deepest_stays_readable() -> No
     assert chain_tex(1) == r"f(a) = \sigma\!\left(W^{(1)} a + b^{(1)}\right)"
     deepest = max(HIDDEN_LAYERS) + 1  # weight layers: every hidden layer and the output
     width = MathTex(chain_tex(deepest), font_size=CHAIN_SIZE).width
-    assert CHAIN_SIZE * min(1.0, stage().width / width) >= MIN_CHAIN_SIZE
+    assert CHAIN_SIZE * min(1.0, STAGE.width / width) >= MIN_CHAIN_SIZE
 
 
 def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch, fresh_lecture) -> None:

@@ -15,7 +15,7 @@ from network.shapes import hidden_kind
 from scenes.kit.diagram import DRAWN_PIXELS, MAX_DRAWN, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
 from scenes.kit.flow import Pulses, pulse_color
 from scenes.kit.neuron_field import column_centers, grid_centers, lagged, rows_to_column
-from scenes.kit.stage import stage
+from scenes.kit.stage import STAGE
 from scenes.layers import COLUMN_SPACING, PER_TARGET, NetworkLayers
 
 __module_test__ = "layers"
@@ -314,7 +314,7 @@ def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
     drawn = sum(len(e) for e in d.edges)
     note = " ".join(line.text for line in scene.kept_text)
     assert note.startswith(f"{total}of{drawn}lines")
-    assert scene.kept_text.get_left()[0] >= stage().left - 1e-6
+    assert scene.kept_text.get_left()[0] >= STAGE.left - 1e-6
     first = words["layers.strongest-paths"].narration
     flows = [
         edge_flow(net, scene.lecture.digit.trace, t, d.drawn[t], d.drawn[t + 1], PER_TARGET)
@@ -343,7 +343,7 @@ def test_rows_in_flight(scene: NetworkLayers) -> None:
 
     def halfway(alpha: float) -> None:
         field.centers = rows_to_column(lagged(0.5, 28, 0.15), start, tall)
-        field.clip_top = stage().top
+        field.clip_top = STAGE.top
 
     scene.play(UpdateFromAlphaFunc(field, field.updater(halfway)))
     scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)

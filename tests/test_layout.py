@@ -106,6 +106,18 @@ def test_the_stage_is_the_frame_below_the_headline() -> None:
     assert STAGE.top <= headline.get_bottom()[1] - MARGIN + 1e-9
 
 
+def test_the_stage_follows_the_frame_of_the_render() -> None:
+    """A golden test renders 854×480, a frame 14.23 units wide where 1920×1080 is
+    14.22: the stage must be the frame drawn, not the one at import."""
+    from manim import tempconfig
+
+    wide = STAGE.right
+    with tempconfig({"pixel_width": 854, "pixel_height": 480, "frame_width": 8 * 854 / 480}):
+        assert STAGE.right == pytest.approx(8 * 854 / 480 / 2 - MARGIN)
+        assert STAGE.right != pytest.approx(wide)
+    assert STAGE.right == pytest.approx(wide)
+
+
 def test_stage_placement() -> None:
     box = Square(2.0)
     assert np.allclose(STAGE.center_on(box).get_center(), STAGE.center)

@@ -9,6 +9,7 @@ what it draws inside, instead of trusting a typed frame edge.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from manim import DL, DOWN, UP, UR, Mobject, config
@@ -16,7 +17,15 @@ from manim import DL, DOWN, UP, UR, Mobject, config
 from scenes.kit.scene import HEADLINE_BUFF, HEADLINE_SIZE
 from scenes.kit.text import label
 
-__all__ = ["HEADLINE_BUFF", "MARGIN", "STAGE", "Stage", "drop_below", "overlaps", "stage"]
+__all__ = [
+    "HEADLINE_BUFF",
+    "MARGIN",
+    "STAGE",
+    "Stage",
+    "drop_below",
+    "headline_band",
+    "overlaps",
+]
 
 #: Letters that reach highest and lowest in the headline font (ascenders above the
 #: capitals, descenders, brackets): a headline's band is measured on these.
@@ -25,14 +34,41 @@ TALLEST = "Hbdfhklgjpqy()|"
 MARGIN = 0.2
 
 
+@cache
+def headline_band() -> float:
+    """Frame units the headline takes at the top: its buffer and the height of a
+    headline-sized line of the tallest and deepest letters, so the stage does not move
+    with the words of a step. Text height does not depend on the frame, so it is
+    measured once."""
+    return HEADLINE_BUFF + label(TALLEST, HEADLINE_SIZE, "#FFFFFF").height
+
+
 @dataclass(frozen=True)
 class Stage:
-    """A box in frame coordinates."""
+    """The frame less ``margin`` on every side and less the headline band at the top.
 
-    left: float
-    right: float
-    top: float
-    bottom: float
+    The edges are read from Manim's config whenever they are asked for, not when the
+    module is imported: a render (or a golden test's 854×480 frame, which is 14.23
+    units wide where 1920×1080 is 14.22) lays out on the frame it draws.
+    """
+
+    margin: float = MARGIN
+
+    @property
+    def left(self) -> float:
+        return -config.frame_width / 2 + self.margin
+
+    @property
+    def right(self) -> float:
+        return config.frame_width / 2 - self.margin
+
+    @property
+    def top(self) -> float:
+        return config.frame_height / 2 - headline_band() - self.margin
+
+    @property
+    def bottom(self) -> float:
+        return -config.frame_height / 2 + self.margin
 
     @property
     def width(self) -> float:
@@ -93,19 +129,9 @@ class Stage:
         return mobject.shift(shift)
 
 
-def stage(margin: float = MARGIN) -> Stage:
-    """The frame less ``margin`` on every side and less the headline band at the top.
-
-    The band is measured on a headline-sized line of the tallest and deepest letters,
-    so the stage does not move with the words of a step.
-    """
-    half_w, half_h = config.frame_width / 2, config.frame_height / 2
-    band = HEADLINE_BUFF + label(TALLEST, HEADLINE_SIZE, "#FFFFFF").height
-    return Stage(-half_w + margin, half_w - margin, half_h - band - margin, -half_h + margin)
-
-
-#: The stage at the lecture's frame size and margin: where scenes lay things out.
-STAGE = stage()
+#: The stage with the lecture's margin: where scenes lay things out. Its edges follow
+#: the frame of the render under way.
+STAGE = Stage(MARGIN)
 
 
 def overlaps(a: Mobject, b: Mobject, buff: float = 0.0) -> bool:
