@@ -29,6 +29,7 @@ from manim import (
 
 from network.algebra import row_sum, shown_rows
 from network.analysis import ink_indices, strongest_neuron
+from network.shapes import hidden_count
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.parted_tex import PartedTex
@@ -109,6 +110,7 @@ class MatrixForm(LectureScene):
         "one-row",
         "bias-and-sigma",
         "on-the-network",
+        "on-the-network-one",
         "every-layer",
     )
 
@@ -373,8 +375,9 @@ class MatrixForm(LectureScene):
         a1 = digit.trace.activations[1]
         top, next_, bottom = self.rows
         j = self.neuron
+        only_hidden = hidden_count(self.lecture.network.sizes) == 1
         self.step(
-            "on-the-network",
+            "on-the-network-one" if only_hidden else "on-the-network",
             neuron=j,
             activation=a1[j],
             top=top,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-import numpy as np
 from manim import DL, UR, DecimalNumber, ImageMobject, MathTex, Scene, Text, config, tempconfig
 from manim.utils.testing.frames_comparison import frames_comparison
 
@@ -30,16 +30,19 @@ def render_words(scene_class: type[Scene]) -> tuple[Scene, dict[str, Any]]:
     return scene, words
 
 
-def last_frame(scene_class: type[Scene], **kwargs: Any) -> np.ndarray:
-    """The scene's final frame at 480p, drawn by its own camera (nothing written)."""
-    scene = dry_render(scene_class, **kwargs)
-    with tempconfig({"quality": "low_quality"}):
-        return scene.current_frame().copy()
-
-
 def golden(scene_class: type[Scene]) -> Callable:
-    """Manim's ``frames_comparison`` through ``LectureRenderer``: the shipped camera."""
-    return frames_comparison(base_scene=scene_class, renderer_class=LectureRenderer)
+    """Manim's ``frames_comparison`` through ``LectureRenderer``: the shipped camera.
+
+    Manim gives every golden test an empty LaTeX and Pango cache of its own; they share
+    the project's instead (entries are named by a hash of what they draw), so a formula
+    is typeset once a run, not once a test.
+    """
+    return frames_comparison(
+        base_scene=scene_class,
+        renderer_class=LectureRenderer,
+        tex_dir=str(Path(config.get_dir("tex_dir")).resolve()),
+        text_dir=str(Path(config.get_dir("text_dir")).resolve()),
+    )
 
 
 def says(mobject, text: str) -> bool:

@@ -63,13 +63,18 @@ def test_entries_lit_column_and_lines_are_the_networks(network_shape: str) -> No
     assert "b_k" in bias and "b_n" not in bias
 
     # The words name the same sizes, pixels, neurons and activations.
-    assert list(words) == [f"matrix_form.{key}" for key in MatrixForm.STEPS]
+    # With one hidden layer the lit layer is "the hidden layer", not "the first".
+    only = len(net.sizes) == 3
+    lit_key = "matrix_form.on-the-network-one" if only else "matrix_form.on-the-network"
+    unused = "on-the-network" if only else "on-the-network-one"
+    assert list(words) == [f"matrix_form.{key}" for key in MatrixForm.STEPS if key != unused]
+    assert ("first hidden layer" in words[lit_key].narration) is not only
     assert f"each of the {w.shape[0]} neurons" in words["matrix_form.bias-vector"].narration
     ink = ink_indices(a0)
     real = words["matrix_form.real-numbers"].narration
     assert f"{w.shape[0]} rows and {w.shape[1]} columns" in real
     assert f"pixels {ink[0]} and {ink[1]}, the first two with ink, and {ink[-1]}, the last" in real
-    lit = words["matrix_form.on-the-network"].narration
+    lit = words[lit_key].narration
     top, second, bottom = scene.rows
     assert f"neurons {top}, {second} and {bottom}, at " in lit
     assert (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -49,7 +49,14 @@ def _package_of(path: Path, root: Path) -> list[str]:
 def _imported_names(path: Path, root: Path) -> set[str]:
     """Every module name ``path`` imports (at any depth in the file), with its parents
     and, for ``from m import x``, the candidate submodule ``m.x``."""
-    tree = ast.parse(path.read_bytes(), filename=str(path))
+    return set(_names_in_source(path.read_bytes(), path, root))
+
+
+@lru_cache(maxsize=1024)
+def _names_in_source(source: bytes, path: Path, root: Path) -> frozenset[str]:
+    """``_imported_names`` of one version of a file's text: parsing is most of a
+    fingerprint's cost, and the export asks for a dozen chapters sharing their kit."""
+    tree = ast.parse(source, filename=str(path))
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -68,7 +75,7 @@ def _imported_names(path: Path, root: Path) -> set[str]:
     for name in names:
         parts = name.split(".")
         with_parents.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
-    return with_parents
+    return frozenset(with_parents)
 
 
 def import_closure(path: Path, root: Path = PROJECT_ROOT) -> list[Path]:
@@ -100,7 +107,9 @@ def sources(chapter: Chapter, extra: Iterable[Path] = ()) -> list[Path]:
     return [*sorted(files), CONFIG_PATH]
 
 
+@cache
 def _version(package: str) -> str:
+    """The installed version of ``package`` (read once a process: set-up installs them)."""
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
