@@ -40,6 +40,10 @@ from scenes.kit.type_scale import TYPE
 
 __all__ = ["MatrixForm", "elision_gaps", "matrix_lines", "truncated_matrix"]
 
+#: How much the equation shrinks when it moves up to make room for one row's working.
+EQUATION_SHRINK = 0.9
+#: Frame units between the lines of the working (z_j, + b_j, σ).
+LINE_GAP = 0.4
 
 SYMBOLIC_W = (
     r"\begin{bmatrix} w_{0,0} & w_{0,1} & \cdots & w_{0,n} \\"
@@ -232,8 +236,8 @@ class MatrixForm(LectureScene):
         )
         matrix_row = self.real[self.layout.line("W", self.shown_line(self.rows.index(j)))]
         a0_column = VGroup(*(self.real[i] for i in self.layout.block("a0")))
-        # The equation moves up, smaller (still readable), to make room for the working.
-        self.play(FadeOut(self.sizes), self.real.animate.scale(0.75))
+        # The equation moves up, a little smaller, to make room for the working.
+        self.play(FadeOut(self.sizes), self.real.animate.scale(EQUATION_SHRINK))
         self.play(self.real.animate.next_to([0, STAGE.top, 0], DOWN, buff=0))
         self.row_box = SurroundingRectangle(matrix_row, color=p.highlight, buff=0.06)
         self.a0_box = SurroundingRectangle(a0_column, color=p.highlight, buff=0.04)
@@ -281,7 +285,12 @@ class MatrixForm(LectureScene):
             self.note("one-row", count=net.sizes[0]), TYPE.small, p.muted
         ).next_to(self.z_line, RIGHT, buff=0.3)
         self.work = VGroup(name, pair, self.products, self.z_line, self.all_products)
-        self.work.next_to(self.real, DOWN, buff=0.35)
+        # The bias and sigma lines will follow under z_j, each about as tall as it: the
+        # whole working is centred in the room left under the equation.
+        later = 2 * (self.z_line.height + LINE_GAP)
+        room = self.real.get_bottom()[1] - STAGE.bottom
+        gap = max(0.35, (room - self.work.height - later) / 2)
+        self.work.next_to(self.real, DOWN, buff=gap)
         STAGE.keep_inside(self.work)
 
         self.play(FadeIn(self.row_box), FadeIn(self.a0_box))
@@ -324,12 +333,13 @@ class MatrixForm(LectureScene):
             self.z_entry, "+", tex_number(self.row.bias), "=", self.biased_entry,
             font_size=size, palette=p,
         )  # fmt: skip
-        self.bias_line.next_to(self.z_line, DOWN, buff=0.4).align_to(self.z_line[1], LEFT)
+        self.bias_line.next_to(self.z_line, DOWN, buff=LINE_GAP).align_to(self.z_line[1], LEFT)
         self.sigma_line = tex(
             r"\sigma(", self.biased_entry, ") =", self.activation_entry,
             font_size=size, palette=p,
         )  # fmt: skip
-        self.sigma_line.next_to(self.bias_line, DOWN, buff=0.4).align_to(self.z_line[1], LEFT)
+        self.sigma_line.next_to(self.bias_line, DOWN, buff=LINE_GAP)
+        self.sigma_line.align_to(self.z_line[1], LEFT)
         self.sigma_line[-1].set_color(p.highlight)
         self.z_line[1].set_color(p.text)
         self.play(FadeIn(self.b_box), FadeOut(self.all_products))
@@ -392,10 +402,11 @@ class MatrixForm(LectureScene):
         self.diagram.set_layer(digit.trace, 0)
         # A wide layer is drawn elided (first and last neurons, a ⋮): the rings find the
         # circles drawn for the neurons shown, wherever the elision puts them.
-        ring = 1.3 * self.diagram.neuron_radius
+        # Each ring traces its neuron's own outline: neighbouring rows never overlap.
+        ring = self.diagram.neuron_radius
         self.marked = VGroup(
             *(
-                Circle(ring, color=p.highlight, stroke_width=3).move_to(self.diagram.neuron(1, r))
+                Circle(ring, color=p.highlight, stroke_width=4).move_to(self.diagram.neuron(1, r))
                 for r in self.rows
             )
         )

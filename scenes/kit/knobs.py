@@ -184,6 +184,7 @@ class Slider(VGroup):
         palette: Palette,
         length: float = 2.6,
         font_size: float = TYPE.small,
+        number_size: float = TYPE.label,
     ) -> None:
         super().__init__()
         self.value, self.limit = float(value), float(limit)
@@ -193,7 +194,9 @@ class Slider(VGroup):
         color = palette.positive if value >= 0 else palette.negative
         self.knob = Dot(self.position(value), radius=0.09, color=color)
         self.name = label(name, font_size, palette.muted)
-        self.number = decimal(value, font_size, palette.text)
+        # LaTeX digits come out smaller than the text font's at one size: the value sits
+        # one step up the type scale (``number_size``) to read as clearly as its name.
+        self.number = decimal(value, number_size, palette.text)
         self.number.next_to(self.track, RIGHT, buff=0.2)
         self.name.next_to(self.track, UP, buff=0.15).align_to(self.track, LEFT)
         self.add(self.track, self.zero, self.knob, self.name, self.number)
