@@ -14,6 +14,7 @@ import numpy as np
 from manim import Axes, MathTex, VMobject
 
 from scenes.kit.palette import Palette
+from scenes.kit.text import lighten
 from scenes.kit.type_scale import TYPE
 
 __all__ = [
@@ -80,7 +81,9 @@ def tex_count(n: int) -> str:
 
 
 def tex(*parts: str, font_size: float, palette: Palette) -> MathTex:
-    return MathTex(*parts, font_size=font_size, color=palette.text)
+    """A formula in the lecture's text colour, lightened like every caption (its glyphs
+    drop their parsed SVG paths, so animating a large matrix copies a third less)."""
+    return lighten(MathTex(*parts, font_size=font_size, color=palette.text))
 
 
 def column_vector(entries: Sequence[str]) -> str:
