@@ -58,7 +58,9 @@ def time_field(quality: str, frames: int = 10) -> str:
 
     from manim import Circle, VGroup
 
+    from network.data import IMAGE_SIDE
     from scenes.kit.camera import LectureCamera
+    from scenes.kit.diagram import NEURON_STROKE
     from scenes.kit.grids import PixelGrid
     from scenes.kit.lecture import load_lecture
     from scenes.kit.neuron_field import (
@@ -68,18 +70,19 @@ def time_field(quality: str, frames: int = 10) -> str:
         lagged,
         rows_to_column,
     )
+    from scenes.layers import COLUMN_SPACING, ROW_LAG
 
     lines = []
     with tempconfig({"quality": quality}):
         lecture = load_lecture()
         palette, pixels = lecture.palette, lecture.digit.pixels
         grid = PixelGrid(pixels, palette, height=5.6)
-        start, end = grid_centers(grid), column_centers(-3.35, 38.8, 0.1)
+        start, end = grid_centers(grid), column_centers(-3.35, 38.8, COLUMN_SPACING)
         camera = LectureCamera()
         circles = VGroup(
             *(
                 Circle(radius=0.09)
-                .set_stroke(palette.neuron_stroke, 1.6)
+                .set_stroke(palette.neuron_stroke, NEURON_STROKE)
                 .set_fill(palette.neuron_fill, float(v))
                 .move_to(p)
                 for v, p in zip(pixels, start, strict=True)
@@ -88,12 +91,12 @@ def time_field(quality: str, frames: int = 10) -> str:
         field = NeuronField(pixels, start, 0.09, palette, roundness=1.0)
 
         def move_circles(alpha: float) -> None:
-            centers = rows_to_column(lagged(alpha, 28, 0.15), start, end)
+            centers = rows_to_column(lagged(alpha, IMAGE_SIDE, ROW_LAG), start, end)
             for circle, p in zip(circles, centers, strict=True):
                 circle.move_to(p)
 
         def move_field(alpha: float) -> None:
-            field.centers = rows_to_column(lagged(alpha, 28, 0.15), start, end)
+            field.centers = rows_to_column(lagged(alpha, IMAGE_SIDE, ROW_LAG), start, end)
             field.redraw()
 
         for name, mobject, move in (

@@ -32,8 +32,12 @@ class RowSum:
     products: np.ndarray
     weighted_sum: float
     bias: float
-    biased: float
     activation: float
+
+    @property
+    def biased(self) -> float:
+        """z_j: the weighted sum plus the bias, what the activation function is given."""
+        return self.weighted_sum + self.bias
 
 
 def row_sum(net: Network, trace: Trace, layer: int, neuron: int) -> RowSum:
@@ -56,7 +60,6 @@ def row_sum(net: Network, trace: Trace, layer: int, neuron: int) -> RowSum:
         products=products,
         weighted_sum=weighted_sum,
         bias=bias,
-        biased=weighted_sum + bias,
         activation=float(trace.activations[layer][neuron]),
     )
 

@@ -20,6 +20,7 @@ from network.model import Network
 
 __all__ = [
     "COSTS",
+    "ELASTIC_GRID",
     "EpochReport",
     "Recipe",
     "accuracy",
@@ -33,6 +34,8 @@ __all__ = [
 ]
 
 COSTS = ("cross-entropy", "quadratic")
+#: Control points per side of the elastic displacement field.
+ELASTIC_GRID = 4
 
 
 @dataclass(frozen=True)
@@ -184,9 +187,6 @@ def motion(
         matrices[:, :, 0] += matrices[:, :, 1] * slant[:, None]
     grid = rng.uniform(-elastic, elastic, (n, 2, ELASTIC_GRID**2)) if elastic else None
     return matrices, shifts, grid
-
-
-ELASTIC_GRID = 4  # control points per side of the elastic displacement field
 
 
 @functools.cache

@@ -22,7 +22,7 @@ from scenes.kit.type_scale import TYPE
 __all__ = ["CHAIN_SIZE", "MIN_CHAIN_SIZE", "NetworkFunction", "chain_tex"]
 
 #: The chain's font size when it fits the stage (the shipped three levels do).
-CHAIN_SIZE = 40
+CHAIN_SIZE = TYPE.formula
 #: The smallest the chain may be shrunk to fit the stage's width and stay readable at
 #: 480p (its superscripts are the smallest glyphs). Five levels, the deepest network
 #: allowed, need about 35.

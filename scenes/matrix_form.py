@@ -61,12 +61,7 @@ def elision_gaps(indices: list[int]) -> list[int]:
 def truncated_matrix(rows: list[list[str]], gaps: list[int] | None = None) -> str:
     """TeX for a matrix whose second-to-last column is elided, with a row of dots after
     each row in ``gaps`` (by default, before the last row)."""
-    after = {len(rows) - 2} if gaps is None else set(gaps)
-    lines = []
-    for i, row in enumerate(rows):
-        lines.append(r" & ".join([*row[:-1], r"\cdots", row[-1]]))
-        if i in after:
-            lines.append(r" & ".join([r"\vdots"] * (len(row) - 1) + [r"\ddots", r"\vdots"]))
+    lines = matrix_lines(rows, [len(rows) - 2] if gaps is None else gaps)
     return r"\begin{bmatrix}" + r" \\ ".join(lines) + r"\end{bmatrix}"
 
 

@@ -9,7 +9,7 @@ Render: ``manim render scenes/relu.py`` (``-ql`` preview, ``-s`` last frame).
 
 from __future__ import annotations
 
-from manim import DOWN, ORIGIN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
+from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
 
 from network.activations import (
     largest_slope,
@@ -107,7 +107,7 @@ class SigmoidVsRelu(LectureScene):
         self.wait(3)
 
     def lit_diagram(
-        self, network: Network, trace: Trace, name: str, centre, shape: bool = False
+        self, network: Network, trace: Trace, name: str, shape: bool = False
     ) -> VGroup:
         """The network lit by ``trace``, its answer marked, titled with ``name`` (and the
         network's shape under the title when ``shape``: the two networks differ)."""
@@ -115,7 +115,6 @@ class SigmoidVsRelu(LectureScene):
         diagram = NetworkDiagram(network, p, width=3.8, height=4.4, neuron_radius=0.12)
         for layer in range(len(diagram.layers)):
             diagram.set_layer(trace, layer)
-        diagram.move_to(centre)
         answer = int(trace.prediction)
         marker = diagram.answer_marker(trace)
         value = tex(tex_number(trace.output[answer]), font_size=TYPE.label, palette=p)
@@ -149,10 +148,8 @@ class SigmoidVsRelu(LectureScene):
                 **answers,
             )
         shapes = not self.same_shape
-        self.sigmoid_side = self.lit_diagram(
-            self.lecture.network, digit.trace, "sigmoid", ORIGIN, shapes
-        )
-        self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", ORIGIN, shapes)
+        self.sigmoid_side = self.lit_diagram(self.lecture.network, digit.trace, "sigmoid", shapes)
+        self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", shapes)
         sides = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
         self.scaling = label(self.note("same-digit"), TYPE.small, self.palette.muted)
         self.scaling.next_to(sides, DOWN, buff=0.3)

@@ -177,6 +177,6 @@ class SigmoidAndBias(LectureScene):
         self.play(self.dot.animate.move_to(end), run_time=1.2)
         self.play(Create(rise), self.dot.animate.move_to(top), run_time=1.4)
         self.play(FadeOut(self.sum_tex), FadeIn(self.trained_tex), FadeIn(note), run_time=1.0)
-        self.bias_tex, self.rise = bias_tex, rise
+        self.bias_tex = bias_tex
         self.mark = VGroup(self.dot, note)
         self.wait(1.5)

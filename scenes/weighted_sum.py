@@ -34,7 +34,7 @@ from network.detector import (
     fan_in_strengths,
     largest_terms,
 )
-from scenes.kit.diagram import NetworkDiagram
+from scenes.kit.diagram import NetworkDiagram, drawn_pixel_cells
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.maths import tex, tex_number
 from scenes.kit.scene import LectureScene
@@ -224,10 +224,11 @@ class WeightedSum(LectureScene):
         )
         self.digit_grid = PixelGrid(digit.pixels, p, height=GRID_HEIGHT).move_to(OVERLAY_AT)
         self.weight_grid = self.pair(self.w).move_to(OVERLAY_AT)
+        # Each drawn connection becomes its weight's square; each input neuron, its pixel
+        # (the drawn inputs are the diagram's DRAWN_PIXELS).
+        cells = drawn_pixel_cells()
+        squares = self.weight_grid.cell_squares(cells)
         self.weight_grid.set_opacity(OVERLAY_OPACITY)
-        cells = [divmod(int(pixel), IMAGE_SIDE) for pixel in self.sources]
-        # Each drawn connection becomes its weight's square; each input neuron, its pixel.
-        squares = self.pair(self.w).move_to(OVERLAY_AT).cell_squares(cells)
         self.marks = self.digit_grid.cell_squares(cells).set_fill(opacity=0)
         self.marks.set_stroke(p.highlight, 1.5).set_z_index(1)
         inputs = diagram.layers[0]

@@ -33,6 +33,7 @@ from scenes.kit.type_scale import TYPE
 __all__ = [
     "DRAWN_PIXELS",
     "MAX_DRAWN",
+    "NEURON_STROKE",
     "EdgeStyle",
     "NetworkDiagram",
     "drawn_neurons",
@@ -51,6 +52,9 @@ DRAWN_PIXELS: tuple[int, ...] = tuple(
 
 #: The most neurons a layer is drawn with; a wider layer shows its first and last half.
 MAX_DRAWN = 16
+#: Stroke width of a neuron's circle, wherever a neuron is drawn (diagram, close-up,
+#: the 784-neuron field).
+NEURON_STROKE = 1.6
 
 MAX_EDGE_WIDTH = 3.2
 MIN_EDGE_WIDTH = 0.4
@@ -187,7 +191,7 @@ class NetworkDiagram(VGroup):
 
     def _neuron(self) -> Circle:
         circle = Circle(radius=self.neuron_radius)
-        circle.set_stroke(self.palette.neuron_stroke, width=1.6)
+        circle.set_stroke(self.palette.neuron_stroke, width=NEURON_STROKE)
         circle.set_fill(self.palette.neuron_fill, opacity=0.0)
         return circle
 
@@ -225,10 +229,6 @@ class NetworkDiagram(VGroup):
         target = self.drawn[layer].index(index)
         sources = range(len(self.layers[layer - 1]))
         return VGroup(*(self.edge(layer - 1, target, source) for source in sources))
-
-    def drawn_values(self, trace: Trace, layer: int) -> np.ndarray:
-        """The activations the drawn neurons of ``layer`` hold for one digit."""
-        return trace.activations[layer][list(self.drawn[layer])]
 
     @staticmethod
     def brightness(values: np.ndarray) -> np.ndarray:

@@ -31,6 +31,7 @@ from manim import (
 )
 
 from network.analysis import weight_scale
+from network.data import IMAGE_SIDE
 from network.model import Network
 from scenes.kit.palette import Palette
 from scenes.kit.text import decimal, label
@@ -38,7 +39,6 @@ from scenes.kit.type_scale import TYPE
 
 __all__ = ["LayerCells", "ParameterMass", "Slider", "layer_cells"]
 
-SIDE = 28  # a first layer of SIDE² inputs is drawn as one SIDE×SIDE tile per neuron
 GAP = 2  # empty cells between tiles and between layers
 BIAS_GAP = 1  # empty cells between a neuron's weights and its bias
 
@@ -61,19 +61,20 @@ class LayerCells:
 
 def layer_cells(weights: np.ndarray, biases: np.ndarray, tiles_across: int = 1) -> LayerCells:
     """The cells of one layer: tiles (``tiles_across`` to a row) when it reads an image of
-    SIDE² pixels, otherwise the matrix W with the biases as a column beside it."""
+    IMAGE_SIDE² pixels, otherwise the matrix W with the biases as a column beside it."""
     n_out, n_in = weights.shape
     rows, cols, values, is_bias = [], [], [], []
-    if n_in == SIDE * SIDE:
-        tile_w = SIDE + BIAS_GAP + 1
+    if n_in == IMAGE_SIDE * IMAGE_SIDE:
+        tile_w = IMAGE_SIDE + BIAS_GAP + 1
         down = -(-n_out // tiles_across)
-        shape = (down * SIDE + (down - 1) * GAP, tiles_across * tile_w + (tiles_across - 1) * GAP)
-        r, c = np.divmod(np.arange(n_in), SIDE)
+        height = down * IMAGE_SIDE + (down - 1) * GAP
+        shape = (height, tiles_across * tile_w + (tiles_across - 1) * GAP)
+        r, c = np.divmod(np.arange(n_in), IMAGE_SIDE)
         for j in range(n_out):
             top, left = divmod(j, tiles_across)
-            top, left = top * (SIDE + GAP), left * (tile_w + GAP)
-            rows += [top + r, [top + SIDE // 2]]
-            cols += [left + c, [left + SIDE + BIAS_GAP]]
+            top, left = top * (IMAGE_SIDE + GAP), left * (tile_w + GAP)
+            rows += [top + r, [top + IMAGE_SIDE // 2]]
+            cols += [left + c, [left + IMAGE_SIDE + BIAS_GAP]]
             values += [weights[j], [biases[j]]]
             is_bias += [np.zeros(n_in, bool), [True]]
     else:
@@ -103,7 +104,7 @@ class ParameterMass(Group):
         self.palette = palette
         first = network.weights[0].shape
         best = None
-        across_options = range(1, first[0] + 1) if first[1] == SIDE * SIDE else [1]
+        across_options = range(1, first[0] + 1) if first[1] == IMAGE_SIDE * IMAGE_SIDE else [1]
         for across in across_options:
             cells = [
                 layer_cells(w, b, across if i == 0 else 1)
@@ -191,7 +192,7 @@ class Slider(VGroup):
         self.track = Line(LEFT * length / 2, RIGHT * length / 2, color=palette.muted)
         self.track.set_stroke(width=3)
         self.zero = Line(UP * 0.09, DOWN * 0.09, color=palette.muted).set_stroke(width=2)
-        color = palette.positive if value >= 0 else palette.negative
+        color = palette.signed_color(value)
         self.knob = Dot(self.position(value), radius=0.09, color=color)
         self.name = label(name, font_size, palette.muted)
         # LaTeX digits come out smaller than the text font's at one size: the value sits

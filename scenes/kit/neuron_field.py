@@ -20,12 +20,12 @@ from collections.abc import Callable
 import numpy as np
 from manim import RESAMPLING_ALGORITHMS, ImageMobject, config
 
+from scenes.kit.diagram import NEURON_STROKE
 from scenes.kit.grids import CELL_PX, SIDE, PixelGrid
 from scenes.kit.palette import Palette
 
 __all__ = [
     "CIRCLE_HALF",
-    "NEURON_STROKE",
     "SQUARE_HALF",
     "NeuronField",
     "column_centers",
@@ -34,8 +34,6 @@ __all__ = [
     "rows_to_column",
 ]
 
-#: Stroke width of a drawn neuron (``NetworkDiagram``'s circles), in Manim units.
-NEURON_STROKE = 1.6
 #: Manim's Cairo camera draws a stroke of width 1 as 1/100 of a frame unit.
 _STROKE_UNIT = 0.01
 #: A square pixel's half side, as a fraction of its cell: the pixel grid leaves

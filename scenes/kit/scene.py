@@ -26,7 +26,14 @@ from scenes.narration.script import ScriptError, Words
 from scenes.narration.voice import VoiceError
 from scenes.narration.voices import narrator_for
 
-__all__ = ["BAD_INPUT_STATUS", "LectureScene", "StepRecorder", "stop_on_bad_input"]
+__all__ = [
+    "BAD_INPUT_STATUS",
+    "HEADLINE_BUFF",
+    "HEADLINE_SIZE",
+    "LectureScene",
+    "StepRecorder",
+    "stop_on_bad_input",
+]
 
 #: Exit status for input the lecture cannot use, as for ``python -m network``.
 BAD_INPUT_STATUS = 2

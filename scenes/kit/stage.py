@@ -18,7 +18,6 @@ from scenes.kit.scene import HEADLINE_BUFF, HEADLINE_SIZE
 from scenes.kit.text import label
 
 __all__ = [
-    "HEADLINE_BUFF",
     "MARGIN",
     "STAGE",
     "Stage",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from manim import Circle, Rectangle, Square, VGroup
 
+from scenes.kit.diagram import NEURON_STROKE
 from scenes.kit.grids import PixelGrid
 from scenes.kit.palette import Palette
 from scenes.kit.text import decimal
@@ -72,7 +73,7 @@ class PixelCloseUp(VGroup):
         circles = VGroup()
         for square, value in zip(self.squares, self.values, strict=True):
             circle = Circle(radius=square.width * 0.45)
-            circle.set_stroke(self.palette.neuron_stroke, width=1.6)
+            circle.set_stroke(self.palette.neuron_stroke, width=NEURON_STROKE)
             circle.set_fill(self.palette.neuron_fill, opacity=float(value))
             circles.add(circle.move_to(square))
         return circles
