@@ -58,11 +58,11 @@ def time_field(quality: str, frames: int = 10) -> str:
 
     from manim import Circle, VGroup
 
+    from lecture.inputs import load_inputs
     from network.data import IMAGE_SIDE
     from scenes.kit.camera import LectureCamera
     from scenes.kit.diagram import NEURON_STROKE
     from scenes.kit.grids import PixelGrid
-    from scenes.kit.lecture import load_lecture
     from scenes.kit.neuron_field import (
         NeuronField,
         column_centers,
@@ -74,7 +74,7 @@ def time_field(quality: str, frames: int = 10) -> str:
 
     lines = []
     with tempconfig({"quality": quality}):
-        lecture = load_lecture()
+        lecture = load_inputs()
         palette, pixels = lecture.palette, lecture.digit.pixels
         grid = PixelGrid(pixels, palette, height=5.6)
         start, end = grid_centers(grid), column_centers(-3.35, 38.8, COLUMN_SPACING)

@@ -9,7 +9,7 @@ import numpy as np
 
 from network.data import Digits
 from network.errors import NetworkInputError
-from network.model import Network, Trace
+from network.model import Network
 
 __all__ = [
     "Example",
@@ -22,9 +22,6 @@ __all__ = [
     "pixels_differ",
     "preview_rows",
     "rows_with_label",
-    "spread_neurons",
-    "strongest_neuron",
-    "weight_scale",
 ]
 
 
@@ -136,44 +133,6 @@ def most_exciting(net: Network, digits: Digits, neuron: int) -> int:
 def pixels_differ(a: np.ndarray, b: np.ndarray, threshold: float = 0.5) -> int:
     """How many pixels of two images differ by more than ``threshold`` in grey."""
     return int(np.count_nonzero(np.abs(np.asarray(a) - np.asarray(b)) > threshold))
-
-
-def strongest_neuron(trace: Trace, layer: int) -> int:
-    """The neuron of ``layer`` (1 = first hidden) with the largest activation on one digit."""
-    return int(np.argmax(trace.activations[layer]))
-
-
-def spread_neurons(count: int, shown: int, keep: int | None = None) -> list[int]:
-    """``shown`` of a layer's ``count`` neuron indices, evenly spread from first to last.
-
-    When a layer has more neurons than a picture can show readably, the ones shown
-    must be a fair sample: evenly spaced indices are neither the neurons that look
-    best nor a random draw that changes with a seed, and they span the whole layer.
-    ``keep`` (a neuron the lecture is already talking about) replaces the spread
-    index nearest to it, so it is always among those shown; the result stays sorted.
-    All of them, in order, when ``shown`` is at least ``count``.
-    """
-    if count < 1 or shown < 1:
-        raise NetworkInputError(f"cannot show {shown} of {count} neurons")
-    if keep is not None and not 0 <= keep < count:
-        raise NetworkInputError(f"neuron {keep} is not one of the layer's {count}")
-    if shown >= count:
-        return list(range(count))
-    # floor(x + 0.5), not np.round: banker's rounding could give two equal indices.
-    picked = [int(i) for i in np.floor(np.linspace(0, count - 1, shown) + 0.5)]
-    if keep is not None and keep not in picked:
-        nearest = min(range(shown), key=lambda i: abs(picked[i] - keep))
-        picked[nearest] = keep
-    return picked
-
-
-def weight_scale(weights: np.ndarray, percentile: float = 99.0) -> float:
-    """|w| that maps to full brightness when drawing many weight grids on one scale.
-
-    A percentile rather than the maximum, so that a handful of outlying weights
-    do not leave every other grid dim; the few above it are drawn at full strength.
-    """
-    return float(np.percentile(np.abs(weights), percentile))
 
 
 def ink_indices(pixels: np.ndarray) -> np.ndarray:

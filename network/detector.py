@@ -16,10 +16,8 @@ __all__ = [
     "EdgeDetector",
     "NeuronResult",
     "apply_neuron",
-    "axis_reach",
     "best_centre",
     "edge_detector",
-    "fan_in_strengths",
     "largest_terms",
 ]
 
@@ -123,31 +121,6 @@ def largest_terms(
         raise NetworkInputError(f"cannot pick {count} terms from {pool.size} pixels")
     order = np.lexsort((pool, -terms[pool]))  # largest first, then lowest index
     return sorted(int(i) for i in pool[order][:count])
-
-
-def fan_in_strengths(weights: np.ndarray, sources: Sequence[int]) -> np.ndarray:
-    """How strongly each drawn connection into one neuron is drawn: |w| / max |w|.
-
-    A picture of a neuron's fan-in shows only some of its connections (``sources``,
-    indices into ``weights``); their line widths are proportional to |w|, the
-    strongest drawn one at 1, so a line twice as thick is a weight twice as large.
-    """
-    w = np.abs(np.asarray(weights, dtype=float).reshape(-1)[np.asarray(sources, dtype=int)])
-    largest = float(w.max()) if w.size else 0.0
-    return w / largest if largest > 0 else np.zeros_like(w)
-
-
-def axis_reach(values: Sequence[float], step: float = 5.0, least: float = 15.0) -> float:
-    """How far either side of zero an axis must run for every value to be marked on it.
-
-    The smallest multiple of ``step`` (the axis's tick spacing), at least ``least``,
-    that keeps each value a tenth of a step inside the end, so no mark sits on the
-    axis's last tick or beyond it.
-    """
-    furthest = max((abs(float(v)) for v in values), default=0.0)
-    if not np.isfinite(furthest) or step <= 0:
-        raise NetworkInputError("axis values must be finite and the step positive")
-    return max(float(least), float(np.ceil((furthest + step / 10) / step) * step))
 
 
 @dataclass(frozen=True)

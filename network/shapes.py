@@ -23,7 +23,6 @@ __all__ = [
     "dashed",
     "hidden_between",
     "hidden_count",
-    "hidden_kind",
     "parse_hidden",
     "same_shape",
     "sizes_with_hidden",
@@ -74,14 +73,6 @@ def parse_hidden(text: str) -> tuple[int, ...]:
 def sizes_with_hidden(hidden: Sequence[int]) -> tuple[int, ...]:
     """The whole network's layer sizes: 784 pixels in, ``hidden``, 10 digits out."""
     return (N_PIXELS, *hidden, DIGIT_CLASSES)
-
-
-def hidden_kind(hidden: Sequence[int]) -> str:
-    """How to speak of the hidden layers: ``"one"`` layer, several of the ``"same"``
-    width ("two layers of 16 neurons"), or ``"mixed"`` widths ("of 32 and 16")."""
-    if len(hidden) == 1:
-        return "one"
-    return "same" if len(set(hidden)) == 1 else "mixed"
 
 
 def hidden_count(sizes: Sequence[int]) -> int:

@@ -95,7 +95,7 @@ def _where(key: str, source: str) -> str:
     return f"[{SECTION}] {key}" + (" (default)" if source == "default" else "")
 
 
-def _reason(exc: NetworkInputError, path: Path) -> str:
+def _reason(exc: NetworkInputError | ScriptError, path: Path) -> str:
     """``exc``'s message without its leading ``<path>: `` (the key already names it)."""
     message = str(exc)
     return message.removeprefix(f"{path}: ")
@@ -193,14 +193,14 @@ def load_config(
         raise ConfigError(f"{path}: cannot parse ({exc})") from exc
     if not read or not parser.has_section(SECTION):
         raise ConfigError(f"{path}: no [{SECTION}] section")
-    values = {key: (raw, "file") for key, raw in parser.items(SECTION)}
+    values = {key: (text, "file") for key, text in parser.items(SECTION)}
     unknown = sorted(set(values) - set(KEYS))
     if unknown:
         raise ConfigError(
             f"{path}: unknown key(s) in [{SECTION}]: {', '.join(unknown)}; "
             f"allowed: {', '.join(KEYS)}"
         )
-    for name, raw in environ.items():
+    for name, text in environ.items():
         if name.startswith(ENV_PREFIX):
             key = name[len(ENV_PREFIX) :].lower()
             if key not in KEYS:
@@ -208,7 +208,7 @@ def load_config(
                     f"environment variable {name}: unknown lecture option; allowed: "
                     + ", ".join(ENV_PREFIX + k.upper() for k in KEYS)
                 )
-            values[key] = (raw, "env")
+            values[key] = (text, "env")
     for key in OPTIONAL:  # newer keys: an older manim.cfg without them gets the defaults
         values.setdefault(key, (DEFAULTS[key], "default"))
     missing = [key for key in KEYS if key not in values]

@@ -27,7 +27,6 @@ from manim import (
 )
 
 from network.algebra import featured_parameters
-from network.analysis import strongest_neuron
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.knobs import ParameterMass, Slider
 from scenes.kit.maths import tex, tex_count
@@ -61,7 +60,7 @@ class CountingKnobs(LectureScene):
 
     def prepare(self) -> None:
         """Everything the steps share, built before the first is shown."""
-        net = self.lecture.network
+        net = self.inputs.network
         self.layers = net.layer_parameters()
         self.diagram = NetworkDiagram(net, self.palette, width=4.8, height=5.2)
         self.diagram.move_to(STAGE.column(0, 2))
@@ -128,7 +127,7 @@ class CountingKnobs(LectureScene):
         self.wait(1.5)
 
     def show_total(self) -> None:
-        net = self.lecture.network
+        net = self.inputs.network
         self.step("total", weights=net.n_weights, biases=net.n_biases, parameters=net.n_parameters)
         self.total.next_to(VGroup(*self.lines), DOWN, buff=TOTAL_BUFF)
         self.play(FadeOut(self.frame), FadeIn(self.total))
@@ -137,8 +136,8 @@ class CountingKnobs(LectureScene):
     def show_every_knob(self) -> None:
         """Every weight and bias as a cell coloured by its value, layer by layer, counted
         as they appear; then a few of them magnified as sliders set to their values."""
-        p, net, area = self.palette, self.lecture.network, STAGE
-        digit = self.lecture.digit
+        p, net, area = self.palette, self.inputs.network, STAGE
+        digit = self.inputs.digit
         self.step("every-knob", parameters=net.n_parameters)
         # The mass fills the stage left of a column that holds the counter and sliders.
         self.mass = ParameterMass(net, p, area.width - PANEL_WIDTH - 0.4, area.height - 0.3)
@@ -149,7 +148,7 @@ class CountingKnobs(LectureScene):
         counter = VGroup(counter_name, self.counted).arrange(DOWN, buff=0.15)
         counter.move_to([panel_x, area.top - counter.height / 2 - 0.1, 0])
         # A few real parameters, magnified: slider tracks span the layer's largest |value|.
-        self.featured = featured_parameters(net, digit.trace, strongest_neuron(digit.trace, 1))
+        self.featured = featured_parameters(net, digit.trace, digit.featured_neuron)
         self.sliders = VGroup()
         for param in self.featured:
             limit = float(np.max(np.abs(self.mass.cells[param.layer - 1].values)))
@@ -203,7 +202,7 @@ class CountingKnobs(LectureScene):
         self.wait(1)
 
     def say_what_learning_is(self) -> None:
-        self.step("learning", parameters=self.lecture.network.n_parameters)
+        self.step("learning", parameters=self.inputs.network.n_parameters)
         # Under the sliders, in the right-hand column, clear of the parameters' images.
         self.remark.next_to(self.sliders, DOWN, buff=REMARK_BUFF)
         self.remark.align_to([STAGE.right, 0, 0], RIGHT)

@@ -15,7 +15,8 @@ import math
 
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Group, Square, VGroup
 
-from network.analysis import most_exciting, spread_neurons, strongest_neuron, weight_scale
+from lecture.choices import spread_neurons, weight_scale
+from network.analysis import most_exciting
 from network.data import IMAGE_SIDE
 from network.detector import apply_neuron
 from network.training import accuracy
@@ -65,9 +66,9 @@ class WhatNeuronsSee(LectureScene):
     STEPS = ("one-neuron", "all-neurons", "all-neurons-sample", "most-exciting", "honest-answer")
 
     def construct(self) -> None:
-        self.weights = self.lecture.network.weights[0]
+        self.weights = self.inputs.network.weights[0]
         self.scale = weight_scale(self.weights)
-        self.neuron = strongest_neuron(self.lecture.digit.trace, 1)
+        self.neuron = self.inputs.digit.featured_neuron
         self.show_one_neuron()
         self.show_all_neurons()
         self.show_most_exciting()
@@ -126,9 +127,9 @@ class WhatNeuronsSee(LectureScene):
 
     def show_most_exciting(self) -> None:
         k = self.neuron
-        val = self.lecture.validation()
-        row = most_exciting(self.lecture.network, val, k)
-        self.exciter = self.lecture.validation_digits([row])[0]
+        val = self.inputs.validation()
+        row = most_exciting(self.inputs.network, val, k)
+        self.exciter = self.inputs.validation_digits([row])[0]
         self.exciter_sum = apply_neuron(self.weights[k], self.exciter.pixels)
         p = self.palette
         self.step(
@@ -156,7 +157,7 @@ class WhatNeuronsSee(LectureScene):
         self.wait(3)
 
     def give_honest_answer(self) -> None:
-        self.share = accuracy(self.lecture.network, self.lecture.validation())
+        self.share = accuracy(self.inputs.network, self.inputs.validation())
         self.step("honest-answer", share=self.share)
         self.play(FadeOut(self.focus), FadeIn(self.grids))
         self.wait(3)

@@ -52,7 +52,7 @@ class NetworkFunction(LectureScene):
         self.show_real_input_output()
 
     def show_signature(self) -> None:
-        net, p = self.lecture.network, self.palette
+        net, p = self.inputs.network, self.palette
         n_in, n_out = net.sizes[0], net.sizes[-1]
         self.step("function", inputs=n_in, outputs=n_out, parameters=net.n_parameters)
         self.signature = tex(
@@ -75,19 +75,19 @@ class NetworkFunction(LectureScene):
 
     def chain_formula(self) -> MathTex:
         """The function written out, one σ per layer, shrunk only if it must fit the stage."""
-        layers = len(self.lecture.network.weights)
+        layers = len(self.inputs.network.weights)
         chain = tex(chain_tex(layers), font_size=CHAIN_SIZE, palette=self.palette)
         #: The font size the chain is drawn at.
         self.chain_size = CHAIN_SIZE * min(1.0, STAGE.width / chain.width)
         return chain.scale(self.chain_size / CHAIN_SIZE)
 
     def show_chain(self) -> None:
-        self.step("chain", layers=len(self.lecture.network.weights))
+        self.step("chain", layers=len(self.inputs.network.weights))
         self.play(FadeIn(self.chain))
         self.wait(2.5)
 
     def show_real_input_output(self) -> None:
-        digit, p = self.lecture.digit, self.palette
+        digit, p = self.inputs.digit, self.palette
         output = digit.trace.output
         answer = digit.prediction
         runner_up = int(np.argsort(output)[-2])

@@ -28,7 +28,7 @@ from manim import (
 )
 
 from network.algebra import row_sum, shown_rows
-from network.analysis import ink_indices, strongest_neuron
+from network.analysis import ink_indices
 from network.shapes import hidden_count
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
@@ -145,18 +145,18 @@ class MatrixForm(LectureScene):
         self.wait(2.5)
 
     def point_at_bias(self) -> None:
-        self.step("bias-vector", neurons=self.lecture.network.sizes[1])
+        self.step("bias-vector", neurons=self.inputs.network.sizes[1])
         self.bias_box = SurroundingRectangle(self.symbolic[4], color=self.palette.highlight)
         self.play(FadeIn(self.bias_box))
         self.wait(2.5)
 
     def show_real_numbers(self) -> None:
-        p, digit, net = self.palette, self.lecture.digit, self.lecture.network
+        p, digit, net = self.palette, self.inputs.digit, self.inputs.network
         ink = ink_indices(digit.pixels)
         self.columns = [int(ink[0]), int(ink[1]), int(ink[-1])]
         n_out = net.weights[0].shape[0]
         # The neuron the lecture features (the digit's strongest) is one of the rows shown.
-        self.neuron = strongest_neuron(digit.trace, 1)
+        self.neuron = digit.featured_neuron
         self.rows = shown_rows(n_out, self.neuron)
         self.row_gaps = elision_gaps(self.rows)
         w, b = net.weights[0], net.biases[0]
@@ -213,7 +213,7 @@ class MatrixForm(LectureScene):
     def row_times_column(self) -> None:
         """Row j of W slides out beside the pixel column; each shown weight meets its pixel,
         their products appear, and all of them (shown or not) add up to entry j of W a."""
-        p, digit, net = self.palette, self.lecture.digit, self.lecture.network
+        p, digit, net = self.palette, self.inputs.digit, self.inputs.network
         j = self.neuron
         self.row = row_sum(net, digit.trace, 1, j)
         self.product_values = [float(self.row.products[i]) for i in self.columns]
@@ -376,11 +376,11 @@ class MatrixForm(LectureScene):
         return entry.move_to(self.result_entry(neuron))
 
     def show_on_network(self) -> None:
-        p, digit = self.palette, self.lecture.digit
+        p, digit = self.palette, self.inputs.digit
         a1 = digit.trace.activations[1]
         top, next_, bottom = self.rows
         j = self.neuron
-        only_hidden = hidden_count(self.lecture.network.sizes) == 1
+        only_hidden = hidden_count(self.inputs.network.sizes) == 1
         self.step(
             "on-the-network-one" if only_hidden else "on-the-network",
             neuron=j,
@@ -392,7 +392,7 @@ class MatrixForm(LectureScene):
             a_next=a1[next_],
             a_bottom=a1[bottom],
         )
-        self.diagram = NetworkDiagram(self.lecture.network, p, width=5.0, height=5.4, keep={1: j})
+        self.diagram = NetworkDiagram(self.inputs.network, p, width=5.0, height=5.4, keep={1: j})
         self.diagram.move_to(STAGE.column(1, 2))
         self.diagram.set_layer(digit.trace, 0)
         # A wide layer is drawn elided (first and last neurons, a ⋮): the rings find the
@@ -453,7 +453,7 @@ class MatrixForm(LectureScene):
         return [self.diagram.hidden_counts[elided.index(layer)]] if layer in elided else []
 
     def one_line_per_layer(self) -> None:
-        p, net = self.palette, self.lecture.network
+        p, net = self.palette, self.inputs.network
         self.step("every-layer", count=len(net.weights), multiplications=net.n_weights)
         self.transitions = [
             tex(layer_equation(i + 1), font_size=TYPE.formula, palette=p)

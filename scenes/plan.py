@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, RIGHT, FadeIn, FadeOut, Group, VGroup
 
+from lecture.choices import hidden_kind
 from network.analysis import preview_rows
-from network.shapes import hidden_kind
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.gallery import DigitCard, card_grid
 from scenes.kit.scene import LectureScene
@@ -52,7 +52,7 @@ class ThePlan(LectureScene):
         self.wait(2)
 
     def show_plain_network(self) -> None:
-        net = self.lecture.network
+        net = self.inputs.network
         hidden = net.sizes[1:-1]
         kind = hidden_kind(hidden)
         values = {"inputs": net.sizes[0], "hidden": hidden[0], "outputs": net.sizes[-1]}
@@ -75,10 +75,10 @@ class ThePlan(LectureScene):
         self.wait(2.5)
 
     def show_preview(self) -> None:
-        validation = self.lecture.validation()
-        rows = preview_rows(self.lecture.network, validation, N_PREVIEW)
+        validation = self.inputs.validation()
+        rows = preview_rows(self.inputs.network, validation, N_PREVIEW)
         self.cards = [
-            DigitCard(d, self.palette, 1.55) for d in self.lecture.validation_digits(rows)
+            DigitCard(d, self.palette, 1.55) for d in self.inputs.validation_digits(rows)
         ]
         wrong = sum(c.digit.is_wrong for c in self.cards)
         self.step("preview", count=len(self.cards), right=len(self.cards) - wrong, wrong=wrong)

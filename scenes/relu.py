@@ -127,8 +127,8 @@ class SigmoidVsRelu(LectureScene):
         return VGroup(diagram, marker, value, title)
 
     def compare_networks(self) -> None:
-        digit = self.lecture.digit
-        relu_net = self.lecture.relu_network()
+        digit = self.inputs.digit
+        relu_net = self.inputs.relu_network()
         self.relu_trace = relu_net.forward(digit.pixels)
         sigmoid_answer, relu_answer = digit.prediction, int(self.relu_trace.prediction)
         answers = {
@@ -137,18 +137,18 @@ class SigmoidVsRelu(LectureScene):
             "relu_answer": relu_answer,
             "relu_activation": self.relu_trace.output[relu_answer],
         }
-        self.same_shape = same_shape(self.lecture.network.sizes, relu_net.sizes)
+        self.same_shape = same_shape(self.inputs.network.sizes, relu_net.sizes)
         if self.same_shape:
             self.step("same-digit", **answers)
         else:
             self.step(
                 "same-digit-other-shapes",
-                sigmoid_shape=dashed(self.lecture.network.sizes),
+                sigmoid_shape=dashed(self.inputs.network.sizes),
                 relu_shape=dashed(relu_net.sizes),
                 **answers,
             )
         shapes = not self.same_shape
-        self.sigmoid_side = self.lit_diagram(self.lecture.network, digit.trace, "sigmoid", shapes)
+        self.sigmoid_side = self.lit_diagram(self.inputs.network, digit.trace, "sigmoid", shapes)
         self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", shapes)
         sides = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
         self.scaling = label(self.note("same-digit"), TYPE.small, self.palette.muted)

@@ -25,9 +25,9 @@ from manim import (
     VGroup,
 )
 
+from lecture.choices import axis_reach
 from network.activations import sigmoid
-from network.analysis import strongest_neuron
-from network.detector import LECTURE_DETECTOR, apply_neuron, axis_reach
+from network.detector import LECTURE_DETECTOR, apply_neuron
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
@@ -56,11 +56,11 @@ class SigmoidAndBias(LectureScene):
 
     def prepare(self) -> None:
         """Every sum the scene marks, and an x axis long enough for all of them."""
-        digit, net = self.lecture.digit, self.lecture.network
+        digit, net = self.inputs.digit, self.inputs.network
         detector = LECTURE_DETECTOR.weights(LECTURE_DETECTOR.centre_on(digit.pixels))
         self.plain = apply_neuron(detector, digit.pixels)
         self.biased = apply_neuron(detector, digit.pixels, bias=BIAS)
-        self.neuron = strongest_neuron(digit.trace, 1)
+        self.neuron = digit.featured_neuron
         w, b = net.weights[0][self.neuron], float(net.biases[0][self.neuron])
         self.trained = apply_neuron(w, digit.pixels, bias=b)
         marked = (self.plain.weighted_sum, self.trained.weighted_sum, self.trained.z)
@@ -104,7 +104,7 @@ class SigmoidAndBias(LectureScene):
         s, a = self.biased.weighted_sum, self.biased.activation
         self.step("bias", threshold=-BIAS, bias=BIAS, sum=s, activation=a)
         shifted = plot_function(self.axes, lambda x: sigmoid(x + BIAS), p.positive)
-        n = self.lecture.network.sizes[0]
+        n = self.inputs.network.sizes[0]
         self.bias_formula = tex(
             rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}} + b), \quad b = {BIAS:g}",
             font_size=TYPE.formula,

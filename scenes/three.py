@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, VGroup
 
+from lecture.inputs import Digit
 from network.analysis import pixels_differ, rows_with_label
 from network.data import IMAGE_SIDE
 from scenes.kit.gallery import DigitCard, card_grid, size_braces
 from scenes.kit.grids import PixelGrid
-from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
 from scenes.kit.stage import STAGE
@@ -48,11 +48,11 @@ class ThisIsAThree(LectureScene):
     @property
     def kind(self) -> int:
         """What the configured digit is: its label, or for a user's image the network's reading."""
-        digit = self.lecture.digit
+        digit = self.inputs.digit
         return digit.label if digit.label is not None else digit.prediction
 
     def show_digit(self) -> None:
-        digit = self.lecture.digit
+        digit = self.inputs.digit
         # A user's image has no label: only the network's reading, which may be wrong.
         self.step(
             "the-digit" if digit.label is not None else "your-image",
@@ -66,17 +66,17 @@ class ThisIsAThree(LectureScene):
         self.wait(2)
 
     def show_alike(self) -> None:
-        val = self.lecture.validation()
+        val = self.inputs.validation()
         rows = rows_with_label(val, self.kind, N_ALIKE)
-        self.alike = [DigitCard(self.lecture.digit, self.palette, 1.7)]
+        self.alike = [DigitCard(self.inputs.digit, self.palette, 1.7)]
         self.alike += [
-            DigitCard(d, self.palette, 1.7) for d in self.lecture.validation_digits(rows)
+            DigitCard(d, self.palette, 1.7) for d in self.inputs.validation_digits(rows)
         ]
         STAGE.to_top(card_grid(self.alike, rows=1), buff=0.35)
-        ours = self.lecture.digit.pixels
+        ours = self.inputs.digit.pixels
         self.differ = [pixels_differ(ours, val.images[r]) for r in rows]
         self.step(
-            "alike" if self.lecture.digit.label is not None else "alike-yours",
+            "alike" if self.inputs.digit.label is not None else "alike-yours",
             kind=self.kind,
             count=len(rows),
             fewest=min(self.differ),
@@ -90,11 +90,11 @@ class ThisIsAThree(LectureScene):
         self.wait(2)
 
     def show_others(self) -> None:
-        kinds = [k for k in range(self.lecture.network.sizes[-1]) if k != self.kind]
+        kinds = [k for k in range(self.inputs.network.sizes[-1]) if k != self.kind]
         self.step("other-digits", count=len(kinds))
-        rows = [rows_with_label(self.lecture.validation(), k, 1)[0] for k in kinds]
+        rows = [rows_with_label(self.inputs.validation(), k, 1)[0] for k in kinds]
         self.others = [
-            DigitCard(d, self.palette, 1.15) for d in self.lecture.validation_digits(rows)
+            DigitCard(d, self.palette, 1.15) for d in self.inputs.validation_digits(rows)
         ]
         # Room below for the answers revealed under each card at the end.
         STAGE.to_bottom(card_grid(self.others, rows=1, buff=0.3), buff=0.6)
@@ -104,16 +104,16 @@ class ThisIsAThree(LectureScene):
     def state_task(self) -> None:
         self.step(
             "the-task",
-            pixels=self.lecture.digit.pixels.size,
-            digits=self.lecture.network.sizes[-1],
+            pixels=self.inputs.digit.pixels.size,
+            digits=self.inputs.network.sizes[-1],
         )
         cards = Group(*self.alike, *self.others)
         self.play(FadeOut(cards))
-        digit = self.lecture.digit
+        digit = self.inputs.digit
         grid = PixelGrid(digit.pixels, self.palette, height=2.6, lines=False)
         numbers = self.pixel_column(digit)
         program = boxed(self.lines("program", "?"), self.palette.highlight, pad=0.4)
-        last = self.lecture.network.sizes[-1] - 1
+        last = self.inputs.network.sizes[-1] - 1
         output = self.lines("one digit", f"0 1 2 … {last}")
         parts = [grid, numbers, program, output]
         STAGE.center_on(Group(*parts).arrange(RIGHT, buff=1.0))
@@ -152,11 +152,11 @@ class ThisIsAThree(LectureScene):
         labelled = [c.digit for c in cards if c.digit.label is not None]
         wrong = sum(d.is_wrong for d in labelled)
         self.step(
-            "answers" if self.lecture.digit.label is not None else "answers-yours",
+            "answers" if self.inputs.digit.label is not None else "answers-yours",
             total=len(labelled),
             right=len(labelled) - wrong,
             wrong=wrong,
-            answer=self.lecture.digit.prediction,
+            answer=self.inputs.digit.prediction,
         )
         self.play(FadeOut(self.task), FadeIn(Group(*cards)))
         self.play(*(FadeIn(c.reveal()) for c in cards), run_time=1.2)

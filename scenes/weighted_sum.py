@@ -26,15 +26,10 @@ from manim import (
     VGroup,
 )
 
-from network.analysis import strongest_neuron
+from lecture.choices import drawn_pixel_cells, fan_in_strengths
 from network.data import IMAGE_SIDE
-from network.detector import (
-    LECTURE_DETECTOR,
-    apply_neuron,
-    fan_in_strengths,
-    largest_terms,
-)
-from scenes.kit.diagram import NetworkDiagram, drawn_pixel_cells
+from network.detector import LECTURE_DETECTOR, apply_neuron, largest_terms
+from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.maths import tex, tex_number
 from scenes.kit.scene import LectureScene
@@ -84,17 +79,17 @@ class WeightedSum(LectureScene):
 
     def prepare(self) -> None:
         """The featured neuron and its numbers (every step uses them)."""
-        digit, net = self.lecture.digit, self.lecture.network
-        self.neuron = strongest_neuron(digit.trace, 1)
+        digit, net = self.inputs.digit, self.inputs.network
+        self.neuron = digit.featured_neuron
         self.w = net.weights[0][self.neuron]
         self.result = apply_neuron(self.w, digit.pixels)
 
     def show_one_neuron(self) -> None:
         """Moment: the neuron's incoming edges light up in the diagram, by sign and |w|."""
-        p, digit, k = self.palette, self.lecture.digit, self.neuron
+        p, digit, k = self.palette, self.inputs.digit, self.neuron
         activation = float(digit.trace.activations[1][k])
         self.diagram = NetworkDiagram(
-            self.lecture.network, p, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, keep={1: k}
+            self.inputs.network, p, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, keep={1: k}
         )
         diagram, room = self.diagram, STAGE
         diagram.set_layer(digit.trace, 0)  # each input neuron holds its pixel
@@ -154,7 +149,7 @@ class WeightedSum(LectureScene):
 
     def write_weighted_sum(self) -> None:
         """Moment: the largest terms w·a of the drawn edges lift off them into the sum."""
-        p, digit = self.palette, self.lecture.digit
+        p, digit = self.palette, self.inputs.digit
         a = digit.pixels
         self.terms = largest_terms(self.w, a, LIFTED_TERMS, among=self.sources)
         rest = self.w.size - len(self.terms)
@@ -213,7 +208,7 @@ class WeightedSum(LectureScene):
 
     def show_weight_grid(self) -> None:
         """Moment: the drawn connections rearrange into the 28×28 grid over the digit."""
-        p, digit, diagram = self.palette, self.lecture.digit, self.diagram
+        p, digit, diagram = self.palette, self.inputs.digit, self.diagram
         self.step(
             "weights-as-grid",
             inputs=self.w.size,
@@ -272,7 +267,7 @@ class WeightedSum(LectureScene):
         return box.set_stroke(self.palette.highlight, 2).move_to(grid.cell_center(*centre))
 
     def show_patch(self) -> None:
-        digit = self.lecture.digit
+        digit = self.inputs.digit
         self.centre = LECTURE_DETECTOR.centre_on(digit.pixels)
         patch = LECTURE_DETECTOR.weights(self.centre, with_surround=False)
         self.patch_result = apply_neuron(patch, digit.pixels)
@@ -308,7 +303,7 @@ class WeightedSum(LectureScene):
         self.wait(2.5)
 
     def show_surround(self) -> None:
-        digit, p = self.lecture.digit, self.palette
+        digit, p = self.inputs.digit, self.palette
         detector = LECTURE_DETECTOR.weights(self.centre)
         self.edge_result = apply_neuron(detector, digit.pixels)
         self.white_result = apply_neuron(detector, np.ones_like(digit.pixels))

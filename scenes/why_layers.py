@@ -28,11 +28,11 @@ from manim import (
     VGroup,
 )
 
+from lecture.inputs import Digit
 from network.analysis import example_per_label
 from network.shapes import hidden_between, hidden_count
 from network.strokes import PIECES, Stroke, piece_masks, tile_strokes
 from scenes.kit.grids import PixelGrid, TintedGrid
-from scenes.kit.lecture import Digit
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed_label, chain_arrows
 from scenes.kit.stage import STAGE
@@ -76,7 +76,7 @@ class WhyLayers(LectureScene):
     @property
     def hidden(self) -> int:
         """How many hidden layers the network has: which hope can be told."""
-        return hidden_count(self.lecture.network.sizes)
+        return hidden_count(self.inputs.network.sizes)
 
     def examples(self) -> dict[int, Digit]:
         """One real digit per piece recipe: the first the network reads right.
@@ -85,9 +85,9 @@ class WhyLayers(LectureScene):
         in, and ``self.misread`` keeps that label so that a note can say so.
         """
         kinds = list(PIECES)
-        picks = example_per_label(self.lecture.network, self.lecture.validation(), kinds)
+        picks = example_per_label(self.inputs.network, self.inputs.validation(), kinds)
         self.misread = [e.label for e in picks if e.fallback]
-        digits = self.lecture.validation_digits([e.row for e in picks])
+        digits = self.inputs.validation_digits([e.row for e in picks])
         return dict(zip(kinds, digits, strict=True))
 
     def misread_note(self) -> Text | None:
@@ -167,7 +167,7 @@ class WhyLayers(LectureScene):
 
     def ladder_step(self) -> tuple[int, ...]:
         """Start the ladder step told for this network; the hidden layers in between."""
-        between = hidden_between(self.lecture.network.sizes)
+        between = hidden_between(self.inputs.network.sizes)
         if self.hidden == 1:
             self.step("ladder-one-hidden")
         elif between:

@@ -75,11 +75,11 @@ def network_shape(
 ) -> Iterator[str]:
     """Run the test with the shipped network ("16-16") and with each other shape: the
     lecture's sigmoid and ReLU networks both take that shape. Yields the shape's name."""
-    from scenes.kit.lecture import load_lecture
+    from lecture.inputs import load_inputs
 
     if request.param != "16-16":
         monkeypatch.setenv("LECTURE_WEIGHTS", str(shape_weights[request.param]["sigmoid"]))
         monkeypatch.setenv("LECTURE_RELU_WEIGHTS", str(shape_weights[request.param]["relu"]))
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
     yield request.param
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()

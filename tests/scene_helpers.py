@@ -45,6 +45,21 @@ def golden(scene_class: type[Scene]) -> Callable:
     )
 
 
+def build_up_to(scene: Any, beat: str, part: int | None = None) -> None:
+    """Play a lecture scene's steps in its chapter's order, through ``beat`` (its first
+    part unless ``part`` is given): the state a golden frame of that step shows."""
+    for step in scene.chapter.up_to(beat, part):
+        scene.play_step(step)
+
+
+def step_ids(chapter: Any) -> list[str]:
+    """The step ids the scene's words are recorded under, in the chapter's order."""
+    return [
+        f"{chapter.name}.{s.key}" + ("" if s.part is None else f"-{s.part}")
+        for s in chapter.steps
+    ]
+
+
 def says(mobject, text: str) -> bool:
     """Whether a Text mobject contains ``text`` (Manim keeps its text without spaces)."""
     return text.replace(" ", "") in mobject.text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from lecture.choices import weight_scale
+from lecture.inputs import Digit
 from network.analysis import (
     Example,
     example_per_label,
@@ -15,8 +17,6 @@ from network.analysis import (
     pixels_differ,
     preview_rows,
     rows_with_label,
-    strongest_neuron,
-    weight_scale,
 )
 from network.data import Digits
 from network.errors import NetworkInputError
@@ -68,12 +68,14 @@ def test_preview_with_a_mistake_already_in_it_is_left_alone() -> None:
     assert rows == expected
 
 
-def test_most_exciting_and_strongest_are_argmaxes(net, digits) -> None:
+def test_most_exciting_and_featured_are_argmaxes(net, digits) -> None:
     z = digits.images @ net.weights[0].T + net.biases[0]
     for neuron in (0, 7, 15):
         assert most_exciting(net, digits, neuron) == int(np.argmax(z[:, neuron]))
-    trace = net.forward(digits.images[4])
-    assert strongest_neuron(trace, 2) == int(np.argmax(trace.activations[2]))
+    digit = Digit(digits.images[4], int(digits.labels[4]), "test", net.forward(digits.images[4]))
+    assert digit.featured_neuron == int(np.argmax(digit.trace.activations[1]))
+    z4 = digits.images[4] @ net.weights[0].T + net.biases[0]
+    assert digit.featured_neuron == int(np.argmax(z4))
 
 
 def test_pixels_differ_and_weight_scale() -> None:

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from manim import Camera, tempconfig
 
+from lecture.inputs import load_inputs
 from scenes.kit.camera import GRID, LectureCamera, axis_aligned_box, nearest_indices, snap
 from scenes.kit.grids import PixelGrid, WeightGrid
-from scenes.kit.lecture import load_lecture
 from scenes.kit.renderer import LectureRenderer
 
 
@@ -21,7 +21,7 @@ def draw(camera_class: type[Camera], mobjects) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def images():
-    lecture = load_lecture()
+    lecture = load_inputs()
     grids = [
         WeightGrid(w, lecture.palette, height=1.5 + 0.35 * i).move_to(
             [-6 + 2.4 * i, 1 - 0.5 * i, 0]
@@ -51,7 +51,7 @@ def config_frame_width() -> float:
 
 @pytest.mark.parametrize("zoom", [1, 2, 3])
 def test_an_image_on_whole_pixels_shows_every_source_pixel_exactly(zoom: int) -> None:
-    lecture = load_lecture()
+    lecture = load_inputs()
     grid = WeightGrid(lecture.network.weights[0][3], lecture.palette, height=1.0)
     source = np.asarray(grid.get_pixel_array())
     with tempconfig({"pixel_width": 1920, "pixel_height": 1080}):

@@ -17,7 +17,7 @@ __module_test__ = "counting"
 
 def test_counts_come_from_the_arrays(network_shape: str) -> None:
     scene, words = render_in_frame(CountingKnobs)
-    net = scene.lecture.network
+    net = scene.inputs.network
     assert len(scene.lines) == len(net.weights) == len(net.sizes) - 1
     for line, w in zip(scene.lines, net.weights, strict=True):
         n_out, n_in = w.shape
@@ -60,7 +60,7 @@ def test_total(scene: CountingKnobs) -> None:
 
 def test_every_knob_is_drawn_at_its_value(network_shape: str) -> None:
     scene, words = render_in_frame(CountingKnobs)
-    net, mass = scene.lecture.network, scene.mass
+    net, mass = scene.inputs.network, scene.mass
     # One cell per parameter, every one shown, the counter at the network's count.
     assert mass.counts == [w.size + b.size for w, b in zip(net.weights, net.biases, strict=True)]
     assert sum(mass.counts) == net.n_parameters == int(scene.counted.get_value())

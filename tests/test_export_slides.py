@@ -15,13 +15,13 @@ from fixtures.export_scenes import STEPS
 from PIL import Image
 from pptx import Presentation
 
+from lecture.inputs import load_inputs
 from scenes.export import slides as slides_export
 from scenes.export.catalogue import CHAPTERS, ExportError
 from scenes.export.options import ExportOptions
 from scenes.export.publish import STAGING
 from scenes.export.quality import quality
 from scenes.export.slides import INDEX, make_slides, slide_name
-from scenes.kit.lecture import load_lecture
 
 HIGH = quality("h")
 FUNCTION = next(c for c in CHAPTERS if c.name == "function")
@@ -55,7 +55,7 @@ def test_one_full_hd_png_per_step_named_in_lecture_order(deck) -> None:
 
 def test_each_still_is_the_end_of_its_step(deck) -> None:
     _, result = deck
-    highlight = np.array(load_lecture().palette.highlight.to_rgb()) * 255
+    highlight = np.array(load_inputs().palette.highlight.to_rgb()) * 255
     centre = (540, 960)  # (row, column) of the frame's middle
     left = (540, 960 - 4 * 1920 // 14)  # 4 units left, 14.22 units across 1920 px
     first, second = (np.asarray(Image.open(s.image).convert("RGB")) for s in result.slides[:2])

@@ -9,7 +9,8 @@ import pytest
 from num2words import num2words
 from scene_helpers import golden, render_in_frame, says
 
-from network.analysis import most_exciting, spread_neurons, weight_scale
+from lecture.choices import spread_neurons, weight_scale
+from network.analysis import most_exciting
 from network.errors import NetworkInputError
 from network.shapes import HIDDEN_WIDTH
 from network.training import accuracy
@@ -25,7 +26,7 @@ READABLE = 1.0
 
 def assert_grids_are_the_weights(scene: WhatNeuronsSee) -> None:
     """Each thumbnail shows its neuron's 784 weights in palette colours, named above."""
-    palette, w = scene.palette, scene.lecture.network.weights[0]
+    palette, w = scene.palette, scene.inputs.network.weights[0]
     scale = weight_scale(w)
     assert len(scene.grids) == len(scene.shown)
     for j, cell in zip(scene.shown, scene.grids, strict=True):
@@ -48,17 +49,17 @@ def assert_grids_are_the_weights(scene: WhatNeuronsSee) -> None:
 
 def test_grids_show_the_real_weights_in_palette_colours(network_shape: str) -> None:
     scene, words = render_in_frame(WhatNeuronsSee)
-    net, palette = scene.lecture.network, scene.palette
+    net, palette = scene.inputs.network, scene.palette
     w = net.weights[0]
     n, k = w.shape[0], scene.neuron
-    assert k == int(np.argmax(scene.lecture.digit.trace.activations[1]))
+    assert k == int(np.argmax(scene.inputs.digit.trace.activations[1]))
     # Every neuron of the layer (the test shapes' first layers are 16 and 32 wide).
     assert n <= MAX_GRIDS and scene.shown == list(range(n))
     assert_grids_are_the_weights(scene)
     if network_shape == "16-16":  # the shipped look: two rows of eight, full size
         assert n == 16 and scene.grids[0][0].height == GRID_HEIGHT
         assert len({round(cell.get_y(), 6) for cell in scene.grids}) == 2
-    val = scene.lecture.validation()
+    val = scene.inputs.validation()
     row = most_exciting(net, val, k)
     assert scene.exciter.source == f"validation digit #{row}"
     value = scene.focus[2][1].get_value()
@@ -93,7 +94,7 @@ def test_a_layer_too_wide_to_read_is_shown_by_a_sample_and_says_so(
     neuron the scene talks about in it, and the count said on screen and aloud."""
     monkeypatch.setattr(first_layer, "MAX_GRIDS", 10)
     scene, words = render_in_frame(WhatNeuronsSee, cached=False)
-    n = scene.lecture.network.weights[0].shape[0]
+    n = scene.inputs.network.weights[0].shape[0]
     assert scene.shown == spread_neurons(n, 10, keep=scene.neuron)
     assert len(scene.shown) == 10 and scene.neuron in scene.shown
     assert_grids_are_the_weights(scene)

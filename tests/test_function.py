@@ -14,10 +14,10 @@ from num2words import num2words
 from PIL import Image
 from scene_helpers import golden, render_in_frame, render_words, says
 
+from lecture.inputs import load_inputs
 from network.data import IMAGE_SIDE, load_bundled
 from network.shapes import HIDDEN_LAYERS
 from scenes.function import CHAIN_SIZE, MIN_CHAIN_SIZE, NetworkFunction, chain_tex
-from scenes.kit.lecture import load_lecture
 from scenes.kit.maths import tex_count, tex_number
 from scenes.kit.stage import STAGE
 from scenes.narration.script import Words
@@ -28,17 +28,17 @@ __module_test__ = "function"
 @pytest.fixture
 def fresh_lecture() -> Iterator[None]:
     """Drop the cached lecture before and after a test that changes the digit."""
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
     yield
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
 
 
 def assert_answer_said(scene: NetworkFunction, words: Words) -> None:
     """The last step names the output's size, its largest entry and the runner-up."""
-    output = scene.lecture.digit.trace.output
+    output = scene.inputs.digit.trace.output
     answer, runner_up = (int(d) for d in np.argsort(output)[::-1][:2])
     assert words.headline.endswith(f"the largest says {answer}")
-    pixels = len(scene.lecture.digit.pixels)
+    pixels = len(scene.inputs.digit.pixels)
     assert f"{pixels} pixel values go in, {num2words(len(output))} numbers" in words.narration
     assert f"The largest, {tex_number(output[answer])}, belongs to {answer}" in words.narration
     assert f"The runner-up is {runner_up}, with {tex_number(output[runner_up])}." in (
@@ -48,7 +48,7 @@ def assert_answer_said(scene: NetworkFunction, words: Words) -> None:
 
 def test_output_vector_and_answer_are_the_networks(network_shape: str) -> None:
     scene, words = render_in_frame(NetworkFunction)
-    digit, net = scene.lecture.digit, scene.lecture.network
+    digit, net = scene.inputs.digit, scene.inputs.network
     signature = scene.signature.tex_string
     assert f"{{{net.sizes[0]}}}" in signature and f"{{{net.sizes[-1]}}}" in signature
     assert tex_count(net.n_parameters) in scene.parameters.tex_string
@@ -96,12 +96,12 @@ def test_the_chain_is_the_shipped_formula_and_the_deepest_stays_readable() -> No
 
 
 def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch, fresh_lecture) -> None:
-    digits, net = load_bundled(), load_lecture().network
+    digits, net = load_bundled(), load_inputs().network
     misread = int(np.flatnonzero(net.predict(digits.images) != digits.labels)[0])
     monkeypatch.setenv("LECTURE_DIGIT", str(misread))
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
     scene, words = render_words(NetworkFunction)
-    digit = scene.lecture.digit
+    digit = scene.inputs.digit
     assert digit.is_wrong and digit.label == digits.labels[misread]
     said = words["function.real-values-wrong"]
     assert f"it is wrong: the label says {digit.label}." in said.narration
@@ -115,9 +115,9 @@ def test_a_users_image_is_not_judged(
     path = tmp_path / "mine.png"
     Image.fromarray((pixels * 255).astype(np.uint8)).save(path)
     monkeypatch.setenv("LECTURE_DIGIT", str(path))
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
     scene, words = render_words(NetworkFunction)
-    assert scene.lecture.digit.label is None
+    assert scene.inputs.digit.label is None
     said = words["function.real-values"]
     assert "right" not in said.narration and "wrong" not in said.narration
     assert_answer_said(scene, said)

@@ -6,17 +6,18 @@ from itertools import pairwise
 
 import numpy as np
 from manim import UpdateFromAlphaFunc
-from num2words import num2words
-from scene_helpers import golden, render_in_frame
+from scene_helpers import build_up_to, golden, render_in_frame, step_ids
 
-from network.analysis import misclassified
+from lecture.chapters.layers import PER_TARGET, answer_step, more_key, plan
+from lecture.choices import DRAWN_PIXELS, MAX_DRAWN, hidden_kind
+from lecture.inputs import Digit, load_inputs
+from network.analysis import Example, misclassified
 from network.flow import contributions, edge_flow, strongest_per_target
-from network.shapes import hidden_kind
-from scenes.kit.diagram import DRAWN_PIXELS, MAX_DRAWN, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
+from scenes.kit.diagram import MAX_EDGE_WIDTH, MIN_EDGE_WIDTH
 from scenes.kit.flow import Pulses, pulse_color
 from scenes.kit.neuron_field import column_centers, grid_centers, lagged, rows_to_column
 from scenes.kit.stage import STAGE
-from scenes.layers import COLUMN_SPACING, PER_TARGET, NetworkLayers
+from scenes.layers import COLUMN_SPACING, NetworkLayers
 
 __module_test__ = "layers"
 
@@ -46,54 +47,32 @@ def assert_diagram_shows(scene: NetworkLayers, trace) -> None:
     np.testing.assert_allclose(scene.answer_value.get_value(), trace.output[answer], atol=5e-3)
 
 
-#: The scene's steps up to the forward pass, in order; those marked take the digit.
-BUILD_UP = (
-    ("show_pixels", True),
-    ("zoom_on_pixels", False),
-    ("pixels_become_neurons", True),
-    ("form_input_column", True),
-    ("add_output_layer", False),
-    ("add_hidden_layers", False),
-    ("draw_edges", False),
-    ("keep_strongest", True),
-)
-
-
-def build_up_to(scene: NetworkLayers, last: str):
-    """Play the scene's steps in order through ``last``; returns the lecture's digit."""
-    digit = scene.lecture.digit
-    for name, takes_digit in BUILD_UP[: [n for n, _ in BUILD_UP].index(last) + 1]:
-        method = getattr(scene, name)
-        method(digit) if takes_digit else method()
-    return digit
-
-
 @golden(NetworkLayers)
 def test_pixel_grid(scene: NetworkLayers) -> None:
-    scene.show_pixels(scene.lecture.digit)
-    np.testing.assert_array_equal(scene.grid.pixels.reshape(-1), scene.lecture.digit.pixels)
+    build_up_to(scene, "pixels")
+    np.testing.assert_array_equal(scene.grid.pixels.reshape(-1), scene.inputs.digit.pixels)
 
 
 @golden(NetworkLayers)
 def test_pixel_values_close_up(scene: NetworkLayers) -> None:
-    scene.show_pixels(scene.lecture.digit)
-    scene.zoom_on_pixels()
+    build_up_to(scene, "neurons")
     shown = [n.get_value() for n in scene.close_up.numbers]
-    real = [scene.lecture.digit.pixels[r * 28 + c] for r, c in scene.close_up.cells]
+    real = [scene.inputs.digit.pixels[r * 28 + c] for r, c in scene.close_up.cells]
     np.testing.assert_allclose(shown, real, atol=5e-3)
+    np.testing.assert_array_equal(scene.chapter.step("pixel-values").shows.values, real)
     assert min(real) == 0.0 and max(real) > 0.5  # the close-up shows dark and bright pixels
 
 
 @golden(NetworkLayers)
 def test_lit_network_and_answer(scene: NetworkLayers) -> None:
-    digit = build_up_to(scene, "keep_strongest")
-    scene.forward_pass(digit)
+    build_up_to(scene, "answer")
+    digit = scene.inputs.digit
     assert_diagram_shows(scene, digit.trace)
-    assert scene.lecture.digit.prediction == scene.lecture.digit.label == 3
+    assert scene.inputs.digit.prediction == scene.inputs.digit.label == 3
     # Edges: colour by the sign of the real weight, width by its magnitude.
     palette = scene.palette
-    for t in range(len(scene.lecture.network.weights)):
-        w = scene.lecture.network.weights[t]
+    for t in range(len(scene.inputs.network.weights)):
+        w = scene.inputs.network.weights[t]
         w = w[:, list(DRAWN_PIXELS)] if t == 0 else w
         scale = np.abs(w).max()
         for j, k in [(0, 0), (3, 5), *np.argwhere(np.abs(w) == scale).tolist()]:
@@ -106,108 +85,109 @@ def test_lit_network_and_answer(scene: NetworkLayers) -> None:
 
 def test_more_digits_match_the_network_and_one_is_wrong(network_shape: str) -> None:
     scene, words = render_in_frame(NetworkLayers)
-    validation = scene.lecture.validation()
-    wrong_row = int(misclassified(scene.lecture.network, validation)[0])
-    last = scene.lecture.network.forward(validation.images[wrong_row])
+    validation = scene.inputs.validation()
+    wrong_row = int(misclassified(scene.inputs.network, validation)[0])
+    last = scene.inputs.network.forward(validation.images[wrong_row])
     assert last.prediction != validation.labels[wrong_row]
     assert_diagram_shows(scene, last)
     assert scene.answer_box.get_color().to_hex() == scene.palette.wrong.to_hex()
-    said = words["layers.more-answer-wrong-3"]
-    assert said.headline.startswith("Wrong")
-    label = int(validation.labels[wrong_row])
-    assert said.headline.endswith(f"answers {last.prediction}, the digit is {label}")
-    assert f"Its brightest output is {num2words(int(last.prediction))}, at " in said.narration
-    assert f"at {last.output[last.prediction]:.2f}, but" in said.narration
-    assert f"a handwritten {num2words(label)}, whose neuron reaches only " in said.narration
-    assert f"only {last.output[label]:.2f}." in said.narration
-    assert words["layers.more-digit-3"].headline.endswith(f"(#{wrong_row})")
+    # The third more digit is the first one the network misreads, and its words say so.
+    more, answer = scene.chapter.step("more-digit", 3), scene.chapter.step("more-answer", 3)
+    assert (more.key, more.values["row"]) == ("more-digit", wrong_row)
+    assert answer.key == "more-answer-wrong"
+    assert answer.values == {
+        "answer": last.prediction,
+        "activation": last.output[last.prediction],
+        "label": validation.labels[wrong_row],
+        "label_activation": last.output[validation.labels[wrong_row]],
+    }
+    assert list(words) == step_ids(scene.chapter)
 
 
-def test_the_words_name_what_the_network_computes(network_shape: str) -> None:
-    scene, words = render_in_frame(NetworkLayers)
-    lecture = scene.lecture
-    digit, net = lecture.digit, lecture.network
-    validation = lecture.validation()
-    hidden = [w.shape[0] for w in net.weights[:-1]]
+def test_the_answer_step_is_chosen_from_the_values() -> None:
+    """Right, wrong or unlabelled, over many validation digits: the key follows the
+    network's reading and the values are its outputs (no rendering)."""
+    inputs = load_inputs()
+    validation = inputs.validation()
+    wrong = set(misclassified(inputs.network, validation)[:10].tolist())
+    rows = sorted(wrong | set(range(40)))
+    for row in rows:
+        digit = inputs.validation_digit(row)
+        output = digit.trace.output
+        step = answer_step(digit)
+        assert step.key == ("answer-wrong" if row in wrong or digit.is_wrong else "answer")
+        assert step.values["answer"] == np.argmax(output)
+        assert step.values["activation"] == output.max()
+        if step.key == "answer":
+            assert step.values["second"] == np.argsort(output)[-2]
+            assert step.values["second_activation"] == np.sort(output)[-2]
+        else:
+            assert step.values["label_activation"] == output[digit.label]
+        more = answer_step(digit, part=2)
+        assert more.key == "more-" + step.key and more.part == 2
+        assert "second" not in more.values
+    unlabelled = Digit(
+        validation.images[0], None, "a photo", inputs.network.forward(validation.images[0])
+    )
+    assert answer_step(unlabelled).key == "answer-unlabelled"
+
+
+def test_more_digits_fall_back_honestly() -> None:
+    """The more-digit key says when no digit of a label was read right (or none wrong)."""
+    assert more_key(Example(3, 7, True, False)) == "more-digit"
+    assert more_key(Example(3, 7, False, True)) == "more-digit-all-misread"
+    assert more_key(Example(3, 7, True, True)) == "more-digit-none-wrong"
+
+
+def test_the_plan_carries_what_the_network_computes(network_shape: str) -> None:
+    """Every step's values against the network and the layer-drawing choices, no render."""
+    inputs = load_inputs()
+    digit, net = inputs.digit, inputs.network
+    chapter = plan(inputs)
+    hidden = list(net.sizes[1:-1])
     kind = hidden_kind(hidden)
     hidden_key = "hidden-layers" + {"same": "", "one": "-one", "mixed": "-mixed"}[kind]
-    answer_key = NetworkLayers.answer_step(digit, more=False)[0]
-    assert list(words) == [
-        *(
-            f"layers.{key}"
-            for key in (
-                "pixels",
-                "pixel-values",
-                "neurons",
-                "all-neurons",
-                "input-layer",
-                "output-layer",
-                hidden_key,
-                "weights",
-                "strongest-paths",
-                "forward-pass",
-                answer_key,
-            )
-        ),
-        "layers.more-digit-1",
-        "layers.more-answer-1",
-        "layers.more-digit-2",
-        "layers.more-answer-2",
-        "layers.more-digit-3",
-        "layers.more-answer-wrong-3",
+    assert [s.key for s in chapter.steps[:11]] == [
+        "pixels",
+        "pixel-values",
+        "neurons",
+        "all-neurons",
+        "input-layer",
+        "output-layer",
+        hidden_key,
+        "weights",
+        "strongest-paths",
+        "forward-pass",
+        answer_step(digit).key,
     ]
-    pixels = digit.pixels.size
-    assert f"{pixels} in all" in words["layers.pixels"].narration
-    window = [digit.pixels[r * 28 + c] for r, c in scene.close_up.cells]
-    values = words["layers.pixel-values"].narration
-    assert f"a small window of {len(window)} pixels" in values
-    assert f"run from {min(window):.2f} to {max(window):.2f}." in values
-    assert f"the brightest here holds {max(window):.2f}." in words["layers.neurons"].narration
-    assert words["layers.input-layer"].headline.startswith(f"{pixels} neurons, one per pixel")
-    assert f"we show {num2words(len(DRAWN_PIXELS))}, from the two marked rows" in (
-        words["layers.input-layer"].narration
+    assert [(s.beat, s.part) for s in chapter.steps[11:]] == [
+        (beat, part) for part in (1, 2, 3) for beat in ("more-digit", "more-answer")
+    ]
+    values = {s.key: s.values for s in chapter.steps}
+    assert values["pixels"]["pixels"] == digit.pixels.size == 784
+    window = chapter.step("pixel-values").shows
+    r, c = window.top_left
+    np.testing.assert_array_equal(
+        window.values, digit.pixels.reshape(28, 28)[r : r + 5, c : c + 5].reshape(-1)
     )
-    outputs = net.weights[-1].shape[0]
-    assert f"{num2words(outputs)} neurons, labelled zero to {num2words(outputs - 1)}" in (
-        words["layers.output-layer"].narration
-    )
-    said = words[f"layers.{hidden_key}"].headline
+    assert values["pixel-values"]["darkest"] == window.values.min()
+    assert values["neurons"]["brightest"] == window.values.max()
+    assert values["input-layer"]["drawn"] == len(DRAWN_PIXELS)
+    assert values["output-layer"] == {"outputs": 10, "last": 9}
     if kind == "one":
-        assert said.endswith(f"one hidden layer of {hidden[0]} neurons")
-    elif kind == "same":
-        assert said.endswith(f"{num2words(len(hidden))} hidden layers of {hidden[0]} neurons")
-    n_weights = sum(w.size for w in net.weights)
-    drawn_sizes = [len(DRAWN_PIXELS), *(min(n, MAX_DRAWN) for n in net.sizes[1:])]
-    drawn = sum(a * b for a, b in pairwise(drawn_sizes))
-    assert f"Of the {n_weights:,} weights, {drawn} are drawn" in words["layers.weights"].narration
-    top = float(digit.trace.activations[1].max())
-    assert f"first hidden layer reaches {top:.2f}." in words["layers.forward-pass"].narration
-    # The answer: the brightest output, its activation, and the runner-up.
-    output = digit.trace.output
-    first, second = np.argsort(output)[::-1][:2]
-    answer = words[f"layers.{answer_key}"]
-    assert f"answer: {num2words(int(first))}, with an activation of {output[first]:.2f}." in (
-        answer.narration
-    )
-    if answer_key == "answer":
-        assert answer.headline.endswith(f"the answer: {first}, and it is right")
-        assert f"The runner-up, {num2words(int(second))}, reaches only {output[second]:.2f}." in (
-            answer.narration
-        )
+        assert values[hidden_key] == {"size": hidden[0]}
     else:
-        assert answer.headline.endswith(f"the answer: {first}, and it is wrong")
-    # The more digits: the row and label said are the ones run, the answers are right.
+        assert values[hidden_key]["count"] == len(hidden)
+    assert values["weights"]["weights"] == sum(w.size for w in net.weights)
+    drawn_sizes = [len(DRAWN_PIXELS), *(min(n, MAX_DRAWN) for n in net.sizes[1:])]
+    assert values["weights"]["drawn"] == sum(a * b for a, b in pairwise(drawn_sizes))
+    assert values["forward-pass"]["top"] == digit.trace.activations[1].max()
     for part in (1, 2):
-        row = int(words[f"layers.more-digit-{part}"].headline.split("#")[1].rstrip(")"))
-        label = int(validation.labels[row])
-        trace = net.forward(validation.images[row])
-        assert f"a handwritten {num2words(label)}." in words[f"layers.more-digit-{part}"].narration
-        assert trace.prediction == label
-        said = words[f"layers.more-answer-{part}"]
-        assert said.headline == f"The network answers {label}: right"
-        assert f"{num2words(label)}, with an activation of {trace.output[label]:.2f}" in (
-            said.narration
-        )
+        more = chapter.step("more-digit", part)
+        trace = net.forward(inputs.validation().images[more.values["row"]])
+        assert more.shows.digit.label == more.values["label"] == trace.prediction
+        assert more.values["label"] == (7, 0)[part - 1]
+        assert chapter.step("more-answer", part).key == "more-answer"
 
 
 # -- moment 1: all 784 pixels become the input column -----------------------------------
@@ -232,8 +212,8 @@ def test_rows_travel_into_one_column_in_input_order() -> None:
 
 
 def test_every_pixel_becomes_a_neuron_and_the_column_folds(network_shape: str) -> None:
-    scene, words = render_in_frame(NetworkLayers)
-    digit, d, field = scene.lecture.digit, scene.diagram, scene.field
+    scene, _ = render_in_frame(NetworkLayers)
+    digit, d, field = scene.inputs.digit, scene.diagram, scene.field
     # Fill of each of the 784 neurons: its pixel's value, as circles.
     np.testing.assert_array_equal(field.values, digit.pixels)
     assert field.values.size == 784 and field.roundness == 1.0
@@ -247,9 +227,7 @@ def test_every_pixel_becomes_a_neuron_and_the_column_folds(network_shape: str) -
     on_screen = {id(m) for top in scene.mobjects for m in top.get_family()}
     assert id(field) not in on_screen
     assert all(id(circle) in on_screen for circle in d.layers[0])
-    said = words["layers.input-layer"].narration
-    assert "twenty-eight rows of twenty-eight neurons make one tall column of 784" in said
-    assert words["layers.all-neurons"].headline == "Every pixel becomes a neuron: 784 of them"
+    assert scene.chapter.step("input-layer").values["pixels"] == field.values.size
 
 
 # -- moment 2: the network thinking -----------------------------------------------------
@@ -257,9 +235,9 @@ def test_every_pixel_becomes_a_neuron_and_the_column_folds(network_shape: str) -
 
 def test_flow_is_weight_times_activation_and_keeps_the_strongest() -> None:
     """``network.flow`` against a plain loop over the shipped network's drawn neurons."""
-    from scenes.kit.lecture import load_lecture
+    from lecture.inputs import load_inputs
 
-    lecture = load_lecture()
+    lecture = load_inputs()
     net, trace = lecture.network, lecture.digit.trace
     sources, targets = list(DRAWN_PIXELS), list(range(16))
     direct = np.array(
@@ -284,10 +262,10 @@ def test_flow_is_weight_times_activation_and_keeps_the_strongest() -> None:
 def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
     """The last pass's pulses: one per kept edge, opacity ∝ |w·a|, colour by its sign;
     the other drawn edges are faded out; the note and the words give the counts."""
-    scene, words = render_in_frame(NetworkLayers)
-    d, net = scene.diagram, scene.lecture.network
-    validation = scene.lecture.validation()
-    row = int(words["layers.more-digit-3"].headline.split("#")[1].rstrip(")"))
+    scene, _ = render_in_frame(NetworkLayers)
+    d, net = scene.diagram, scene.inputs.network
+    validation = scene.inputs.validation()
+    row = scene.chapter.step("more-digit", 3).values["row"]
     trace = net.forward(validation.images[row])
     palette = scene.palette
     for t, pulses in enumerate(scene.pulses):
@@ -312,15 +290,16 @@ def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
         assert pulses not in scene.mobjects
     total = sum(len(p) for p in scene.pulses)
     drawn = sum(len(e) for e in d.edges)
-    note = " ".join(line.text for line in scene.kept_text)
-    assert note.startswith(f"{total}of{drawn}lines")
+    last_note = scene.chapter.step("more-digit", 3).shows.kept
+    assert (last_note.values["kept"], last_note.values["drawn"]) == (total, drawn)
     assert scene.kept_text.get_left()[0] >= STAGE.left - 1e-6
-    first = words["layers.strongest-paths"].narration
+    first = scene.chapter.step("strongest-paths")
     flows = [
-        edge_flow(net, scene.lecture.digit.trace, t, d.drawn[t], d.drawn[t + 1], PER_TARGET)
+        edge_flow(net, scene.inputs.digit.trace, t, d.drawn[t], d.drawn[t + 1], PER_TARGET)
         for t in range(len(d.edges))
     ]
-    assert f"{sum(f.count for f in flows)} of the {drawn} lines drawn" in first
+    assert first.values["kept"] == sum(f.count for f in flows)
+    assert first.values["drawn"] == drawn == scene.chapter.step("weights").values["drawn"]
 
 
 # -- golden frames of the new moments ---------------------------------------------------
@@ -328,14 +307,14 @@ def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
 
 @golden(NetworkLayers)
 def test_all_pixels_as_neurons(scene: NetworkLayers) -> None:
-    build_up_to(scene, "pixels_become_neurons")
+    build_up_to(scene, "all-neurons")
     np.testing.assert_array_equal(scene.field.centers, grid_centers(scene.grid))
 
 
 @golden(NetworkLayers)
 def test_rows_in_flight(scene: NetworkLayers) -> None:
     """The rows halfway to the column, drawn as the scene's travel draws them."""
-    build_up_to(scene, "pixels_become_neurons")
+    build_up_to(scene, "all-neurons")
     field = scene.field
     x, middle = -3.35, -0.35
     start = field.centers.copy()
@@ -351,14 +330,15 @@ def test_rows_in_flight(scene: NetworkLayers) -> None:
 
 @golden(NetworkLayers)
 def test_strongest_paths(scene: NetworkLayers) -> None:
-    build_up_to(scene, "keep_strongest")
+    build_up_to(scene, "strongest-paths")
 
 
 @golden(NetworkLayers)
 def test_pulses_in_flight(scene: NetworkLayers) -> None:
     """Pulses of the second set of connections halfway along, the first hidden layer lit."""
-    digit = build_up_to(scene, "keep_strongest")
-    pulses = Pulses(scene.diagram, 1, scene.digit_flows[1])
+    build_up_to(scene, "strongest-paths")
+    digit = scene.inputs.digit
+    pulses = Pulses(scene.diagram, 1, scene.chapter.step("strongest-paths").shows.flows[1])
     scene.play(
         UpdateFromAlphaFunc(pulses, lambda m, a: m.travel(0.5 * a)),
         scene.diagram.animate_layer(digit.trace, 1),

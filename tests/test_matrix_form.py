@@ -8,10 +8,10 @@ import numpy as np
 from num2words import num2words
 from scene_helpers import golden, render_in_frame
 
+from lecture.choices import drawn_neurons
 from network.activations import sigmoid
 from network.algebra import shown_rows
-from network.analysis import ink_indices, strongest_neuron
-from scenes.kit.diagram import drawn_neurons
+from network.analysis import ink_indices
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
 
@@ -20,7 +20,7 @@ __module_test__ = "matrix_form"
 
 def test_entries_lit_column_and_lines_are_the_networks(network_shape: str) -> None:
     scene, words = render_in_frame(MatrixForm)
-    digit, net = scene.lecture.digit, scene.lecture.network
+    digit, net = scene.inputs.digit, scene.inputs.network
     w, b = net.weights[0], net.biases[0]
     a0 = digit.pixels
     a1 = 1 / (1 + np.exp(-(w @ a0 + b)))
@@ -30,7 +30,7 @@ def test_entries_lit_column_and_lines_are_the_networks(network_shape: str) -> No
     assert scene.a0_entries == [tex_number(a0[i]) for i in scene.columns]
     assert scene.b_entries == [tex_number(b[j]) for j in scene.rows]
     assert scene.a1_entries == [tex_number(a1[j]) for j in scene.rows]
-    j = strongest_neuron(digit.trace, 1)
+    j = digit.featured_neuron
     assert scene.neuron == j and scene.rows == shown_rows(w.shape[0], j)
     assert scene.rows[0] == 0 and scene.rows[-1] == w.shape[0] - 1 and j in scene.rows
 

@@ -8,8 +8,8 @@ from num2words import num2words
 from scene_helpers import golden, render_in_frame
 from test_three import assert_cards_tell_the_truth
 
+from lecture.choices import hidden_kind
 from network.analysis import preview_rows
-from network.shapes import hidden_kind
 from scenes.plan import N_PREVIEW, ThePlan
 
 __module_test__ = "plan"
@@ -17,11 +17,11 @@ __module_test__ = "plan"
 
 def test_preview_digits_and_verdicts_are_the_networks(network_shape: str) -> None:
     scene, words = render_in_frame(ThePlan)
-    lecture = scene.lecture
+    lecture = scene.inputs
     val = lecture.validation()
     rows = preview_rows(lecture.network, val, N_PREVIEW)
     assert [int(c.digit.source.split("#")[1]) for c in scene.cards] == rows
-    assert_cards_tell_the_truth(scene.cards, scene.lecture.network)
+    assert_cards_tell_the_truth(scene.cards, scene.inputs.network)
     wrong = int(np.sum(lecture.network.predict(val.images[rows]) != val.labels[rows]))
     assert wrong >= 1
     sizes = [w.shape[1] for w in lecture.network.weights] + [lecture.network.weights[-1].shape[0]]

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from scene_helpers import golden, render_in_frame, says
 
+from lecture.choices import drawn_neurons
+from lecture.inputs import load_inputs
 from network.activations import largest_slope, relu, sigmoid, slope_through_layers
 from network.shapes import dashed
-from scenes.kit.diagram import drawn_neurons
-from scenes.kit.lecture import load_lecture
 from scenes.kit.maths import tex_number, tex_scientific
 from scenes.relu import DEEP, EDGE, SigmoidVsRelu
 
@@ -22,12 +22,12 @@ __module_test__ = "relu"
 def check_diagrams(scene: SigmoidVsRelu, said: str) -> None:
     """Each side lights its own network's drawn neurons, marks its answer, and the words
     name both answers."""
-    digit = scene.lecture.digit
-    relu_net = scene.lecture.relu_network()
+    digit = scene.inputs.digit
+    relu_net = scene.inputs.relu_network()
     assert relu_net.activation == "relu"
     answers = []
     for side, net, trace in (
-        (scene.sigmoid_side, scene.lecture.network, digit.trace),
+        (scene.sigmoid_side, scene.inputs.network, digit.trace),
         (scene.relu_side, relu_net, scene.relu_trace),
     ):
         diagram, _marker, value, title = side
@@ -57,7 +57,7 @@ def check_diagrams(scene: SigmoidVsRelu, said: str) -> None:
 def test_both_networks_are_drawn_from_their_traces(network_shape: str) -> None:
     scene, words = render_in_frame(SigmoidVsRelu)
     assert scene.same_shape  # network_shape gives both networks the same shape
-    assert scene.lecture.relu_network().sizes == scene.lecture.network.sizes
+    assert scene.inputs.relu_network().sizes == scene.inputs.network.sizes
     said = words["relu.same-digit"].narration
     check_diagrams(scene, said)
     assert "two trained networks of the same shape" in said
@@ -84,14 +84,14 @@ def test_both_networks_are_drawn_from_their_traces(network_shape: str) -> None:
 def other_shapes(monkeypatch: pytest.MonkeyPatch, shape_weights) -> Iterator[None]:
     """Only the sigmoid weights are set, to a 784-32-10 network: the ReLU one ships 16-16."""
     monkeypatch.setenv("LECTURE_WEIGHTS", str(shape_weights["32"]["sigmoid"]))
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
     yield
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
 
 
 def test_networks_of_different_shapes_are_named(other_shapes) -> None:
     scene, words = render_in_frame(SigmoidVsRelu)
-    sig, rel = scene.lecture.network.sizes, scene.lecture.relu_network().sizes
+    sig, rel = scene.inputs.network.sizes, scene.inputs.relu_network().sizes
     assert sig != rel and not scene.same_shape
     assert "relu.same-digit" not in words
     step = words["relu.same-digit-other-shapes"]

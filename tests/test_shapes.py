@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lecture.choices import hidden_kind
 from network.errors import NetworkInputError
 from network.shapes import (
     HIDDEN_LAYERS,
     HIDDEN_WIDTH,
     check_hidden,
     dashed,
-    hidden_kind,
     parse_hidden,
     sizes_with_hidden,
 )

@@ -16,7 +16,7 @@ __module_test__ = "sigmoid_bias"
 def test_marked_values_are_the_networks_and_the_words_name_them(network_shape: str) -> None:
     scene, words = render_in_frame(SigmoidAndBias)
     assert list(words) == [f"sigmoid_bias.{key}" for key in SigmoidAndBias.STEPS]
-    digit = scene.lecture.digit
+    digit = scene.inputs.digit
     s = scene.plain.weighted_sum
     assert abs(scene.plain.activation - expit(s)) < 1e-12
     assert abs(scene.biased.activation - expit(s + BIAS)) < 1e-12
@@ -50,7 +50,7 @@ def test_marked_values_are_the_networks_and_the_words_name_them(network_shape: s
     assert f"neuron {k}, the one our digit" in landed.narration
     assert f"connections, {tex_number(t.weighted_sum)}, lands here" in landed.narration
     trained = words["sigmoid_bias.trained-neuron"].narration
-    b = float(scene.lecture.network.biases[0][k])
+    b = float(scene.inputs.network.biases[0][k])
     assert f"Neuron {k} adds its learned bias" in trained
     assert f"bias of {tex_number(b)} to a sum of {tex_number(t.weighted_sum)}" in trained
     assert f"along the axis to {tex_number(t.z)}." in trained
@@ -68,7 +68,7 @@ def test_the_neurons_sum_lands_on_the_axis_and_the_bias_shifts_it(network_shape:
             seen["sum"] = scene.sum_tex.tex_string
 
     scene = dry_render(SigmoidAndBias, step_recorder=record)
-    digit, net = scene.lecture.digit, scene.lecture.network
+    digit, net = scene.inputs.digit, scene.inputs.network
     k = int(np.argmax(digit.trace.activations[1]))
     s = float(net.weights[0][k] @ digit.pixels)
     b = float(net.biases[0][k])

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from manim import DecimalNumber, MathTex, Text, Transform
 
+from lecture.palette import get_palette
 from scenes.kit.maths import tex
-from scenes.kit.palette import get_palette
 from scenes.kit.text import decimal, label, number_word
 
 WHITE = "#FFFFFF"

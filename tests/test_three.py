@@ -37,7 +37,7 @@ def assert_cards_tell_the_truth(cards, net) -> None:
 
 def test_every_digit_shown_is_real_and_answered_by_the_network(network_shape: str) -> None:
     scene, words = render_in_frame(ThisIsAThree)
-    lecture = scene.lecture
+    lecture = scene.inputs
     np.testing.assert_array_equal(scene.alike[0].digit.pixels, lecture.digit.pixels)
     kind = lecture.digit.label
     assert all(c.digit.label == kind for c in scene.alike)

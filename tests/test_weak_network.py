@@ -24,6 +24,7 @@ from PIL import Image
 from scene_helpers import dry_render, says
 from test_three import assert_cards_tell_the_truth
 
+from lecture.inputs import load_inputs
 from network.analysis import Example, example_per_label, example_wrong
 from network.data import IMAGE_SIDE, Digits
 from network.model import DEFAULT_SIZES, Network
@@ -31,7 +32,6 @@ from network.shipped import SHIPPED_RECIPES, SHIPPED_WEIGHTS, bundled_split
 from network.strokes import PIECES
 from network.training import train
 from network.weights_io import load_weights, save_weights
-from scenes.kit.lecture import load_lecture
 from scenes.kit.scene import LectureScene
 from scenes.layers import NetworkLayers
 
@@ -112,12 +112,12 @@ def use_weights(monkeypatch: pytest.MonkeyPatch, weak_weights) -> Iterator:
     def use(strength: str) -> Network:
         monkeypatch.setenv("LECTURE_WEIGHTS", str(weak_weights[strength]["sigmoid"]))
         monkeypatch.setenv("LECTURE_RELU_WEIGHTS", str(weak_weights[strength]["relu"]))
-        load_lecture.cache_clear()
-        return load_lecture().network
+        load_inputs.cache_clear()
+        return load_inputs().network
 
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
     yield use
-    load_lecture.cache_clear()
+    load_inputs.cache_clear()
 
 
 RENDERS = [("untrained", name) for name in SCENES] + [
@@ -132,7 +132,7 @@ def test_every_scene_renders_and_tells_the_truth(use_weights, strength: str, nam
     assert scene.captions and scene.caption is not None
     check = CHECKS.get(name)
     if check is not None:
-        check(scene, net, scene.lecture.validation())
+        check(scene, net, scene.inputs.validation())
 
 
 def test_the_weak_networks_are_weak(use_weights) -> None:
@@ -150,7 +150,7 @@ def test_the_weak_networks_are_weak(use_weights) -> None:
 
 def check_plan(scene, net: Network, val: Digits) -> None:
     """The preview holds a right and a wrong answer when the network gives both."""
-    assert_cards_tell_the_truth(scene.cards, scene.lecture.network)
+    assert_cards_tell_the_truth(scene.cards, scene.inputs.network)
     correct = net.predict(val.images) == val.labels
     shown = [not c.digit.is_wrong for c in scene.cards]
     assert any(shown) == bool(np.any(correct))
@@ -237,7 +237,7 @@ CHECKS = {"plan": check_plan, "layers": check_layers, "why_layers": check_why_la
 def test_layers_says_when_the_network_makes_no_mistake_to_show() -> None:
     """No network trained here is right on every unseen digit; if one were, the words
     before the last digit must not present it as a mistake."""
-    script = load_lecture().script
+    script = load_inputs().script
     never_wrong = Example(row=3, label=1, read_right=True, fallback=True)
     assert NetworkLayers.more_step(never_wrong) == "more-digit-none-wrong"
     words = script.words("layers", "more-digit-none-wrong", {"row": 3, "label": 1}, part=3)
@@ -272,7 +272,7 @@ def test_three_with_a_users_image_does_not_claim_the_networks_guess_is_right(
     monkeypatch.setenv("LECTURE_DIGIT", str(path))
     net = use_weights("untrained")
     scene = dry_render(recording(SCENES["three"]))
-    digit = scene.lecture.digit
+    digit = scene.inputs.digit
     assert digit.label is None and net.predict(digit.pixels) == digit.prediction
     said = {words.step_id: words for words in scene.spoken}
     assert list(said) == [

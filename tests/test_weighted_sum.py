@@ -7,16 +7,14 @@ import numpy as np
 from num2words import num2words
 from scene_helpers import dry_render, golden, render_in_frame, says
 
+from lecture.choices import DRAWN_PIXELS, axis_reach, drawn_neurons, fan_in_strengths
 from network.detector import (
     LECTURE_DETECTOR,
     apply_neuron,
-    axis_reach,
     best_centre,
     edge_detector,
-    fan_in_strengths,
     largest_terms,
 )
-from scenes.kit.diagram import DRAWN_PIXELS, drawn_neurons
 from scenes.kit.maths import tex_number
 from scenes.weighted_sum import FAN_IN_WIDTH, LIFTED_TERMS, WeightedSum
 
@@ -25,7 +23,7 @@ __module_test__ = "weighted_sum"
 
 def test_every_number_is_the_networks(network_shape: str) -> None:
     scene, words = render_in_frame(WeightedSum)
-    digit, net = scene.lecture.digit, scene.lecture.network
+    digit, net = scene.inputs.digit, scene.inputs.network
     k = scene.neuron
     assert k == int(np.argmax(digit.trace.activations[1]))
     w = net.weights[0][k]
@@ -97,7 +95,7 @@ def test_fan_in_is_drawn_from_the_weights_and_becomes_the_grid(network_shape: st
             }
 
     scene = dry_render(WeightedSum, step_recorder=record)
-    digit, net, p = scene.lecture.digit, scene.lecture.network, scene.palette
+    digit, net, p = scene.inputs.digit, scene.inputs.network, scene.palette
     k = scene.neuron
     assert k == int(np.argmax(digit.trace.activations[1]))
     assert k in scene.diagram.drawn[1]

@@ -27,7 +27,7 @@ def expected_rungs(sizes: tuple[int, ...]) -> list[tuple[str, str]]:
 
 def test_pieces_and_edges_come_from_the_real_digits(network_shape: str) -> None:
     scene, words = render_in_frame(WhyLayers)
-    net, val = scene.lecture.network, scene.lecture.validation()
+    net, val = scene.inputs.network, scene.inputs.validation()
     assert sorted(scene.digits) == sorted(PIECES)
     for kind, digit in scene.digits.items():
         assert digit.label == kind

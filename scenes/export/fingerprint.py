@@ -71,7 +71,7 @@ def _names_in_source(source: bytes, path: Path, root: Path) -> frozenset[str]:
             if module:
                 names.add(module)
                 names.update(f"{module}.{alias.name}" for alias in node.names)
-    with_parents = set()
+    with_parents: set[str] = set()
     for name in names:
         parts = name.split(".")
         with_parents.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))

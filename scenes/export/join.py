@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import av
 import srt
@@ -19,6 +20,9 @@ import srt
 from .catalogue import ExportError
 from .soundtrack import add_audio_stream, has_audio, lecture_audio, write_audio
 from .whole import whole
+
+if TYPE_CHECKING:
+    from av.container.core import Chapter  # a TypedDict of PyAV's stubs only
 
 __all__ = ["ChapterMark", "join_videos", "merge_subtitles", "video_duration"]
 
@@ -34,8 +38,10 @@ def video_duration(path: Path) -> float:
     """Length of the video stream in seconds, from its packets' timestamps."""
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
-        if stream.duration is not None:
+        if stream.duration is not None and stream.time_base is not None:
             return float(stream.duration * stream.time_base)
+        if container.duration is None:
+            raise ExportError(f"{path}: the video's duration is not known")
         return container.duration / av.time_base
 
 
@@ -62,7 +68,7 @@ def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> 
         raise ValueError("join_videos needs one title per video, and at least one video")
     partial = target.with_name(target.name + ".partial")
     marks: list[ChapterMark] = []
-    chapters = []
+    chapters: list[Chapter] = []
     try:
         sound = any(has_audio(v) for v in videos)
     except av.FFmpegError as exc:
@@ -93,11 +99,21 @@ def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> 
                         for packet in part.demux(stream):
                             if packet.dts is None:  # the demuxer's end-of-stream marker
                                 continue
+                            if packet.pts is None:
+                                raise ExportError(
+                                    f"{video}: a frame has no timestamp; render it again with "
+                                    "--force"
+                                )
                             packet.pts += offset
                             packet.dts += offset
-                            end = max(end, packet.pts + packet.duration)
+                            end = max(end, packet.pts + (packet.duration or 0))
                             packet.stream = out_stream
                             out.mux(packet)
+                        if stream.time_base is None:
+                            raise ExportError(
+                                f"{video}: the video has no time base; render it again with "
+                                "--force"
+                            )
                         base: Fraction = stream.time_base
                 except av.FFmpegError as exc:  # a part damaged since it was checked
                     raise ExportError(

@@ -35,6 +35,8 @@ def check_video(path: Path) -> float:
             for packet in container.demux(stream):
                 if packet.dts is None:  # the demuxer's end-of-stream marker
                     continue
+                if packet.pts is None:
+                    raise ExportError(f"{path}: a frame has no timestamp")
                 packets += 1
                 end = max(end, packet.pts + (packet.duration or 0))
             base = stream.time_base

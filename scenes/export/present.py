@@ -27,13 +27,15 @@ import json
 import os
 import shutil
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import av
 import numpy as np
 from pptx import Presentation
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.util import Emu
 
 from . import video_worker
@@ -118,7 +120,7 @@ def reveal_version(root: Path | None = None) -> str:
     return info["version"]
 
 
-def _cached(cache: Path, name: str, make) -> Path:
+def _cached(cache: Path, name: str, make: Callable[[Path], None]) -> Path:
     """``cache/name``, made by ``make(partial_path)`` unless it is there already."""
     target = cache / name
     if not target.is_file():
@@ -166,9 +168,7 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
             clip_name = f"{manifest['steps_folder']}/{step['clip']}"
             clip = parts / clip_name
             shutil.copyfile(clip, staging / f"{name}.mp4")
-            poster = _cached(
-                cache, f"{records[clip_name]}.png", lambda p, c=clip: _last_frame(c, p)
-            )
+            poster = _cached(cache, f"{records[clip_name]}.png", partial(_last_frame, clip))
             shutil.copyfile(poster, staging / f"{name}.png")
             audio_key = f"{records[manifest['video']]}-{i}.m4a"
             if not (cache / audio_key).is_file() and sound is None:
@@ -178,7 +178,9 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
                 a = round(step["start"] * SAMPLE_RATE)
                 b = a + round(step["duration"] * SAMPLE_RATE)
 
-                def cut(p: Path, a: int = a, b: int = b, s=sound) -> None:
+                def cut(p: Path, a: int = a, b: int = b, s: np.ndarray | None = sound) -> None:
+                    if s is None:  # only when the cached narration is there (so no cut)
+                        raise ExportError(f"{video}: its sound was not decoded")
                     _write_m4a(s[a:b], p)
 
                 shutil.copyfile(_cached(cache, audio_key, cut), staging / f"{name}.m4a")
@@ -333,7 +335,7 @@ def _background() -> str:
     return config.background_color.to_hex()
 
 
-def _play_on_entry(movie) -> None:
+def _play_on_entry(movie: GraphicFrame) -> None:
     """Make PowerPoint start ``movie`` as its slide appears, not on a click.
 
     python-pptx adds the movie with a play condition of an indefinite delay (that

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from scenes.kit.diagram import DRAWN_PIXELS, NetworkDiagram, drawn_pixel_cells, edge_style
+from lecture.choices import DRAWN_PIXELS, drawn_pixel_cells
+from lecture.inputs import Digit, Inputs, load_inputs
+from lecture.palette import PALETTES, Palette, get_palette
+from scenes.kit.diagram import NetworkDiagram, edge_style
 from scenes.kit.grids import PixelGrid, WeightGrid
-from scenes.kit.lecture import Digit, Lecture, load_lecture
-from scenes.kit.palette import PALETTES, Palette, get_palette
 
 __all__ = [
     "DRAWN_PIXELS",
     "PALETTES",
     "Digit",
-    "Lecture",
+    "Inputs",
     "NetworkDiagram",
     "Palette",
     "PixelGrid",
@@ -19,5 +20,5 @@ __all__ = [
     "drawn_pixel_cells",
     "edge_style",
     "get_palette",
-    "load_lecture",
+    "load_inputs",
 ]

@@ -22,7 +22,7 @@ left for a CPU to break, and nothing moves by more than 1/512 of a pixel.
 from __future__ import annotations
 
 import numpy as np
-from manim import Camera
+from manim import Camera, Mobject
 from manim.mobject.types.image_mobject import AbstractImageMobject
 from PIL import Image
 
@@ -74,7 +74,10 @@ def axis_aligned_box(corners: np.ndarray) -> tuple[float, float, float, float] |
 
 
 class LectureCamera(Camera):
-    def transform_points_pre_display(self, mobject, points: np.ndarray) -> np.ndarray:
+    """Manim's Cairo camera with tie-free points and images blended where they are
+    (see the module's docstring); it draws what ``Camera`` draws."""
+
+    def transform_points_pre_display(self, mobject: Mobject, points: np.ndarray) -> np.ndarray:
         """Points moved (by at most 1/512 pixel) to where Cairo rounds them without ties.
 
         Cairo maps frame units to device pixels with the matrix Manim sets in

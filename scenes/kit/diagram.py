@@ -10,6 +10,7 @@ from the real weights: colour by sign, width and opacity by magnitude.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from manim import (
@@ -23,35 +24,23 @@ from manim import (
     Line,
     SurroundingRectangle,
     VGroup,
+    VMobject,
 )
 
+from lecture.choices import drawn_neurons
+from lecture.palette import Palette
 from network.model import Network, Trace
-from scenes.kit.palette import Palette
+from scenes.kit.animations import built
 from scenes.kit.text import label
 from scenes.kit.type_scale import TYPE
 
 __all__ = [
-    "DRAWN_PIXELS",
-    "MAX_DRAWN",
     "NEURON_STROKE",
     "EdgeStyle",
     "NetworkDiagram",
-    "drawn_neurons",
-    "drawn_pixel_cells",
-    "drawn_rows",
     "edge_style",
 ]
 
-#: The pixels the 16 drawn input neurons stand for, in the input's row-major
-#: order: 8 along row 10 and 8 along row 18 (columns 7, 9, …, 21), two scan lines
-#: through the upper and lower half of the digit. The first and last 8 pixels of
-#: every MNIST digit are black, so drawing those would show an all-dark column.
-DRAWN_PIXELS: tuple[int, ...] = tuple(
-    row * 28 + col for row in (10, 18) for col in range(7, 22, 2)
-)
-
-#: The most neurons a layer is drawn with; a wider layer shows its first and last half.
-MAX_DRAWN = 16
 #: Stroke width of a neuron's circle, wherever a neuron is drawn (diagram, close-up,
 #: the 784-neuron field).
 NEURON_STROKE = 1.6
@@ -60,48 +49,54 @@ MAX_EDGE_WIDTH = 3.2
 MIN_EDGE_WIDTH = 0.4
 MIN_EDGE_OPACITY = 0.08
 
-
-def drawn_pixel_cells() -> list[tuple[int, int]]:
-    return [divmod(p, 28) for p in DRAWN_PIXELS]
+V = TypeVar("V", bound=VMobject)
 
 
-def drawn_rows() -> list[int]:
-    """The image rows the drawn input neurons come from, top to bottom."""
-    return sorted({row for row, _ in drawn_pixel_cells()})
-
-
-def drawn_neurons(sizes: tuple[int, ...], layer: int, keep: int | None = None) -> tuple[int, ...]:
-    """The network's neuron indices drawn for ``layer``, top to bottom.
-
-    The input layer stands for ``DRAWN_PIXELS``; a layer of at most ``MAX_DRAWN``
-    neurons is drawn whole; a wider one as its first and last ``MAX_DRAWN // 2``.
-    ``keep``, a neuron a scene is about, is always drawn: if it would be elided it
-    takes the place of the drawn neuron on its side of the "⋮" nearest to it, so the
-    indices stay in order and the ⋮ still stands between the two halves.
-    """
-    n = sizes[layer]
-    if layer == 0:
-        return DRAWN_PIXELS
-    if n <= MAX_DRAWN:
-        return tuple(range(n))
-    half = MAX_DRAWN // 2
-    drawn = [*range(half), *range(n - half, n)]
-    if keep is not None and keep not in drawn:
-        if not 0 <= keep < n:
-            raise ValueError(f"neuron {keep} is not one of layer {layer}'s {n}")
-        drawn[half - 1 if keep < n / 2 else half] = keep
-    return tuple(drawn)
+def _member(group: VGroup, index: int, kind: type[V]) -> V:
+    """``group[index]``, checked to be the ``kind`` this module put there."""
+    member = group[index]
+    if not isinstance(member, kind):
+        raise TypeError(f"expected a {kind.__name__}, found a {type(member).__name__}")
+    return member
 
 
 @dataclass(frozen=True)
 class EdgeStyle:
+    """How one edge is drawn: see :func:`edge_style`.
+
+    Parameters
+    ----------
+    color_sign
+        +1 for the palette's positive colour, −1 for its negative one.
+    width
+        Stroke width.
+    opacity
+        Stroke opacity.
+    """
+
     color_sign: int  # +1 positive colour, −1 negative colour
     width: float
     opacity: float
 
 
 def edge_style(weight: float, scale: float) -> EdgeStyle:
-    """How one weight is drawn, relative to the largest |w| among the drawn edges."""
+    """How one weight is drawn, relative to the largest |w| among the drawn edges.
+
+    Scaling to the drawn edges' largest weight, not a fixed one, keeps a network with
+    small weights as legible as one with large weights.
+
+    Parameters
+    ----------
+    weight
+        The real weight.
+    scale
+        The largest |w| among the edges drawn with it; 0 draws every edge faintest.
+
+    Returns
+    -------
+    EdgeStyle
+        Colour by sign; width and opacity growing with |weight| / ``scale``, capped at 1.
+    """
     strength = min(abs(weight) / scale, 1.0) if scale > 0 else 0.0
     return EdgeStyle(
         color_sign=1 if weight >= 0 else -1,
@@ -146,7 +141,7 @@ class NetworkDiagram(VGroup):
             if count < sizes[i]:  # open a gap in the middle for the ⋮
                 ys = ys + np.where(np.arange(count) < count // 2, gap, -gap)
             for neuron, y in zip(layer, ys, strict=True):
-                neuron.move_to([xs[i], y, 0])
+                neuron.move_to(np.array([xs[i], y, 0.0]))
             self.layers.append(layer)
             if count < sizes[i]:
                 self.elisions[i] = self._elision(palette).move_to(layer.get_center())
@@ -187,7 +182,7 @@ class NetworkDiagram(VGroup):
 
         Raises ``ValueError`` if that neuron is elided (see ``drawn_neurons``).
         """
-        return self.layers[layer][self.drawn[layer].index(index)]
+        return _member(self.layers[layer], self.drawn[layer].index(index), Circle)
 
     def _neuron(self) -> Circle:
         circle = Circle(radius=self.neuron_radius)
@@ -221,7 +216,7 @@ class NetworkDiagram(VGroup):
     def edge(self, transition: int, target: int, source: int) -> Line:
         """The line from drawn neuron ``source`` to drawn neuron ``target`` of the next
         layer (positions among the drawn circles, as in ``drawn_weights``)."""
-        return self.edges[transition][target * len(self.layers[transition]) + source]
+        return _member(self.edges[transition], target * len(self.layers[transition]) + source, Line)
 
     def fan_in(self, layer: int, index: int) -> VGroup:
         """The drawn edges into the network's neuron ``index`` of ``layer`` (≥ 1), one per
@@ -263,7 +258,7 @@ class NetworkDiagram(VGroup):
         values = self.drawn_brightness(trace, layer)
         return AnimationGroup(
             *(
-                neuron.animate.set_fill(opacity=float(v))
+                built(neuron.animate.set_fill(opacity=float(v)))
                 for neuron, v in zip(self.layers[layer], values, strict=True)
             ),
             lag_ratio=lag_ratio,

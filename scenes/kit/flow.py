@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 from manim import WHITE, Line, ManimColor, VGroup
 
+from lecture.palette import Palette
 from network.flow import Flow
 from scenes.kit.diagram import NetworkDiagram
-from scenes.kit.palette import Palette
 
 __all__ = ["PULSE_LENGTH", "PULSE_TINT", "PULSE_WIDTH", "Pulses", "pulse_color"]
 

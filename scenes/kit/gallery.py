@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from manim import DOWN, LEFT, UP, Brace, Group, Mobject, SurroundingRectangle, VGroup
 
+from lecture.inputs import Digit
+from lecture.palette import Palette
 from scenes.kit.grids import PixelGrid
-from scenes.kit.lecture import Digit
-from scenes.kit.palette import Palette
 from scenes.kit.text import label
 from scenes.kit.type_scale import MIN_READABLE, TYPE
 
@@ -14,7 +16,22 @@ __all__ = ["DigitCard", "card_grid", "size_braces"]
 
 
 def size_braces(grid: PixelGrid, palette: Palette, font_size: float = TYPE.label) -> VGroup:
-    """Braces above and left of a grid, labelled with its column and row counts."""
+    """Braces above and left of a grid, labelled with its column and row counts.
+
+    Parameters
+    ----------
+    grid
+        The digit whose size is shown.
+    palette
+        The lecture's colours.
+    font_size
+        The counts' font size.
+
+    Returns
+    -------
+    VGroup
+        The top brace, the left brace, the column count and the row count.
+    """
     top = Brace(grid, UP, buff=0.08, color=palette.muted)
     left = Brace(grid, LEFT, buff=0.08, color=palette.muted)
     rows, cols = grid.pixels.shape
@@ -42,6 +59,7 @@ class DigitCard(Group):
 
     @property
     def font_size(self) -> float:
+        """The verdict's font size: in proportion to the card, never below readable."""
         return max(MIN_READABLE, 13.0 * self.grid.height)
 
     def answer(self) -> VGroup:
@@ -66,8 +84,24 @@ class DigitCard(Group):
         return self.verdict
 
 
-def card_grid(cards: list[Mobject], rows: int, buff: float = 0.45) -> Group:
-    """Cards laid out in ``rows`` rows, left to right, top to bottom."""
+def card_grid(cards: Sequence[Mobject], rows: int, buff: float = 0.45) -> Group:
+    """Cards laid out in ``rows`` rows, left to right, top to bottom.
+
+    Parameters
+    ----------
+    cards
+        The cards (usually :class:`DigitCard`), in reading order.
+    rows
+        How many rows.
+    buff
+        The gap between cards across; the gap between rows is 0.35 more, for each card's
+        verdict below it.
+
+    Returns
+    -------
+    Group
+        A new group of the cards, arranged around the origin.
+    """
     group = Group(*cards)
     group.arrange_in_grid(rows=rows, buff=(buff, buff + 0.35))
     return group

@@ -15,7 +15,7 @@ from manim import (
     VGroup,
 )
 
-from scenes.kit.palette import Palette
+from lecture.palette import Palette
 
 __all__ = ["CELL_PX", "PixelGrid", "TintedGrid", "WeightGrid", "grid_image"]
 
@@ -54,8 +54,19 @@ class _CellImage(ImageMobject):
     def cell_size(self) -> float:
         return self.height / SIDE
 
-    def cell_center(self, row: int, col: int) -> np.ndarray:
-        """Scene coordinates of cell (row, col); row 0 is the top."""
+    def cell_center(self, row: float, col: float) -> np.ndarray:
+        """Scene coordinates of cell (row, col); row 0 is the top.
+
+        Parameters
+        ----------
+        row, col
+            The cell; a fraction lands between cells (13.5, 13.5 is the grid's centre).
+
+        Returns
+        -------
+        np.ndarray
+            The (x, y, 0) point at that cell's centre.
+        """
         top_left = self.get_corner(np.array([-1.0, 1.0, 0.0]))
         size = self.cell_size
         return top_left + np.array([(col + 0.5) * size, -(row + 0.5) * size, 0.0])
@@ -68,6 +79,7 @@ class _CellImage(ImageMobject):
         return square.move_to(self.cell_center(row, col))
 
     def cell_squares(self, cells: list[tuple[int, int]]) -> VGroup:
+        """:meth:`cell_square` for each (row, col) of ``cells``, in that order."""
         return VGroup(*(self.cell_square(r, c) for r, c in cells))
 
 
@@ -82,6 +94,7 @@ class PixelGrid(_CellImage):
         super().__init__(rgb, palette, height, lines)
 
     def value(self, row: int, col: int) -> float:
+        """The pixel value of cell (row, col), 0 black … 1 white."""
         return float(self.pixels[row, col])
 
 

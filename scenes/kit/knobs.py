@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from manim import (
     DOWN,
     LEFT,
@@ -30,10 +31,10 @@ from manim import (
     VGroup,
 )
 
-from network.analysis import weight_scale
+from lecture.choices import weight_scale
+from lecture.palette import Palette
 from network.data import IMAGE_SIDE
 from network.model import Network
-from scenes.kit.palette import Palette
 from scenes.kit.text import decimal, label
 from scenes.kit.type_scale import TYPE
 
@@ -63,7 +64,10 @@ def layer_cells(weights: np.ndarray, biases: np.ndarray, tiles_across: int = 1) 
     """The cells of one layer: tiles (``tiles_across`` to a row) when it reads an image of
     IMAGE_SIDE² pixels, otherwise the matrix W with the biases as a column beside it."""
     n_out, n_in = weights.shape
-    rows, cols, values, is_bias = [], [], [], []
+    rows: list[npt.ArrayLike] = []
+    cols: list[npt.ArrayLike] = []
+    values: list[npt.ArrayLike] = []
+    is_bias: list[npt.ArrayLike] = []
     if n_in == IMAGE_SIDE * IMAGE_SIDE:
         tile_w = IMAGE_SIDE + BIAS_GAP + 1
         down = -(-n_out // tiles_across)
@@ -103,7 +107,7 @@ class ParameterMass(Group):
         self.network = network
         self.palette = palette
         first = network.weights[0].shape
-        best = None
+        best: tuple[float, list[LayerCells]] | None = None
         across_options = range(1, first[0] + 1) if first[1] == IMAGE_SIDE * IMAGE_SIDE else [1]
         for across in across_options:
             cells = [
@@ -115,6 +119,8 @@ class ParameterMass(Group):
             size = min(width / cols, height / rows)
             if best is None or size > best[0]:
                 best = (size, cells)
+        if best is None:
+            raise ValueError(f"the first weight layer, of shape {first}, has no neuron to draw")
         self.cell_size, self.cells = best
         #: Per layer, the colour of each parameter (counting order), from its real value
         #: on that layer's scale (the 99th percentile of |value|, as for weight grids).
@@ -152,7 +158,9 @@ class ParameterMass(Group):
         image.height = self.cells[layer].shape[0] * self.cell_size
         return image
 
-    def show(self, layer: int, count: int) -> ParameterMass:
+    # Shadows Mobject.show (a debugging preview that opens an image viewer), which a
+    # scene never calls; renaming this would touch scenes that are not the kit's.
+    def show(self, layer: int, count: int) -> ParameterMass:  # type: ignore[override]
         """Draw the first ``count`` parameters of ``layer`` (counting order), the rest empty."""
         self.shown[layer] = int(np.clip(count, 0, self.counts[layer]))
         self.images[layer].pixel_array = self._pixels(layer)
@@ -194,13 +202,13 @@ class Slider(VGroup):
         self.zero = Line(UP * 0.09, DOWN * 0.09, color=palette.muted).set_stroke(width=2)
         color = palette.signed_color(value)
         self.knob = Dot(self.position(value), radius=0.09, color=color)
-        self.name = label(name, font_size, palette.muted)
+        self.title = label(name, font_size, palette.muted)
         # LaTeX digits come out smaller than the text font's at one size: the value sits
         # one step up the type scale (``number_size``) to read as clearly as its name.
         self.number = decimal(value, number_size, palette.text)
         self.number.next_to(self.track, RIGHT, buff=0.2)
-        self.name.next_to(self.track, UP, buff=0.15).align_to(self.track, LEFT)
-        self.add(self.track, self.zero, self.knob, self.name, self.number)
+        self.title.next_to(self.track, UP, buff=0.15).align_to(self.track, LEFT)
+        self.add(self.track, self.zero, self.knob, self.title, self.number)
 
     def position(self, value: float) -> np.ndarray:
         """Where ``value`` lies on the track (clipped to its ends)."""

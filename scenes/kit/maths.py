@@ -9,11 +9,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
-from manim import Axes, MathTex, VMobject
+from manim import Axes, MathTex, ParametricFunction
+from manim.utils.color import ParsableManimColor
 
-from scenes.kit.palette import Palette
+from lecture.palette import Palette
 from scenes.kit.text import lighten
 from scenes.kit.type_scale import TYPE
 
@@ -98,7 +100,22 @@ def activation_axes(
     width: float = 6.0,
     height: float = 3.5,
 ) -> Axes:
-    """Axes for an activation function, with numbers on both axes."""
+    """Axes for an activation function, with numbers on both axes.
+
+    Parameters
+    ----------
+    x_range, y_range
+        ``(min, max, step)`` of each axis; a number is written at every step.
+    palette
+        The lecture's colours (axes in its muted colour).
+    width, height
+        The axes' size in frame units.
+
+    Returns
+    -------
+    Axes
+        Axes without tips, numbered at the type scale's smallest readable size.
+    """
     axes = Axes(
         x_range=list(x_range),
         y_range=list(y_range),
@@ -111,7 +128,30 @@ def activation_axes(
 
 
 def plot_function(
-    axes: Axes, function: Callable[[np.ndarray], np.ndarray], color, **kwargs
-) -> VMobject:
-    """A curve of one of ``network.activations``' functions (evaluated point by point)."""
+    axes: Axes,
+    function: Callable[[np.ndarray], np.ndarray],
+    color: ParsableManimColor,
+    **kwargs: Any,
+) -> ParametricFunction:
+    """A curve of one of ``network.activations``' functions (evaluated point by point).
+
+    The curve is drawn from the very function the network runs, so what the lecture
+    plots is what the network computes.
+
+    Parameters
+    ----------
+    axes
+        The axes to plot on (see :func:`activation_axes`).
+    function
+        A NumPy activation; it is given one point at a time, as a 0-d array.
+    color
+        The curve's colour.
+    **kwargs
+        Passed on to ``Axes.plot`` (``x_range``, ``use_smoothing``…).
+
+    Returns
+    -------
+    ParametricFunction
+        The curve, not yet added to the axes.
+    """
     return axes.plot(lambda x: float(function(np.asarray(x))), color=color, **kwargs)

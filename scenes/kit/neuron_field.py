@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from manim import RESAMPLING_ALGORITHMS, ImageMobject, config
+from manim import RESAMPLING_ALGORITHMS, ImageMobject, Mobject, config
 
+from lecture.palette import Palette
 from scenes.kit.diagram import NEURON_STROKE
 from scenes.kit.grids import CELL_PX, SIDE, PixelGrid
-from scenes.kit.palette import Palette
 
 __all__ = [
     "CIRCLE_HALF",
@@ -150,13 +150,17 @@ class NeuronField(ImageMobject):
         half = self.half * ppu
         # Half the stroke, thinner on neurons drawn smaller than a grid pixel's circle,
         # so a long column of small ones does not become a stack of rings.
-        ring = self.roundness * NEURON_STROKE * _STROKE_UNIT * ppu / 2
-        ring = ring * np.minimum(1.0, self.half / FULL_STROKE_HALF)
+        full_ring = self.roundness * NEURON_STROKE * _STROKE_UNIT * ppu / 2
+        ring = full_ring * np.minimum(1.0, self.half / FULL_STROKE_HALF)
         reach = half + ring + 1.0
         show = (self.opacity > 0) & (half > 0)
         show &= (px + reach > 0) & (px - reach < width_px)
         show &= (py + reach > 0) & (py - reach < height_px)
-        boxes = [] if self.backdrop is None or self.backdrop[1] <= 0 else [self._backdrop_px(ppu)]
+        boxes = (
+            []
+            if self.backdrop is None or self.backdrop[1] <= 0
+            else [self._backdrop_px(self.backdrop, ppu)]
+        )
         if show.any():
             boxes.append(
                 (
@@ -179,12 +183,12 @@ class NeuronField(ImageMobject):
             self._set_image(np.zeros((1, 1, 4), dtype=np.uint8), (0, 0, 1, 1), ppu)
             return self
         w, h = x1 - x0, y1 - y0
-        acc = np.zeros((4, h * w))  # premultiplied r, g, b and alpha
+        acc: np.ndarray = np.zeros((4, h * w))  # premultiplied r, g, b and alpha
         if show.any():
             self._draw_elements(acc, show, px - x0, py - y0, half, ring, w, h)
         acc = acc.reshape(4, h, w)
         if self.backdrop is not None and self.backdrop[1] > 0:
-            bx0, by0, bx1, by1 = self._backdrop_px(ppu)
+            bx0, by0, bx1, by1 = self._backdrop_px(self.backdrop, ppu)
             sx = slice(max(0, round(bx0) - x0), max(0, round(bx1) - x0))
             sy = slice(max(0, round(by0) - y0), max(0, round(by1) - y0))
             under = self.backdrop[1] * (1 - acc[3, sy, sx])
@@ -198,8 +202,11 @@ class NeuronField(ImageMobject):
         self._set_image(image, (x0, y0, x1, y1), ppu)
         return self
 
-    def _backdrop_px(self, ppu: float) -> tuple[float, float, float, float]:
-        (left, bottom, right, top), _ = self.backdrop
+    @staticmethod
+    def _backdrop_px(
+        backdrop: tuple[tuple[float, float, float, float], float], ppu: float
+    ) -> tuple[float, float, float, float]:
+        (left, bottom, right, top), _ = backdrop
         x = lambda v: (v + config.frame_width / 2) * ppu  # noqa: E731
         y = lambda v: (config.frame_height / 2 - v) * ppu  # noqa: E731
         return x(left), y(top), x(right), y(bottom)
@@ -275,10 +282,24 @@ class NeuronField(ImageMobject):
             [[left, top, 0.0], [right, top, 0.0], [left, bottom, 0.0], [right, bottom, 0.0]]
         )
 
-    def updater(self, move: Callable[[float], None]) -> Callable[[NeuronField, float], None]:
-        """For ``UpdateFromAlphaFunc``: ``move(alpha)`` sets the arrays, then a redraw."""
+    def updater(self, move: Callable[[float], None]) -> Callable[[Mobject, float], None]:
+        """For ``UpdateFromAlphaFunc``: ``move(alpha)`` sets the arrays, then a redraw.
 
-        def update(field: NeuronField, alpha: float) -> None:
+        Parameters
+        ----------
+        move
+            Sets the elements' arrays (centres, sizes, values…) for a progress ``alpha``.
+
+        Returns
+        -------
+        Callable[[Mobject, float], None]
+            The update function, typed as ``UpdateFromAlphaFunc`` takes it; it must be
+            given a ``NeuronField`` (the one being animated).
+        """
+
+        def update(field: Mobject, alpha: float) -> None:
+            if not isinstance(field, NeuronField):
+                raise TypeError(f"a NeuronField updater was given a {type(field).__name__}")
             move(alpha)
             field.redraw()
 

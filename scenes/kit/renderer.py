@@ -11,6 +11,7 @@ from typing import Any
 
 from manim import Camera
 from manim.renderer.cairo_renderer import CairoRenderer
+from manim.scene.scene_file_writer import SceneFileWriter
 
 from scenes.kit.camera import LectureCamera
 
@@ -18,5 +19,22 @@ __all__ = ["LectureRenderer"]
 
 
 class LectureRenderer(CairoRenderer):
-    def __init__(self, *args: Any, camera_class: type[Camera] | None = None, **kwargs: Any):
-        super().__init__(*args, camera_class=camera_class or LectureCamera, **kwargs)
+    """``CairoRenderer`` whose camera is :class:`LectureCamera` unless one is given.
+
+    Parameters
+    ----------
+    file_writer_class, camera_class, skip_animations, **kwargs
+        As for ``CairoRenderer``, in the same order; ``camera_class`` defaults to
+        :class:`LectureCamera` instead of Manim's ``Camera``.
+    """
+
+    def __init__(
+        self,
+        file_writer_class: type[SceneFileWriter] = SceneFileWriter,
+        camera_class: type[Camera] | None = None,
+        skip_animations: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            file_writer_class, camera_class or LectureCamera, skip_animations, **kwargs
+        )

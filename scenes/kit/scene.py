@@ -12,10 +12,11 @@ import numpy as np
 from manim import UP, Scene, Text, config, logger
 from pydub import AudioSegment  # Manim's own sound track is built with pydub
 
+from lecture.inputs import Inputs, load_inputs
+from lecture.step import Chapter, Note, Step
 from network.errors import NetworkInputError
 from scenes.config import ConfigError
 from scenes.kit.camera import LectureCamera
-from scenes.kit.lecture import Lecture, load_lecture
 from scenes.kit.maths import require_latex
 from scenes.kit.text import label
 from scenes.kit.type_scale import TYPE
@@ -49,14 +50,7 @@ StepRecorder = Callable[["Words", "LectureScene"], None]
 
 def _declaring_class(cls: type) -> type:
     """The lecture scene class itself, not a test harness's subclass of it."""
-    return next(c for c in cls.__mro__ if "STEPS" in c.__dict__)
-
-
-def _module_steps(cls: type) -> set[str]:
-    """Every step key declared by the lecture scenes in ``cls``'s scene file."""
-    module = sys.modules[_declaring_class(cls).__module__]
-    classes = [v for v in vars(module).values() if isinstance(v, type) and "STEPS" in v.__dict__]
-    return {key for c in classes for key in c.__dict__["STEPS"]}
+    return next(c for c in cls.__mro__ if "PLAN" in c.__dict__)
 
 
 def stop_on_bad_input(exc: Exception) -> NoReturn:
@@ -83,12 +77,17 @@ class LectureScene(Scene):
     read it. Given a ``step_recorder``, the scene also hands over each step's last
     frame: that is how slides are made without encoding any video.
 
-    Subclasses list every step key they may use in ``STEPS``, so the script is
-    checked for missing and unknown steps before anything is drawn.
+    A subclass names its chapter's plan in ``PLAN`` (a function of the lecture layer,
+    ``lecture.chapters.<name>.plan``): the steps in order, each with its script key
+    chosen and its values. ``construct`` shows them one after another: it starts
+    the step's words and calls the method named after the step's beat, which draws.
+    The script is checked against every key the chapter may use before anything is
+    drawn.
     """
 
-    STEPS: ClassVar[tuple[str, ...]] = ()
-    lecture: Lecture
+    PLAN: ClassVar[Callable[[Inputs], Chapter[Any]]]
+    inputs: Inputs
+    chapter: Chapter[Any]
 
     def __init__(self, *args: Any, step_recorder: StepRecorder | None = None, **kwargs: Any):
         self.step_recorder = step_recorder
@@ -103,13 +102,14 @@ class LectureScene(Scene):
     def setup(self) -> None:
         require_latex()  # every number on screen is typeset by LaTeX
         try:
-            self.lecture = load_lecture()
-            self.script = self.lecture.script
-            self.script.check_scene(self.script_scene(), _module_steps(type(self)))
-            self.narrator = narrator_for(self.lecture.config) if self._writes_sound() else None
+            self.inputs = load_inputs()
+            self.chapter = type(self).PLAN(self.inputs)
+            self.script = self.inputs.script
+            self.script.check_scene(self.script_scene(), self.chapter.keys)
+            self.narrator = narrator_for(self.inputs.config) if self._writes_sound() else None
         except (ConfigError, NetworkInputError, ScriptError, VoiceError) as exc:
             stop_on_bad_input(exc)
-        self.palette = self.lecture.palette
+        self.palette = self.inputs.palette
         self.caption: Text | None = None
         self.words: Words | None = None
         self._step_start = 0.0
@@ -118,7 +118,7 @@ class LectureScene(Scene):
 
     def _writes_sound(self) -> bool:
         """Narration is synthesized only for a video that is really written."""
-        if self.lecture.config.narration == "off":
+        if self.inputs.config.narration == "off":
             return False
         writer = getattr(self.renderer, "file_writer", None)
         spec = getattr(writer, "output_spec", None)
@@ -126,19 +126,34 @@ class LectureScene(Scene):
         skipping = self.renderer._original_skipping_status
         return movie and not config.dry_run and not skipping
 
-    def note(self, key: str, name: str = "", **values: Any) -> str:
-        """An extra on-screen text of step ``key`` from the script, filled with ``values``."""
+    def construct(self) -> None:
+        """The chapter's steps in order, each said and drawn."""
+        for step in self.chapter.steps:
+            self.play_step(step)
+        self.coda()
+
+    def coda(self) -> None:
+        """What follows the last step's drawing, still within it (nothing, unless a
+        scene holds its last picture a little longer)."""
+
+    def play_step(self, step: Step[Any]) -> None:
+        """Start ``step``'s words, then draw it with the method named after its beat."""
+        self.step(step)
+        getattr(self, step.method)(step)
+
+    def note(self, note: Note) -> str:
+        """An extra on-screen text from the script, filled with the note's values."""
         try:
-            return self.script.note(self.script_scene(), key, name, values)
+            return self.script.note(self.script_scene(), note.key, note.name, note.values)
         except ScriptError as exc:
             stop_on_bad_input(exc)
 
-    def step(self, key: str, *, part: int | None = None, **values: Any) -> None:
-        """Start step ``key`` (``part`` numbers a repeated step): its headline on screen,
-        its narration spoken and subtitled, its words filled with ``values``."""
+    def step(self, step: Step[Any]) -> None:
+        """Start ``step``: its headline on screen, its narration spoken and subtitled,
+        its words filled with its values."""
         self._end_step()
         try:
-            words = self.script.words(self.script_scene(), key, values, part)
+            words = self.script.words(self.script_scene(), step.key, step.values, step.part)
         except ScriptError as exc:
             stop_on_bad_input(exc)
         self.next_section(words.step_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import numpy as np
 from manim import DL, DOWN, UP, UR, Mobject, config
@@ -25,6 +26,8 @@ __all__ = [
     "headline_band",
     "overlaps",
 ]
+
+M = TypeVar("M", bound=Mobject)
 
 #: Letters that reach highest and lowest in the headline font (ascenders above the
 #: capitals, descenders, brackets): a headline's band is measured on these.
@@ -95,25 +98,87 @@ class Stage:
         x = self.left + (index + 0.5) * self.width / count
         return np.array([x, (self.top + self.bottom) / 2, 0.0])
 
-    def center_on(self, mobject: Mobject) -> Mobject:
-        """``mobject`` moved to the middle of the stage."""
+    def center_on(self, mobject: M) -> M:
+        """``mobject`` moved to the middle of the stage.
+
+        Parameters
+        ----------
+        mobject
+            Anything drawn; it is moved in place.
+
+        Returns
+        -------
+        M
+            ``mobject`` itself, so a layout reads as one expression.
+        """
         return mobject.move_to(self.center)
 
-    def to_top(self, mobject: Mobject, buff: float = 0.0) -> Mobject:
-        """``mobject`` centred across the stage, its top ``buff`` below the stage's top."""
+    def to_top(self, mobject: M, buff: float = 0.0) -> M:
+        """``mobject`` centred across the stage, its top ``buff`` below the stage's top.
+
+        Parameters
+        ----------
+        mobject
+            Anything drawn; it is moved in place.
+        buff
+            Room left between the stage's top and ``mobject``'s.
+
+        Returns
+        -------
+        M
+            ``mobject`` itself.
+        """
         return mobject.move_to(self.top_center, aligned_edge=UP).shift(buff * DOWN)
 
-    def to_bottom(self, mobject: Mobject, buff: float = 0.0) -> Mobject:
-        """``mobject`` centred across the stage, its bottom ``buff`` above the stage's bottom."""
+    def to_bottom(self, mobject: M, buff: float = 0.0) -> M:
+        """``mobject`` centred across the stage, its bottom ``buff`` above the stage's bottom.
+
+        Parameters
+        ----------
+        mobject
+            Anything drawn; it is moved in place.
+        buff
+            Room left between the stage's bottom and ``mobject``'s.
+
+        Returns
+        -------
+        M
+            ``mobject`` itself.
+        """
         return mobject.move_to(self.bottom_center, aligned_edge=DOWN).shift(buff * UP)
 
-    def fit(self, mobject: Mobject) -> Mobject:
-        """``mobject`` shrunk (never grown) until it fits the stage, keeping its centre."""
+    def fit(self, mobject: M) -> M:
+        """``mobject`` shrunk (never grown) until it fits the stage, keeping its centre.
+
+        A network wider than the shipped one makes wider pictures; this keeps them on
+        screen without changing the layout of one that already fits.
+
+        Parameters
+        ----------
+        mobject
+            Anything drawn; it is scaled in place.
+
+        Returns
+        -------
+        M
+            ``mobject`` itself.
+        """
         factor = min(1.0, self.width / mobject.width, self.height / mobject.height)
         return mobject.scale(factor) if factor < 1 else mobject
 
-    def keep_inside(self, mobject: Mobject) -> Mobject:
-        """Shift ``mobject`` the least distance that puts it inside (centred if too big)."""
+    def keep_inside(self, mobject: M) -> M:
+        """Shift ``mobject`` the least distance that puts it inside (centred if too big).
+
+        Parameters
+        ----------
+        mobject
+            Anything drawn; it is moved in place, never scaled.
+
+        Returns
+        -------
+        M
+            ``mobject`` itself.
+        """
         shift = np.zeros(3)
         for axis, low, high in ((0, self.left, self.right), (1, self.bottom, self.top)):
             lo, hi = mobject.get_left()[0], mobject.get_right()[0]
@@ -134,17 +199,44 @@ STAGE = Stage(MARGIN)
 
 
 def overlaps(a: Mobject, b: Mobject, buff: float = 0.0) -> bool:
-    """Whether the bounding boxes of ``a`` and ``b`` (grown by ``buff``) intersect."""
+    """Whether the bounding boxes of ``a`` and ``b`` (grown by ``buff``) intersect.
+
+    Parameters
+    ----------
+    a, b
+        Anything drawn.
+    buff
+        How far apart the boxes must be to count as clear of each other.
+
+    Returns
+    -------
+    bool
+        True if they overlap (or come closer than ``buff``).
+    """
     (ax0, ay0, _), (ax1, ay1, _) = a.get_critical_point(DL), a.get_critical_point(UR)
     (bx0, by0, _), (bx1, by1, _) = b.get_critical_point(DL), b.get_critical_point(UR)
     return ax0 < bx1 + buff and bx0 < ax1 + buff and ay0 < by1 + buff and by0 < ay1 + buff
 
 
-def drop_below(mobject: Mobject, obstacles: Mobject, buff: float = 0.1) -> Mobject:
+def drop_below(mobject: M, obstacles: Mobject, buff: float = 0.1) -> M:
     """Move ``mobject`` down until it is ``buff`` clear of every drawn part of ``obstacles``.
 
     Parts are the leaves of ``obstacles`` that have points (circles, glyphs, lines), so
     a note may sit beside a diagram's labels but never on them; it only moves down.
+
+    Parameters
+    ----------
+    mobject
+        What must stay clear, usually a note; it is moved in place.
+    obstacles
+        What it must not cover.
+    buff
+        The least gap left.
+
+    Returns
+    -------
+    M
+        ``mobject`` itself.
     """
     parts = [m for m in obstacles.get_family() if not m.submobjects and m.has_points()]
     while hits := [m for m in parts if overlaps(mobject, m, buff)]:

@@ -5,33 +5,40 @@ from __future__ import annotations
 import numpy as np
 from manim import Circle, Rectangle, Square, VGroup
 
+from lecture.palette import Palette
 from scenes.kit.diagram import NEURON_STROKE
 from scenes.kit.grids import PixelGrid
-from scenes.kit.palette import Palette
 from scenes.kit.text import decimal
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["PixelCloseUp", "busiest_window"]
-
-
-def busiest_window(pixels: np.ndarray, size: int = 5) -> tuple[int, int]:
-    """Top-left (row, col) of the size×size window with the widest spread of values.
-
-    A window on the edge of a stroke shows both dark and bright pixels, which is
-    what the close-up is for.
-    """
-    grid = np.asarray(pixels, dtype=float).reshape(28, 28)
-    best, where = -1.0, (0, 0)
-    for r in range(28 - size + 1):
-        for c in range(28 - size + 1):
-            spread = float(grid[r : r + size, c : c + size].std())
-            if spread > best:
-                best, where = spread, (r, c)
-    return where
+__all__ = ["PixelCloseUp"]
 
 
 class PixelCloseUp(VGroup):
-    """size×size enlarged pixels, each with its value as a DecimalNumber."""
+    """size×size enlarged pixels, each with its value as a DecimalNumber.
+
+    Reading the real numbers off a few pixels is how the lecture shows that an image is,
+    to the network, a list of numbers.
+
+    Parameters
+    ----------
+    grid
+        The digit the pixels are taken from.
+    top_left
+        (row, col) of the window's top-left pixel.
+    palette
+        The lecture's colours.
+    size
+        The window's side, in pixels.
+    cell
+        An enlarged pixel's side, in frame units.
+
+    Attributes
+    ----------
+    window
+        A frame around the same pixels on ``grid`` (not part of this group), to show
+        where the close-up comes from.
+    """
 
     def __init__(
         self,
@@ -51,7 +58,7 @@ class PixelCloseUp(VGroup):
             i, j = divmod(k, size)
             square = Square(side_length=cell * 0.94).set_stroke(palette.grid_line, width=1)
             square.set_fill(palette.neuron_fill, opacity=float(value))
-            square.move_to([j * cell, -i * cell, 0])
+            square.move_to(np.array([j * cell, -i * cell, 0.0]))
             ink = palette.background if value > 0.5 else palette.text
             number = decimal(float(value), font_size=TYPE.body, color=ink)
             number.move_to(square)

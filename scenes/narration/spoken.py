@@ -29,8 +29,12 @@ SHAPE = re.compile(r"(?<![\w.−-])\d+(?:-\d+){2,}(?![\w-])")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]*[A-Z0-9])")
 
 
-def spoken_number(sign: str, whole: str, fraction: str, percent: str, language: str) -> str:
+def spoken_number(
+    sign: str, whole: str, fraction: str | None, percent: str, language: str
+) -> str:
     """One written number as words, e.g. ("", "0", ".77", "", "en") → "zero point seven seven".
+
+    ``fraction`` is None or empty for a whole number (an unmatched group of ``NUMBER``).
 
     Decimals are read digit by digit after the point, as people read measured
     values, not as "seventy-seven hundredths".
@@ -58,7 +62,7 @@ def speakable(text: str, language: str = "en", symbols: dict[str, str] | None = 
     for symbol, words in (SYMBOLS if symbols is None else symbols).items():
         text = text.replace(symbol, words)
     text = SHAPE.sub(lambda m: m[0].replace("-", ", "), text)
-    text = NUMBER.sub(lambda m: spoken_number(*m.groups(), language=language), text)
+    text = NUMBER.sub(lambda m: spoken_number(m[1], m[2], m[3], m[4], language=language), text)
     return re.sub(r"[ \t]+", " ", text).strip()
 
 

@@ -16,10 +16,14 @@ import threading
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .audio import read_wav, resampled, write_wav
+
+if TYPE_CHECKING:
+    from piper import PiperVoice  # imported when first needed: it loads ONNX Runtime
 
 __all__ = ["PACKAGED_VOICE", "Voice", "VoiceError", "packaged_voice_model"]
 
@@ -54,7 +58,7 @@ class Voice:
     cache: Path
     length_scale: float = LENGTH_SCALE
     synthesized: int = 0  # sentences made by this process (not found in the cache)
-    _piper: object | None = field(default=None, repr=False)
+    _piper: PiperVoice | None = field(default=None, repr=False)
     _digest: str | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

@@ -1,4 +1,10 @@
-"""What every scene draws from: the configured digit run through the configured network."""
+"""The lecture's inputs, loaded once: the configured digit run through the configured
+network, the palette and the script.
+
+Every chapter of the lecture layer (``lecture.chapters``) reads these and nothing
+else; the scenes, the validation of ``manim.cfg`` and the export's fingerprint
+use the same object.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +14,16 @@ from pathlib import Path
 
 import numpy as np
 
+from lecture.palette import Palette, get_palette
 from network.data import Digits, load_bundled
 from network.image import load_user_digit
 from network.model import Network, Trace
 from network.shipped import bundled_split
 from network.weights_io import load_weights
 from scenes.config import LectureConfig, load_config
-from scenes.kit.palette import Palette, get_palette
 from scenes.narration.script import Script, load_script
 
-__all__ = ["Digit", "Lecture", "load_lecture"]
+__all__ = ["Digit", "Inputs", "load_inputs"]
 
 
 @dataclass(frozen=True)
@@ -37,9 +43,22 @@ class Digit:
     def is_wrong(self) -> bool:
         return self.label is not None and self.prediction != self.label
 
+    @property
+    def kind(self) -> int:
+        """What the digit is: its label, or for a user's image the network's reading."""
+        return self.label if self.label is not None else self.prediction
+
+    @property
+    def featured_neuron(self) -> int:
+        """The first hidden layer's neuron the chapters look inside: the one this digit
+        excites most (every chapter that zooms into a neuron zooms into this one)."""
+        return int(np.argmax(self.trace.activations[1]))
+
 
 @dataclass(frozen=True)
-class Lecture:
+class Inputs:
+    """What the configuration names, loaded: the chapters are computed from this alone."""
+
     config: LectureConfig
     palette: Palette
     network: Network
@@ -47,18 +66,21 @@ class Lecture:
     script: Script  # the words, from [lecture] script
 
     def run(self, pixels: np.ndarray, label: int | None, source: str) -> Digit:
+        """``pixels`` through the configured network."""
         return Digit(pixels, label, source, self.network.forward(pixels))
 
     def validation(self) -> Digits:
         """Digits the shipped network never trained on."""
         return bundled_split()[1]
 
+    def validation_digit(self, row: int) -> Digit:
+        """One validation digit run through the network, named by its row."""
+        val = self.validation()
+        return self.run(val.images[row], int(val.labels[row]), f"validation digit #{row}")
+
     def validation_digits(self, rows: list[int]) -> list[Digit]:
         """Validation digits run through the network, named by their row."""
-        val = self.validation()
-        return [
-            self.run(val.images[r], int(val.labels[r]), f"validation digit #{r}") for r in rows
-        ]
+        return [self.validation_digit(r) for r in rows]
 
     def relu_network(self) -> Network:
         """The ReLU variant the last section compares with (loaded on first use)."""
@@ -81,11 +103,11 @@ def _load_network(path: Path) -> Network:
 
 
 @lru_cache(maxsize=4)
-def load_lecture(config: LectureConfig | None = None) -> Lecture:
+def load_inputs(config: LectureConfig | None = None) -> Inputs:
     """Read manim.cfg (unless given a config), load the weights, run the digit."""
     config = load_config() if config is None else config
     network = _load_network(config.weights)
-    return Lecture(
+    return Inputs(
         config,
         get_palette(config.palette),
         network,
