@@ -54,7 +54,7 @@ present: setup
 ## script: the narration with this configuration's real values, to read while recording
 ## your own voice: media/script/script.md and script.pdf (each step's id and file name)
 script: setup
-	$(BIN)/python -m scenes.narration.document
+	$(BIN)/python -m scenes.export.script_document
 
 ## test: lint, format check, then the whole pytest suite
 test: setup

@@ -20,6 +20,7 @@ import argparse
 import itertools
 import tempfile
 import time
+from fractions import Fraction
 from pathlib import Path
 from statistics import median
 
@@ -38,19 +39,35 @@ from scenes.narration.voice import Voice
 SILENCE = 10 ** (-50 / 20)  # below −50 dBFS counts as silence
 
 
+def _seconds(ticks: int, base: Fraction | None, what: str) -> float:
+    """``ticks`` of a stream's or chapter's time base, in seconds."""
+    if base is None:
+        raise ValueError(f"{what} has no time base")
+    return float(ticks * base)
+
+
 def decoded_audio(video: Path) -> tuple[np.ndarray, float, float]:
     """The lecture's audio as mono float at SAMPLE_RATE, and where audio and video end."""
     with av.open(str(video)) as container:
         v, a = container.streams.video[0], container.streams.audio[0]
-        video_end = float(v.duration * v.time_base)
-        audio_end = float(a.duration * a.time_base) if a.duration else float("nan")
+        if v.duration is None:
+            raise ValueError(f"{video}: the video stream's duration is not known")
+        video_end = _seconds(v.duration, v.time_base, f"{video}: the video stream")
+        audio_end = (
+            _seconds(a.duration, a.time_base, f"{video}: the audio stream")
+            if a.duration
+            else float("nan")
+        )
     return decoded(video), video_end, audio_end
 
 
 def chapter_marks(video: Path) -> list[tuple[float, float]]:
     with av.open(str(video)) as container:
         return [
-            (float(c["start"] * c["time_base"]), float(c["end"] * c["time_base"]))
+            (
+                _seconds(c["start"], c["time_base"], f"{video}: chapter {c['id']}"),
+                _seconds(c["end"], c["time_base"], f"{video}: chapter {c['id']}"),
+            )
             for c in container.chapters()
         ]
 

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 
 from network.activations import sigmoid, sigmoid_prime
 from network.model import Network
 from network.shipped import SHIPPED_WEIGHTS, bundled_split
-from network.training import Recipe, backprop, one_hot
+from network.training import backprop, one_hot
 from network.weights_io import load_weights
 
 
-def median_seconds(fn, repeats: int) -> float:
+def median_seconds(fn: Callable[[], object], repeats: int) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -85,8 +87,8 @@ def main() -> None:
     loop_times, vec_times = [], []
     for _ in range(3):
         a, b = Network.initialised(seed=0), Network.initialised(seed=0)
-        loop_times.append(median_seconds(lambda a=a: per_example_epoch(a, x, y, 0.5, 10), 1))
-        vec_times.append(median_seconds(lambda b=b: vectorised_epoch(b, x, y, 0.5, 10), 1))
+        loop_times.append(median_seconds(partial(per_example_epoch, a, x, y, 0.5, 10), 1))
+        vec_times.append(median_seconds(partial(vectorised_epoch, b, x, y, 0.5, 10), 1))
         for wa, wb in zip(a.weights, b.weights, strict=True):  # same maths, same result
             np.testing.assert_allclose(wa, wb, atol=1e-8)
     loop, vec = statistics.median(loop_times), statistics.median(vec_times)
@@ -98,10 +100,11 @@ def main() -> None:
     for activation in ("sigmoid", "relu"):
         shipped = load_weights(SHIPPED_WEIGHTS[activation])
         acc = float(np.mean(shipped.network.predict(validation.images) == validation.labels))
-        recipe = Recipe(**shipped.recipe)
+        recipe = shipped.recipe  # as saved; the keys are Recipe's fields
+        epochs, rate, seed = recipe["epochs"], recipe["learning_rate"], recipe["seed"]
         print(
             f"{activation}: validation accuracy {acc:.2%} on {len(validation)} held-out digits "
-            f"(recipe: {recipe.epochs} epochs, lr {recipe.learning_rate}, seed {recipe.seed})"
+            f"(recipe: {epochs} epochs, lr {rate}, seed {seed})"
         )
 
 

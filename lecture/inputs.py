@@ -8,22 +8,26 @@ use the same object.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
 from lecture.palette import Palette, get_palette
 from network.data import Digits, load_bundled
+from network.errors import NetworkInputError
 from network.image import load_user_digit
 from network.model import Network, Trace
 from network.shipped import bundled_split
-from network.weights_io import load_weights
-from scenes.config import LectureConfig, load_config
-from scenes.narration.script import Script, load_script
+from network.weights_io import check_role, load_weights
+from scenes.config import ConfigError, LectureConfig, load_config
+from scenes.narration.script import Script, ScriptError, load_script
 
-__all__ = ["Digit", "Inputs", "load_inputs"]
+__all__ = ["Digit", "Inputs", "file_digest", "load_inputs"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +61,16 @@ class Digit:
 
 @dataclass(frozen=True)
 class Inputs:
-    """What the configuration names, loaded: the chapters are computed from this alone."""
+    """What the configuration names, loaded: the chapters are computed from this alone.
+
+    Built once per process by :func:`load_inputs`; the check of ``manim.cfg`` (a bad
+    file is refused while loading it), every scene and the export's fingerprint use it.
+    """
 
     config: LectureConfig
     palette: Palette
     network: Network
+    relu: Network  # the ReLU variant the last section compares with
     digit: Digit
     script: Script  # the words, from [lecture] script
 
@@ -83,8 +92,25 @@ class Inputs:
         return [self.validation_digit(r) for r in rows]
 
     def relu_network(self) -> Network:
-        """The ReLU variant the last section compares with (loaded on first use)."""
-        return _load_network(self.config.relu_weights)
+        """The ReLU variant the last section compares with."""
+        return self.relu
+
+    def identity(self) -> Iterator[tuple[str, bytes]]:
+        """What these inputs are, for a fingerprint: each option's value, or for an
+        option naming a file the file's content (so a moved project is still the same
+        lecture); the voice's model only when it speaks. The recordings folder is left
+        to the caller, which knows which chapter's recordings matter."""
+        config = self.config
+        for option in fields(config):
+            value = getattr(config, option.name)
+            if not option.compare or option.name in ("voice", "recordings"):
+                continue
+            if isinstance(value, Path):
+                yield option.name, file_digest(value).encode()
+            else:
+                yield option.name, str(value).encode()
+        if config.narration != "off":
+            yield "voice", file_digest(config.voice_model).encode()
 
 
 def _digit_for(config: LectureConfig, network: Network) -> Digit:
@@ -98,19 +124,66 @@ def _digit_for(config: LectureConfig, network: Network) -> Digit:
 
 
 @lru_cache(maxsize=4)
-def _load_network(path: Path) -> Network:
-    return load_weights(path).network
+def _load_network(path: Path, activation: str, needed_by: str) -> Network:
+    weights = load_weights(path)
+    check_role(weights, activation, needed_by=needed_by)
+    return weights.network
+
+
+@lru_cache(maxsize=64)
+def _digest_of(path: Path, size: int, mtime_ns: int) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """A file's sha256, computed once per process for an unchanged file (voices are big)."""
+    stat = path.stat()
+    return _digest_of(path.resolve(), stat.st_size, stat.st_mtime_ns)
+
+
+L = TypeVar("L")
+
+
+def _named(config: LectureConfig, key: str, path: Path | None, load: Callable[[], L]) -> L:
+    """``load()``, with a file it cannot use reported as the option that named it."""
+    try:
+        return load()
+    except (NetworkInputError, ScriptError) as exc:
+        reason = str(exc).removeprefix(f"{path}: ") if path is not None else str(exc)
+        raise ConfigError(f"{config.origin(key)}: {reason}") from exc
 
 
 @lru_cache(maxsize=4)
 def load_inputs(config: LectureConfig | None = None) -> Inputs:
-    """Read manim.cfg (unless given a config), load the weights, run the digit."""
+    """Read manim.cfg (unless given a config), load the weights, run the digit, read the
+    script: once a process for a configuration.
+
+    Raises
+    ------
+    ConfigError
+        For a file the lecture cannot use (an image it cannot read, a network of the
+        wrong kind or shape, a script with a mistake), naming the option that named it.
+    """
     config = load_config() if config is None else config
-    network = _load_network(config.weights)
+    network = _named(
+        config,
+        "weights",
+        config.weights,
+        lambda: _load_network(config.weights, "sigmoid", config.where("weights")),
+    )
+    relu = _named(
+        config,
+        "relu_weights",
+        config.relu_weights,
+        lambda: _load_network(config.relu_weights, "relu", config.where("relu_weights")),
+    )
+    digit_path = config.digit if isinstance(config.digit, Path) else None
     return Inputs(
         config,
         get_palette(config.palette),
         network,
-        _digit_for(config, network),
-        load_script(config.script),
+        relu,
+        _named(config, "digit", digit_path, lambda: _digit_for(config, network)),
+        _named(config, "script", config.script, lambda: load_script(config.script)),
     )

@@ -60,7 +60,7 @@ class Step(Generic[T]):
     part
         Numbers a beat that repeats (the second of three more digits is part 2).
     notes
-        The step's extra on-screen texts, by name.
+        The step's extra on-screen texts (:class:`Note`), by name.
     """
 
     beat: str
@@ -68,11 +68,11 @@ class Step(Generic[T]):
     values: Mapping[str, Value] = field(default_factory=dict)
     shows: T = None  # type: ignore[assignment]  # a beat with nothing more shows None
     part: int | None = None
-    notes: Mapping[str, Mapping[str, Value]] = field(default_factory=dict)
+    notes: Mapping[str, Note] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", _frozen(self.values))
-        object.__setattr__(self, "notes", _frozen({k: _frozen(v) for k, v in self.notes.items()}))
+        object.__setattr__(self, "notes", _frozen(self.notes))  # each Note freezes its own
 
     @property
     def method(self) -> str:

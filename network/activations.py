@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import overload
 
 import numpy as np
 
@@ -20,10 +21,15 @@ __all__ = [
 Array = np.ndarray
 
 
-def sigmoid(z: Array) -> Array:
+@overload
+def sigmoid(z: float) -> float: ...
+@overload
+def sigmoid(z: Array) -> Array: ...
+def sigmoid(z: float | Array) -> float | Array:
     """The logistic function 1 / (1 + e^(-z)).
 
-    Written through tanh so that it never overflows for large |z|.
+    Written through tanh so that it never overflows for large |z|. A number gives a
+    number (a NumPy float), an array an array of its shape.
     """
     return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
 

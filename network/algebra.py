@@ -14,7 +14,7 @@ import numpy as np
 from network.errors import NetworkInputError
 from network.model import Network, Trace
 
-__all__ = ["Parameter", "RowSum", "featured_parameters", "row_sum", "shown_rows"]
+__all__ = ["Parameter", "RowSum", "largest_parameter", "row_sum", "shown_rows"]
 
 
 @dataclass(frozen=True)
@@ -96,18 +96,10 @@ class Parameter:
         return self.neuron * (n_in + 1) + (n_in if self.source is None else self.source)
 
 
-def featured_parameters(net: Network, trace: Trace, neuron: int) -> list[Parameter]:
-    """A few parameters worth magnifying: the strongest weight into first-hidden-layer
-    ``neuron`` and that neuron's bias, then the strongest weight into the output
-    neuron of the network's answer; the values are the network's own."""
-    w1, b1 = net.weights[0], net.biases[0]
-    strongest = int(np.argmax(np.abs(w1[neuron])))
-    answer = int(trace.prediction)
-    w_out = net.weights[-1]
-    into_answer = int(np.argmax(np.abs(w_out[answer])))
-    last = len(net.weights)
-    return [
-        Parameter(1, neuron, strongest, float(w1[neuron, strongest])),
-        Parameter(1, neuron, None, float(b1[neuron])),
-        Parameter(last, answer, into_answer, float(w_out[answer, into_answer])),
-    ]
+def largest_parameter(net: Network, layer: int) -> float:
+    """The largest |value| among the weights and biases into ``layer`` (1 = first hidden):
+    the scale on which any one of that layer's parameters is judged large or small."""
+    if not 1 <= layer < len(net.sizes):
+        raise NetworkInputError(f"layer {layer} is not a layer with weights into it")
+    w, b = net.weights[layer - 1], net.biases[layer - 1]
+    return float(max(np.max(np.abs(w)), np.max(np.abs(b))))

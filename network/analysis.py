@@ -65,7 +65,7 @@ def example_per_label(net: Network, digits: Digits, labels: list[int]) -> list[E
     (``fallback``: it is misread, like all the others). A label with no rows at all
     is an error: there is nothing honest to show.
     """
-    correct = net.predict(digits.images) == digits.labels
+    correct = np.asarray(net.predict(digits.images)) == digits.labels  # one per row
     examples = []
     for label in labels:
         rows = np.flatnonzero(digits.labels == label)

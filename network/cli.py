@@ -105,7 +105,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         digits, name = load_idx_pair(args.images, args.labels), str(args.images)
     else:
         digits, name = bundled_split()[1], "the bundled validation split"
-    predictions = net.predict(digits.images)
+    predictions = np.asarray(net.predict(digits.images))  # a batch gives an array
     correct = int(np.sum(predictions == digits.labels))
     print(
         f"{args.weights}: {correct}/{len(digits)} correct on {name} ({correct / len(digits):.2%})"

@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import numpy as np
 
@@ -155,7 +155,13 @@ def _read_gzipped_idx(handle: BinaryIO, path: Path) -> np.ndarray:
         raise NetworkInputError(f"{path}: corrupt gzip data ({exc})") from exc
 
 
-def _read_idx_stream(stream: BinaryIO, path: Path) -> np.ndarray:
+class _ByteStream(Protocol):
+    """What an IDX file is read through: an open binary file, or a gzip stream over one."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
+def _read_idx_stream(stream: _ByteStream, path: Path) -> np.ndarray:
     name, dtype, ndim = _idx_magic(_read_up_to(stream, 4), path)
     dims = _read_up_to(stream, 4 * ndim)
     if len(dims) < 4 * ndim:
@@ -190,7 +196,7 @@ def _read_idx_stream(stream: BinaryIO, path: Path) -> np.ndarray:
     return np.frombuffer(data, dtype=dtype).reshape(shape)
 
 
-def _idx_magic(magic: bytes, path: Path) -> tuple[str, np.dtype, int]:
+def _idx_magic(magic: bytes | bytearray, path: Path) -> tuple[str, np.dtype, int]:
     """The element type's name and dtype, and the dimension count, from the 4 magic bytes."""
     if len(magic) < 4 or magic[0] != 0 or magic[1] != 0:
         raise NetworkInputError(
@@ -211,7 +217,7 @@ def _idx_magic(magic: bytes, path: Path) -> tuple[str, np.dtype, int]:
     return name, dtype, magic[3]
 
 
-def _read_up_to(stream: BinaryIO, size: int) -> bytearray:
+def _read_up_to(stream: _ByteStream, size: int) -> bytearray:
     """At most ``size`` bytes, fewer only at the end of the stream; read in chunks so a
     false size in a header never allocates more than the file really holds."""
     data = bytearray()

@@ -183,6 +183,8 @@ def _check_floats(values: np.ndarray, path: Path) -> None:
 
 def _check_sixteen_bit(img: Image.Image, path: Path) -> None:
     low, high = img.getextrema()
+    if isinstance(low, tuple) or isinstance(high, tuple):  # one (low, high) per band
+        raise NetworkInputError(f"{path}: expected one grey channel, found mode {img.mode}")
     if low < 0 or high > SIXTEEN_BIT_MAX:
         raise NetworkInputError(
             f"{path}: integer image values must lie in 0–{SIXTEEN_BIT_MAX} (16-bit grey); "

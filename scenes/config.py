@@ -3,6 +3,11 @@
 Each key may be overridden by an environment variable ``LECTURE_<KEY>`` (for
 example ``LECTURE_DIGIT=42 manim render scenes/layers.py``). Unknown keys and bad
 values stop before anything renders, naming the key, the value and what is allowed.
+
+This module only reads and checks the options (a value of the right kind, a file
+that is there); it imports nothing that draws, so the export can read ``manim.cfg``
+before Manim does. The files are loaded once, by ``lecture.inputs.load_inputs``,
+which names the option (``origin``) when one cannot be used.
 """
 
 from __future__ import annotations
@@ -11,14 +16,10 @@ import configparser
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from network.data import BUNDLED_COUNT
-from network.errors import NetworkInputError
-from network.image import load_user_digit
-from network.weights_io import check_role, load_weights
-from scenes.narration.script import ScriptError, load_script
 from scenes.narration.voice import PACKAGED_VOICE, Voice, VoiceError
 
 __all__ = [
@@ -78,6 +79,19 @@ class LectureConfig:
     narration: str = "off"  # "voice" (synthetic), "recordings" (the lecturer's) or "off"
     voice: str = PACKAGED_VOICE  # the packaged voice's name, or a Piper .onnx path
     recordings: Path = Path()  # one audio file per step, when narration = recordings
+    #: Per key, where its value came from and as written: (key, where, text). Not part of
+    #: what the config is (two configs with the same values are equal).
+    origins: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)
+
+    def where(self, key: str) -> str:
+        """Where ``key``'s value came from: ``[lecture] digit`` or ``LECTURE_DIGIT``."""
+        return next((w for name, w, _ in self.origins if name == key), f"[{SECTION}] {key}")
+
+    def origin(self, key: str) -> str:
+        """``key`` and its value as the user wrote them, for a message about the value:
+        ``[lecture] digit = 'x.png'`` or ``LECTURE_DIGIT = 'x.png'``."""
+        text = next((t for name, _, t in self.origins if name == key), str(getattr(self, key)))
+        return f"{self.where(key)} = {text!r}"
 
     @property
     def voice_model(self) -> Path:
@@ -93,12 +107,6 @@ def _where(key: str, source: str) -> str:
     if source == "env":
         return f"{ENV_PREFIX}{key.upper()}"
     return f"[{SECTION}] {key}" + (" (default)" if source == "default" else "")
-
-
-def _reason(exc: NetworkInputError | ScriptError, path: Path) -> str:
-    """``exc``'s message without its leading ``<path>: `` (the key already names it)."""
-    message = str(exc)
-    return message.removeprefix(f"{path}: ")
 
 
 def _parse_digit(value: str, base: Path, where: str) -> int | Path:
@@ -119,24 +127,16 @@ def _parse_digit(value: str, base: Path, where: str) -> int | Path:
         )
     if not path.is_file():
         raise ConfigError(f"{where} = {value!r}: no such image file ({path})")
-    try:  # decoded now, so a bad image stops here and not in every scene
-        load_user_digit(path)
-    except NetworkInputError as exc:
-        raise ConfigError(f"{where} = {value!r}: {_reason(exc, path)}") from exc
     return path
 
 
-def _parse_weights(value: str, base: Path, where: str, activation: str) -> Path:
-    """A weights file that loads and fits its role (``activation``, 784 in, 10 out)."""
+def _parse_weights(value: str, base: Path, where: str) -> Path:
+    """A ``.npz`` file that is there (``load_inputs`` checks that it fits its role)."""
     path = (base / value.strip()).resolve()
     if path.suffix != ".npz":
         raise ConfigError(f"{where} = {value!r}: expected a .npz weights file")
     if not path.is_file():
         raise ConfigError(f"{where} = {value!r}: no such weights file ({path})")
-    try:
-        check_role(load_weights(path), activation, needed_by=where)
-    except NetworkInputError as exc:
-        raise ConfigError(f"{where} = {value!r}: {_reason(exc, path)}") from exc
     return path
 
 
@@ -149,10 +149,8 @@ def _parse_choice(value: str, where: str, choices: tuple[str, ...]) -> str:
 
 def _parse_script(value: str, base: Path, where: str) -> Path:
     path = (base / value.strip()).resolve()
-    try:
-        load_script(path)
-    except ScriptError as exc:
-        raise ConfigError(f"{where} = {value!r}: {_reason(exc, path)}") from exc
+    if not path.is_file():
+        raise ConfigError(f"{where} = {value!r}: no such script file ({path})")
     return path
 
 
@@ -229,8 +227,8 @@ def load_config(
     return LectureConfig(
         digit=_parse_digit(raw("digit"), base, where("digit")),
         palette=_parse_choice(raw("palette"), where("palette"), PALETTES),
-        weights=_parse_weights(raw("weights"), base, where("weights"), "sigmoid"),
-        relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights"), "relu"),
+        weights=_parse_weights(raw("weights"), base, where("weights")),
+        relu_weights=_parse_weights(raw("relu_weights"), base, where("relu_weights")),
         script=_parse_script(raw("script"), base_of("script"), where("script")),
         narration=(narration := _parse_choice(raw("narration"), where("narration"), NARRATION)),
         voice=_parse_voice(raw("voice"), base_of("voice"), where("voice")),
@@ -240,6 +238,7 @@ def load_config(
             where("recordings"),
             narration == "recordings",
         ),
+        origins=tuple((key, where(key), raw(key)) for key in KEYS),
     )
 
 

@@ -1,16 +1,16 @@
 """Storyboard section 8: counting the knobs — every weight and bias, read from the network.
 
-One line per weight layer, however many the network has. The column of lines, the
-total and the closing note is raised only as far as it must be to fit the stage, and
-the note drops below the diagram's output labels when a short column would put it on
-them.
+The chapter (``lecture.chapters.counting``) counts the layers and picks the magnified
+parameters; this scene draws one line per weight layer, however many the network has.
+The column of lines, the total and the closing note is raised only as far as it must
+be to fit the stage, and the note drops below the diagram's output labels when a
+short column would put it on them.
 
 Render: ``manim render scenes/counting.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
 from __future__ import annotations
 
-import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -20,13 +20,16 @@ from manim import (
     FadeOut,
     Group,
     Line,
+    MathTex,
     Square,
     SurroundingRectangle,
+    Text,
     UpdateFromAlphaFunc,
     VGroup,
 )
 
-from network.algebra import featured_parameters
+from lecture.chapters.counting import CountedLayer, Counts, Knobs, plan
+from lecture.step import Step
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.knobs import ParameterMass, Slider
 from scenes.kit.maths import tex, tex_count
@@ -48,24 +51,19 @@ PANEL_WIDTH = 5.0  # the right-hand column of the every-knob step: counter and s
 class CountingKnobs(LectureScene):
     """784×16 + 16, 16×16 + 16, 16×10 + 10: 13,002 numbers to find."""
 
-    STEPS = ("hidden-layer", "output-layer", "total", "every-knob", "learning")
+    PLAN = plan
 
-    def construct(self) -> None:
+    def setup(self) -> None:
+        super().setup()
         self.prepare()
-        for index in range(len(self.layers)):
-            self.count_layer(index)
-        self.show_total()
-        self.show_every_knob()
-        self.say_what_learning_is()
 
     def prepare(self) -> None:
         """Everything the steps share, built before the first is shown."""
-        net = self.inputs.network
-        self.layers = net.layer_parameters()
-        self.diagram = NetworkDiagram(net, self.palette, width=4.8, height=5.2)
+        counts: Counts = self.chapter.shows
+        self.diagram = NetworkDiagram(self.inputs.network, self.palette, width=4.8, height=5.2)
         self.diagram.move_to(STAGE.column(0, 2))
-        self.lines = []
-        self.frame = None
+        self.lines: list[MathTex] = []
+        self.frame: SurroundingRectangle | None = None
         # Every line, the total and the note exist up front, so the column's height is
         # known before the first line is shown: it never has to jump at the end.
         self.all_lines = [
@@ -74,17 +72,17 @@ class CountingKnobs(LectureScene):
                 font_size=TYPE.value,
                 palette=self.palette,
             )
-            for layer in self.layers
+            for layer in counts.layers
         ]
-        self.total = tex(
-            rf"{tex_count(net.n_weights)} + {net.n_biases} = {tex_count(net.n_parameters)}",
+        self.total_line = tex(
+            rf"{tex_count(counts.weights)} + {counts.biases} = {tex_count(counts.parameters)}",
             font_size=TYPE.formula,
             palette=self.palette,
         ).set_color(self.palette.highlight)
-        self.remark = self.panel_text(self.note("learning"))
+        self.remark = self.panel_text(self.note(self.chapter.step("learning").notes["remark"]))
         self.lines_y = self.column_centre()
 
-    def panel_text(self, text: str):
+    def panel_text(self, text: str) -> Text:
         """A note for the right-hand column: broken into two lines at the space nearest
         its middle when one line would be wider than the column (whatever the language)."""
         line = label(text, TYPE.small, self.palette.muted)
@@ -99,17 +97,23 @@ class CountingKnobs(LectureScene):
         would otherwise fall off the stage's bottom (as with four hidden layers)."""
         lines = VGroup(*self.all_lines).arrange(DOWN, buff=LINE_BUFF)
         below = (
-            lines.height / 2 + TOTAL_BUFF + self.total.height + REMARK_BUFF + self.remark.height
+            lines.height / 2
+            + TOTAL_BUFF
+            + self.total_line.height
+            + REMARK_BUFF
+            + self.remark.height
         )
         return max(LINES_AT[1], STAGE.bottom + below)
 
+    def hidden_layer(self, step: Step[CountedLayer]) -> None:
+        self.count_layer(step.shows.index)
+
+    def output_layer(self, step: Step[CountedLayer]) -> None:
+        self.count_layer(step.shows.index)
+
     def count_layer(self, index: int) -> None:
-        p, layer = self.palette, self.layers[index]
-        values = {"inputs": layer.n_in, "neurons": layer.n_out, "total": layer.total}
-        if index < len(self.layers) - 1:
-            self.step("hidden-layer", part=index + 1, hidden=index + 1, **values)
-        else:
-            self.step("output-layer", **values)
+        """Line ``index`` joins the column while its layer pair is framed in the diagram."""
+        p = self.palette
         line = self.all_lines[index]
         self.lines.append(line)
         VGroup(*self.lines).arrange(DOWN, buff=LINE_BUFF, aligned_edge=LEFT).move_to(
@@ -126,45 +130,38 @@ class CountingKnobs(LectureScene):
         self.frame = frame
         self.wait(1.5)
 
-    def show_total(self) -> None:
-        net = self.inputs.network
-        self.step("total", weights=net.n_weights, biases=net.n_biases, parameters=net.n_parameters)
-        self.total.next_to(VGroup(*self.lines), DOWN, buff=TOTAL_BUFF)
-        self.play(FadeOut(self.frame), FadeIn(self.total))
+    def total(self, step: Step[None]) -> None:
+        self.total_line.next_to(VGroup(*self.lines), DOWN, buff=TOTAL_BUFF)
+        self.play(FadeOut(self.frame), FadeIn(self.total_line))
         self.wait(2.5)
 
-    def show_every_knob(self) -> None:
+    def every_knob(self, step: Step[Knobs]) -> None:
         """Every weight and bias as a cell coloured by its value, layer by layer, counted
         as they appear; then a few of them magnified as sliders set to their values."""
         p, net, area = self.palette, self.inputs.network, STAGE
-        digit = self.inputs.digit
-        self.step("every-knob", parameters=net.n_parameters)
         # The mass fills the stage left of a column that holds the counter and sliders.
         self.mass = ParameterMass(net, p, area.width - PANEL_WIDTH - 0.4, area.height - 0.3)
         self.mass.move_to([area.left + self.mass.width / 2, area.center[1], 0])
         panel_x = area.right - PANEL_WIDTH / 2
         self.counted = decimal(0, TYPE.value, p.highlight, places=0)
-        counter_name = label(self.note("every-knob", "counter"), TYPE.label, p.muted)
+        counter_name = label(self.note(step.notes["counter"]), TYPE.label, p.muted)
         counter = VGroup(counter_name, self.counted).arrange(DOWN, buff=0.15)
         counter.move_to([panel_x, area.top - counter.height / 2 - 0.1, 0])
         # A few real parameters, magnified: slider tracks span the layer's largest |value|.
-        self.featured = featured_parameters(net, digit.trace, digit.featured_neuron)
-        self.sliders = VGroup()
-        for param in self.featured:
-            limit = float(np.max(np.abs(self.mass.cells[param.layer - 1].values)))
-            where = {"layer": param.layer, "neuron": param.neuron}
-            if param.source is None:
-                name = self.note("every-knob", "bias", **where)
-            else:
-                name = self.note("every-knob", "weight", source=param.source, **where)
-            self.sliders.add(Slider(param.value, limit, name, p, font_size=TYPE.small))
+        self.knobs = step.shows.knobs
+        self.sliders = VGroup(
+            *(
+                Slider(k.parameter.value, k.limit, self.note(k.name), p, font_size=TYPE.small)
+                for k in self.knobs
+            )
+        )
         self.sliders.arrange(DOWN, buff=0.45, aligned_edge=LEFT)
         self.sliders.next_to(counter, DOWN, buff=0.6).set_x(panel_x)
         area.keep_inside(self.sliders)
         self.marks = VGroup()
         self.leaders = VGroup()
-        for param, slider in zip(self.featured, self.sliders, strict=True):
-            at = self.mass.cell_center(param.layer - 1, param.order(net))
+        for knob, slider in zip(self.knobs, self.sliders, strict=True):
+            at = self.mass.cell_center(knob.parameter.layer - 1, knob.parameter.order(net))
             side = max(4 * self.mass.cell_size, 0.14)
             mark = Square(side, color=p.highlight, stroke_width=2).move_to(at)
             self.marks.add(mark)
@@ -174,15 +171,15 @@ class CountingKnobs(LectureScene):
                 )
             )
 
-        self.play(FadeOut(VGroup(self.diagram, *self.lines, self.total)), FadeIn(counter))
+        self.play(FadeOut(VGroup(self.diagram, *self.lines, self.total_line)), FadeIn(counter))
         self.add(self.mass)
         # Layer by layer, cell by cell in counting order; the counter is the cells shown.
         before = 0
         for layer, count in enumerate(self.mass.counts):
 
             def reveal(
-                _, alpha: float, layer: int = layer, count: int = count, base: int = before
-            ):
+                _: Group, alpha: float, layer: int = layer, count: int = count, base: int = before
+            ) -> None:
                 shown = round(alpha * count)
                 self.mass.show(layer, shown)
                 self.counted.set_value(base + shown)
@@ -201,8 +198,7 @@ class CountingKnobs(LectureScene):
         )
         self.wait(1)
 
-    def say_what_learning_is(self) -> None:
-        self.step("learning", parameters=self.inputs.network.n_parameters)
+    def learning(self, step: Step[None]) -> None:
         # Under the sliders, in the right-hand column, clear of the parameters' images.
         self.remark.next_to(self.sliders, DOWN, buff=REMARK_BUFF)
         self.remark.align_to([STAGE.right, 0, 0], RIGHT)

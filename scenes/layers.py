@@ -29,9 +29,10 @@ from lecture.choices import DRAWN_PIXELS, drawn_pixel_cells
 from lecture.step import Step
 from network.data import IMAGE_SIDE
 from network.flow import Flow
-from scenes.kit import NetworkDiagram, PixelGrid
+from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.flow import Pulses
 from scenes.kit.gallery import size_braces
+from scenes.kit.grids import PixelGrid
 from scenes.kit.neuron_field import (
     CIRCLE_HALF,
     SQUARE_HALF,

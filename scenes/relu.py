@@ -1,25 +1,21 @@
 """Storyboard section 12: sigmoid vs ReLU, and the same digit through a ReLU network.
 
-The two networks come from two weights files (``[lecture] weights`` and
-``relu_weights``) and need not have the same shape; when they differ, the words
-and the diagrams' titles name both shapes, so the comparison says what it compares.
+The chapter (``lecture.chapters.relu``) computes every slope, trace and answer and
+chooses whether the titles name both networks' shapes; this scene draws it.
 
 Render: ``manim render scenes/relu.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, VGroup
+from collections.abc import Callable
 
-from network.activations import (
-    largest_slope,
-    relu,
-    sigmoid,
-    signal_divided_by,
-    slope_through_layers,
-)
-from network.model import Network, Trace
-from network.shapes import dashed, same_shape
+import numpy as np
+from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, MathTex, Text, VGroup, VMobject
+
+from lecture.chapters.relu import EDGE, Comparison, Side, Slope, Slopes, plan
+from lecture.step import Step
+from network.activations import relu, sigmoid
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number, tex_scientific
 from scenes.kit.scene import LectureScene
@@ -27,39 +23,47 @@ from scenes.kit.stage import STAGE
 from scenes.kit.text import label
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["SigmoidVsRelu"]
+__all__ = ["LitNetwork", "SigmoidVsRelu"]
 
-DEEP = 10  # layers in the "deep network" the slopes are multiplied through
-EDGE = 4  # both graphs run from -EDGE to EDGE
+
+class LitNetwork(VGroup):
+    """One side of the comparison: the lit diagram, its answer's marker and value, and
+    its title (the heading, with the network's shape under it when the shapes differ)."""
+
+    def __init__(
+        self,
+        diagram: NetworkDiagram,
+        marker: VMobject,
+        value: MathTex,
+        heading: Text,
+        shape: Text | None,
+    ) -> None:
+        title: VMobject = heading if shape is None else VGroup(heading, shape)
+        super().__init__(diagram, marker, value, title)
+        self.diagram, self.marker, self.value, self.title = diagram, marker, value, title
+        self.heading, self.shape = heading, shape
 
 
 class SigmoidVsRelu(LectureScene):
     """The two activation functions side by side, then both trained networks on our digit."""
 
-    # "same-digit-other-shapes": the two weights files hold networks of different shapes.
-    STEPS = ("sigmoid", "relu", "why-relu", "same-digit", "same-digit-other-shapes")
+    PLAN = plan
 
-    def construct(self) -> None:
-        self.show_sigmoid()
-        self.show_relu()
-        self.explain_training()
-        self.compare_networks()
-
-    def graph(self, function, formula: str, y_range, centre, smooth: bool = True) -> VGroup:
+    def graph(
+        self,
+        function: Callable[[np.ndarray], np.ndarray],
+        formula: str,
+        y_range: tuple[float, float, float],
+        centre: np.ndarray,
+        smooth: bool = True,
+    ) -> VGroup:
         p = self.palette
         axes = activation_axes((-EDGE, EDGE, 2), y_range, p, width=5.2, height=3.2)
         curve = plot_function(axes, function, p.highlight, use_smoothing=smooth)
         title = tex(formula, font_size=TYPE.formula, palette=p).next_to(axes, UP, buff=0.35)
         return VGroup(axes, curve, title).move_to(centre)
 
-    def show_sigmoid(self) -> None:
-        self.step(
-            "sigmoid",
-            left=-EDGE,
-            right=EDGE,
-            at_left=float(sigmoid(-EDGE)),
-            at_right=float(sigmoid(EDGE)),
-        )
+    def sigmoid(self, step: Step[None]) -> None:
         self.sigmoid_graph = self.graph(
             sigmoid, r"\sigma(a) = \frac{1}{1+e^{-a}}", (0, 1, 0.5), STAGE.column(0, 2)
         )
@@ -68,8 +72,7 @@ class SigmoidVsRelu(LectureScene):
         self.play(Create(curve))
         self.wait(2)
 
-    def show_relu(self) -> None:
-        self.step("relu")
+    def relu(self, step: Step[None]) -> None:
         self.relu_graph = self.graph(
             relu, r"\mathrm{ReLU}(a) = \max(0, a)", (0, EDGE, 1), STAGE.column(1, 2), smooth=False
         )
@@ -78,82 +81,55 @@ class SigmoidVsRelu(LectureScene):
         self.play(Create(curve))
         self.wait(2)
 
-    def explain_training(self) -> None:
-        p = self.palette
-        self.slopes = {name: largest_slope(name) for name in ("sigmoid", "relu")}
-        self.signal = {name: slope_through_layers(name, DEEP) for name in self.slopes}
-        self.step(
-            "why-relu",
-            sigmoid_slope=self.slopes["sigmoid"],
-            relu_slope=self.slopes["relu"],
-            layers=DEEP,
-            one_in=signal_divided_by("sigmoid", DEEP),
+    def slope_note(self, slope: Slope, layers: int, graph: VGroup) -> MathTex:
+        """Under ``graph``: its activation's steepest slope and what is left after ``layers``."""
+        note = tex(
+            rf"\text{{steepest slope }} {tex_number(slope.steepest)}"
+            rf"\qquad \text{{after {layers} layers }} {tex_scientific(slope.after_layers)}",
+            font_size=TYPE.label,
+            palette=self.palette,
         )
-        notes = VGroup()
-        for name, graph in (("sigmoid", self.sigmoid_graph), ("relu", self.relu_graph)):
-            note = tex(
-                rf"\text{{steepest slope }} {tex_number(self.slopes[name])}"
-                rf"\qquad \text{{after {DEEP} layers }} {tex_scientific(self.signal[name])}",
-                font_size=TYPE.label,
-                palette=p,
-            )
-            notes.add(note.next_to(graph, DOWN, buff=0.35))
+        return note.next_to(graph, DOWN, buff=0.35)
+
+    def why_relu(self, step: Step[Slopes]) -> None:
+        slopes = step.shows
+        self.sigmoid_note = self.slope_note(slopes.sigmoid, slopes.layers, self.sigmoid_graph)
+        self.relu_note = self.slope_note(slopes.relu, slopes.layers, self.relu_graph)
+        notes = VGroup(self.sigmoid_note, self.relu_note)
         lowest = min(note.get_y() for note in notes)
         for note in notes:
             note.set_y(lowest)
-        notes[1].set_color(p.highlight)
+        self.relu_note.set_color(self.palette.highlight)
         self.slope_notes = notes
         self.play(FadeIn(notes, lag_ratio=0.4))
         self.wait(3)
 
-    def lit_diagram(
-        self, network: Network, trace: Trace, name: str, shape: bool = False
-    ) -> VGroup:
-        """The network lit by ``trace``, its answer marked, titled with ``name`` (and the
-        network's shape under the title when ``shape``: the two networks differ)."""
+    def lit_diagram(self, side: Side) -> LitNetwork:
+        """``side``'s network lit by its trace, its answer marked, titled with its name (and
+        its shape under the title when the plan names it: the two networks differ)."""
         p = self.palette
-        diagram = NetworkDiagram(network, p, width=3.8, height=4.4, neuron_radius=0.12)
+        diagram = NetworkDiagram(side.network, p, width=3.8, height=4.4, neuron_radius=0.12)
         for layer in range(len(diagram.layers)):
-            diagram.set_layer(trace, layer)
-        answer = int(trace.prediction)
-        marker = diagram.answer_marker(trace)
-        value = tex(tex_number(trace.output[answer]), font_size=TYPE.label, palette=p)
+            diagram.set_layer(side.trace, layer)
+        marker = diagram.answer_marker(side.trace)
+        value = tex(tex_number(side.activation), font_size=TYPE.label, palette=p)
         value.set_color(p.highlight).next_to(marker, RIGHT, buff=0.1)
-        title = label(f"{name}: reads {answer}", TYPE.body, p.text)
-        if shape:
-            title = VGroup(title, label(dashed(network.sizes), TYPE.small, p.muted))
-            title.arrange(DOWN, buff=0.1)
-        title.next_to(diagram, UP, buff=0.25)
-        return VGroup(diagram, marker, value, title)
+        heading = label(f"{side.name}: reads {side.answer}", TYPE.body, p.text)
+        shape = None if side.shape is None else label(side.shape, TYPE.small, p.muted)
+        lit = LitNetwork(diagram, marker, value, heading, shape)
+        if shape is not None:
+            lit.title.arrange(DOWN, buff=0.1)
+        lit.title.next_to(diagram, UP, buff=0.25)
+        return lit
 
-    def compare_networks(self) -> None:
-        digit = self.inputs.digit
-        relu_net = self.inputs.relu_network()
-        self.relu_trace = relu_net.forward(digit.pixels)
-        sigmoid_answer, relu_answer = digit.prediction, int(self.relu_trace.prediction)
-        answers = {
-            "sigmoid_answer": sigmoid_answer,
-            "sigmoid_activation": digit.trace.output[sigmoid_answer],
-            "relu_answer": relu_answer,
-            "relu_activation": self.relu_trace.output[relu_answer],
-        }
-        self.same_shape = same_shape(self.inputs.network.sizes, relu_net.sizes)
-        if self.same_shape:
-            self.step("same-digit", **answers)
-        else:
-            self.step(
-                "same-digit-other-shapes",
-                sigmoid_shape=dashed(self.inputs.network.sizes),
-                relu_shape=dashed(relu_net.sizes),
-                **answers,
-            )
-        shapes = not self.same_shape
-        self.sigmoid_side = self.lit_diagram(self.inputs.network, digit.trace, "sigmoid", shapes)
-        self.relu_side = self.lit_diagram(relu_net, self.relu_trace, "ReLU", shapes)
-        sides = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
-        self.scaling = label(self.note("same-digit"), TYPE.small, self.palette.muted)
-        self.scaling.next_to(sides, DOWN, buff=0.3)
-        STAGE.fit(STAGE.center_on(VGroup(sides, self.scaling)))
+    def same_digit(self, step: Step[Comparison]) -> None:
+        sides = step.shows
+        self.sigmoid_side = self.lit_diagram(sides.sigmoid)
+        self.relu_side = self.lit_diagram(sides.relu)
+        both = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
+        self.scaling = label(self.note(sides.scaling), TYPE.small, self.palette.muted)
+        self.scaling.next_to(both, DOWN, buff=0.3)
+        STAGE.fit(STAGE.center_on(VGroup(both, self.scaling)))
         self.play(FadeOut(self.sigmoid_graph), FadeOut(self.relu_graph), FadeOut(self.slope_notes))
         self.play(FadeIn(self.sigmoid_side), FadeIn(self.relu_side))
         self.play(FadeIn(self.scaling))

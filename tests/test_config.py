@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from lecture.inputs import load_inputs
 from network.data import load_bundled
 from network.model import Network
 from network.shipped import SHIPPED_WEIGHTS
@@ -100,9 +101,22 @@ def test_environment_overrides_each_key(tmp_path: Path) -> None:
 def test_bad_values_name_key_value_and_what_is_allowed(
     tmp_path: Path, body: str, env: dict[str, str], message: str
 ) -> None:
+    """Whether a value is refused as it is read (a key, a kind of value, a missing file)
+    or as its file is loaded once (``load_inputs``: an image, a network, a script), the
+    message names the option as the user wrote it."""
     with pytest.raises(ConfigError) as info:
-        load_config(write_cfg(tmp_path, body), environ=env)
+        load_inputs(load_config(write_cfg(tmp_path, body), environ=env))
     assert message in str(info.value)
+
+
+def test_reading_the_config_loads_no_file(tmp_path: Path) -> None:
+    """``load_config`` only reads the options: a file that is there but unusable passes
+    it, and is refused once, when the inputs are loaded."""
+    config = load_config(write_cfg(tmp_path, GOOD), environ={"LECTURE_DIGIT": "text.png"})
+    assert config.digit == tmp_path / "text.png"
+    assert config.where("digit") == "LECTURE_DIGIT"
+    with pytest.raises(ConfigError, match=r"^LECTURE_DIGIT = 'text.png': not an image"):
+        load_inputs(config)
 
 
 def test_missing_section_is_an_error(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from export_helpers import TWO_STEPS
 
+from lecture.inputs import load_inputs
 from scenes.config import load_config
 from scenes.export.catalogue import CHAPTERS, ExportError, select
 from scenes.export.fingerprint import fingerprint
@@ -20,6 +21,8 @@ def test_every_scene_file_is_a_chapter_with_its_one_scene_class() -> None:
     files = sorted(p.stem for p in CHAPTERS[0].path.parent.glob("*.py") if p.stem != "config")
     files.remove("__init__")
     assert sorted(c.name for c in CHAPTERS) == files
+    plans = CHAPTERS[0].path.parent.parent / "lecture" / "chapters"
+    assert sorted(p.stem for p in plans.glob("*.py") if p.stem != "__init__") == files
     for chapter in CHAPTERS:
         tree = ast.parse(chapter.path.read_text(encoding="utf-8"))
         classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
@@ -42,15 +45,19 @@ def test_quality_flags() -> None:
 
 def test_fingerprint_follows_the_scene_file_config_and_quality(tmp_path: Path) -> None:
     config = load_config()
+    inputs = load_inputs(config)
     copy = tmp_path / "scene.py"
     shutil.copyfile(TWO_STEPS.path, copy)
     chapter = dataclasses.replace(TWO_STEPS, path=copy)
-    base = fingerprint(chapter, "video", "480p15", config)
-    assert fingerprint(chapter, "video", "480p15", config) == base
-    assert fingerprint(chapter, "video", "1080p60", config) != base
-    assert fingerprint(chapter, "stills", "480p15", config) != base
-    assert fingerprint(chapter, "video", "480p15", dataclasses.replace(config, digit=7)) != base
-    other = dataclasses.replace(config, palette="colorblind")
+    base = fingerprint(chapter, "video", "480p15", inputs)
+    assert fingerprint(chapter, "video", "480p15", inputs) == base
+    assert fingerprint(chapter, "video", "1080p60", inputs) != base
+    assert fingerprint(chapter, "stills", "480p15", inputs) != base
+    seven = load_inputs(dataclasses.replace(config, digit=7))
+    assert fingerprint(chapter, "video", "480p15", seven) != base
+    other = load_inputs(dataclasses.replace(config, palette="colorblind"))
     assert fingerprint(chapter, "video", "480p15", other) != base
+    quiet = load_inputs(dataclasses.replace(config, narration="off"))
+    assert fingerprint(chapter, "video", "480p15", quiet) != base
     copy.write_text(copy.read_text() + "\n# changed\n")
-    assert fingerprint(chapter, "video", "480p15", config) != base
+    assert fingerprint(chapter, "video", "480p15", inputs) != base

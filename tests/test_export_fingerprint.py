@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scenes.config import load_config
+from lecture.inputs import load_inputs
 from scenes.export.catalogue import CHAPTERS, PROJECT_ROOT
 from scenes.export.fingerprint import fingerprint, import_closure, sources
 
@@ -60,10 +60,10 @@ def test_every_module_a_scene_loads_is_in_its_sources(runtime_imports) -> None:
 def test_changing_any_module_a_scene_loads_changes_its_fingerprint(
     runtime_imports, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = load_config()
+    inputs = load_inputs()
     original = Path.read_bytes
     for chapter in CHAPTERS:
-        base = fingerprint(chapter, "video", "480p15", config)
+        base = fingerprint(chapter, "video", "480p15", inputs)
         for module in sorted(runtime_imports[chapter.name]):
 
             def edited(self: Path, module: Path = module) -> bytes:
@@ -71,15 +71,21 @@ def test_changing_any_module_a_scene_loads_changes_its_fingerprint(
                 return data + b"\n# edited\n" if self.resolve() == module else data
 
             monkeypatch.setattr(Path, "read_bytes", edited)
-            changed = fingerprint(chapter, "video", "480p15", config)
+            changed = fingerprint(chapter, "video", "480p15", inputs)
             monkeypatch.setattr(Path, "read_bytes", original)
             assert changed != base, f"{chapter.name}: editing {module} went unnoticed"
 
 
-def test_a_scene_does_not_depend_on_other_scenes() -> None:
-    scene_files = {c.path.resolve() for c in CHAPTERS}
+def test_a_scene_does_not_depend_on_other_scenes_or_their_plans() -> None:
+    """Editing one chapter (its scene or its plan in ``lecture.chapters``) re-renders
+    that chapter only; each scene does load its own plan."""
+    plans = PROJECT_ROOT / "lecture" / "chapters"
+    own = {c.name: {c.path.resolve(), (plans / f"{c.name}.py").resolve()} for c in CHAPTERS}
+    everyone = set().union(*own.values())
     for chapter in CHAPTERS:
-        others = (scene_files - {chapter.path.resolve()}) & set(import_closure(chapter.path))
+        closure = set(import_closure(chapter.path))
+        assert own[chapter.name] <= closure, f"{chapter.name} does not load its own plan"
+        others = (everyone - own[chapter.name]) & closure
         assert not others, f"{chapter.name} imports {sorted(map(str, others))}"
 
 

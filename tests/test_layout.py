@@ -17,8 +17,7 @@ import numpy as np
 import pytest
 from manim import Square, config
 
-from scenes.kit.scene import HEADLINE_BUFF, HEADLINE_SIZE
-from scenes.kit.stage import MARGIN, STAGE, drop_below, overlaps
+from scenes.kit.stage import HEADLINE_BUFF, HEADLINE_SIZE, MARGIN, STAGE, drop_below, overlaps
 from scenes.kit.text import label
 from scenes.kit.type_scale import MIN_READABLE, TYPE
 

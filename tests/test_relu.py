@@ -1,5 +1,6 @@
-"""scenes/relu.py: both diagrams show their own network's activations and answers, and the
-words name the same slopes and answers, and both shapes when the networks differ."""
+"""scenes/relu.py and its chapter: the plan computes both activations' slopes and both
+networks' answers, and chooses to name the shapes when the networks differ; both diagrams
+show their own network's activations and answers, as the plan gives them."""
 
 from __future__ import annotations
 
@@ -7,77 +8,112 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from scene_helpers import golden, render_in_frame, says
+from scene_helpers import golden, render_in_frame, says, step_ids
 
+from lecture.chapters.relu import DEEP, EDGE, Comparison, plan
 from lecture.choices import drawn_neurons
 from lecture.inputs import load_inputs
-from network.activations import largest_slope, relu, sigmoid, slope_through_layers
-from network.shapes import dashed
+from network.activations import relu, sigmoid
 from scenes.kit.maths import tex_number, tex_scientific
-from scenes.relu import DEEP, EDGE, SigmoidVsRelu
+from scenes.relu import SigmoidVsRelu
 
 __module_test__ = "relu"
 
 
-def check_diagrams(scene: SigmoidVsRelu, said: str) -> None:
-    """Each side lights its own network's drawn neurons, marks its answer, and the words
-    name both answers."""
-    digit = scene.inputs.digit
-    relu_net = scene.inputs.relu_network()
-    assert relu_net.activation == "relu"
-    answers = []
-    for side, net, trace in (
-        (scene.sigmoid_side, scene.inputs.network, digit.trace),
-        (scene.relu_side, relu_net, scene.relu_trace),
-    ):
-        diagram, _marker, value, title = side
-        assert diagram.network is net
-        for layer in range(len(net.sizes)):
-            a = trace.activations[layer]
-            drawn = list(drawn_neurons(net.sizes, layer))
-            assert len(diagram.layers[layer]) == len(drawn)
-            expected = a[drawn] / max(1, a.max())  # ReLU layers relative to their brightest
-            np.testing.assert_allclose(diagram.fill_opacities(layer), expected, atol=1e-6)
-        answer = int(np.argmax(trace.output))
-        assert value.tex_string == tex_number(trace.output[answer])
-        heading = title if scene.same_shape else title[0]
-        assert heading.text.endswith(f"reads{answer}")
-        if not scene.same_shape:
-            assert title[1].text == dashed(net.sizes)
-        answers.append((answer, value.tex_string))
+def check_plan(comparison: Comparison) -> None:
+    """Each side's trace, answer and activation are its own network's, computed here."""
+    inputs = load_inputs()
+    digit = inputs.digit
+    sig, rel = comparison.sigmoid, comparison.relu
+    assert sig.network is inputs.network and rel.network is inputs.relu_network()
+    assert (sig.network.activation, rel.network.activation) == ("sigmoid", "relu")
+    assert sig.trace is digit.trace
+    # The ReLU network's trace, layer by layer by hand: ReLU hidden layers, sigmoid output.
+    a = digit.pixels
+    for layer, (w, b) in enumerate(zip(rel.network.weights, rel.network.biases, strict=True)):
+        z = w @ a + b
+        a = sigmoid(z) if layer == len(rel.network.weights) - 1 else relu(z)
+        np.testing.assert_allclose(rel.trace.activations[layer + 1], a, atol=1e-12)
+    for side in (sig, rel):
+        assert side.answer == int(np.argmax(side.trace.output))
+        assert side.activation == side.trace.output.max()
+
+
+def test_the_plan_computes_slopes_and_answers(network_shape: str) -> None:
+    inputs = load_inputs()
+    chapter = plan(inputs)
+    assert step_ids(chapter) == ["relu.sigmoid", "relu.relu", "relu.why-relu", "relu.same-digit"]
+    ends = chapter.step("sigmoid").values
+    assert (ends["left"], ends["right"]) == (-EDGE, EDGE)
     np.testing.assert_allclose(
-        scene.relu_trace.activations[1], relu(scene.relu_trace.zs[0]), atol=0
+        [ends["at_left"], ends["at_right"]],
+        [1 / (1 + np.exp(EDGE)), 1 / (1 + np.exp(-EDGE))],
+        rtol=1e-12,
     )
-    (s_answer, s_value), (r_answer, r_value) = answers
-    assert f"sigmoid network reads it as {s_answer}, at {s_value};" in said
-    assert f"the ReLU network as {r_answer}, at {r_value}." in said
-    assert says(scene.scaling, "relative to their brightest neuron")
+    # The sigmoid's slope is at most 1/4, ReLU's is 1: over DEEP layers the sigmoid lets
+    # through at most one part in 4^DEEP.
+    why = chapter.step("why-relu")
+    assert why.values["sigmoid_slope"] == pytest.approx(0.25, abs=1e-9)
+    assert why.values["relu_slope"] == 1.0
+    assert (why.values["layers"], why.values["one_in"]) == (DEEP, 4**DEEP)
+    slopes = why.shows
+    assert slopes.layers == DEEP
+    assert (slopes.sigmoid.steepest, slopes.relu.steepest) == (
+        why.values["sigmoid_slope"],
+        why.values["relu_slope"],
+    )
+    assert slopes.sigmoid.after_layers == pytest.approx(0.25**DEEP, rel=1e-6)
+    assert slopes.relu.after_layers == 1.0
+    # Both networks have the shape under test: the plain key, and no shape in the titles.
+    same = chapter.step("same-digit")
+    assert same.key == "same-digit"
+    comparison = same.shows
+    check_plan(comparison)
+    assert comparison.sigmoid.shape is None and comparison.relu.shape is None
+    assert same.values == {
+        "sigmoid_answer": comparison.sigmoid.answer,
+        "sigmoid_activation": comparison.sigmoid.activation,
+        "relu_answer": comparison.relu.answer,
+        "relu_activation": comparison.relu.activation,
+    }
+    assert comparison.scaling.key == "same-digit"
+
+
+def check_drawn(scene: SigmoidVsRelu) -> None:
+    """What is drawn is the plan's: the slope notes, each side's lit neurons, answer,
+    value and title, and the note under both."""
+    slopes = scene.chapter.step("why-relu").shows
+    for note, slope in ((scene.sigmoid_note, slopes.sigmoid), (scene.relu_note, slopes.relu)):
+        assert tex_number(slope.steepest) in note.tex_string
+        assert tex_scientific(slope.after_layers) in note.tex_string
+        assert f"after {DEEP} layers" in note.tex_string
+    assert scene.relu_note.get_color() == scene.palette.highlight
+    assert scene.sigmoid_note.get_color() != scene.palette.highlight
+    comparison = scene.chapter.step("same-digit").shows
+    sides = ((scene.sigmoid_side, comparison.sigmoid), (scene.relu_side, comparison.relu))
+    for lit, side in sides:
+        assert lit.diagram.network is side.network
+        for layer in range(len(side.network.sizes)):
+            a = side.trace.activations[layer]
+            drawn = list(drawn_neurons(side.network.sizes, layer))
+            assert len(lit.diagram.layers[layer]) == len(drawn)
+            expected = a[drawn] / max(1, a.max())  # ReLU layers relative to their brightest
+            np.testing.assert_allclose(lit.diagram.fill_opacities(layer), expected, atol=1e-6)
+        assert lit.value.tex_string == tex_number(side.activation)
+        assert lit.heading.text.endswith(f"reads{side.answer}")
+        assert lit.heading.text.startswith(side.name)
+        if side.shape is None:
+            assert lit.shape is None and lit.title is lit.heading
+        else:
+            assert lit.shape is not None and lit.shape.text == side.shape
+            assert lit.shape.get_top()[1] < lit.heading.get_bottom()[1]
+    assert says(scene.scaling, scene.note(comparison.scaling))
 
 
 def test_both_networks_are_drawn_from_their_traces(network_shape: str) -> None:
     scene, words = render_in_frame(SigmoidVsRelu)
-    assert scene.same_shape  # network_shape gives both networks the same shape
-    assert scene.inputs.relu_network().sizes == scene.inputs.network.sizes
-    said = words["relu.same-digit"].narration
-    check_diagrams(scene, said)
-    assert "two trained networks of the same shape" in said
-
-    # The slopes shown and said are the activations' own (whatever the networks).
-    assert scene.slopes == {"sigmoid": largest_slope("sigmoid"), "relu": largest_slope("relu")}
-    for note, name in zip(scene.slope_notes, ("sigmoid", "relu"), strict=True):
-        shown = note.tex_string
-        assert tex_number(scene.slopes[name]) in shown
-        assert tex_scientific(slope_through_layers(name, DEEP)) in shown
-    assert list(words) == [f"relu.{key}" for key in ("sigmoid", "relu", "why-relu", "same-digit")]
-    ends = f"at {-EDGE} it gives {sigmoid(-EDGE):.2f}, at {EDGE} it gives {sigmoid(EDGE):.2f}"
-    assert ends in words["relu.sigmoid"].narration
-    why = words["relu.why-relu"]
-    steepest = tex_number(largest_slope("sigmoid"))
-    assert why.headline.endswith(f"at most {steepest}")
-    kept = round(1 / slope_through_layers("sigmoid", DEEP))
-    assert f"The sigmoid's is at most {steepest}, so over {DEEP} layers" in why.narration
-    assert f"at most one part in {kept:,}." in why.narration
-    assert f"ReLU's slope is {tex_number(largest_slope('relu'))}" in why.narration
+    assert list(words) == step_ids(scene.chapter)
+    check_drawn(scene)
 
 
 @pytest.fixture
@@ -90,16 +126,24 @@ def other_shapes(monkeypatch: pytest.MonkeyPatch, shape_weights) -> Iterator[Non
 
 
 def test_networks_of_different_shapes_are_named(other_shapes) -> None:
+    chapter = plan(load_inputs())
+    step = chapter.step("same-digit")
+    assert step.key == "same-digit-other-shapes"
+    comparison = step.shows
+    check_plan(comparison)
+    assert (comparison.sigmoid.shape, comparison.relu.shape) == ("784-32-10", "784-16-16-10")
+    assert step.values == {
+        "sigmoid_shape": "784-32-10",
+        "relu_shape": "784-16-16-10",
+        "sigmoid_answer": comparison.sigmoid.answer,
+        "sigmoid_activation": comparison.sigmoid.activation,
+        "relu_answer": comparison.relu.answer,
+        "relu_activation": comparison.relu.activation,
+    }
     scene, words = render_in_frame(SigmoidVsRelu)
-    sig, rel = scene.inputs.network.sizes, scene.inputs.relu_network().sizes
-    assert sig != rel and not scene.same_shape
-    assert "relu.same-digit" not in words
-    step = words["relu.same-digit-other-shapes"]
-    assert "different shapes" in step.headline
-    said = step.narration
-    assert "of the same shape" not in said
-    assert f"the sigmoid network is {dashed(sig)}, the ReLU network {dashed(rel)}" in said
-    check_diagrams(scene, said)
+    assert list(words) == step_ids(scene.chapter)
+    assert "relu.same-digit-other-shapes" in words
+    check_drawn(scene)
 
 
 @golden(SigmoidVsRelu)

@@ -93,12 +93,12 @@ def test_missing_and_unknown_steps_are_named(tmp_path: Path) -> None:
 
 
 def test_the_shipped_script_has_words_for_every_step_of_every_scene() -> None:
-    from scenes.export.stills_worker import _scene_class
+    from scenes.export.stills_worker import scene_class
     from scenes.kit.scene import _module_steps
 
     script = load_script(load_config().script)
     for chapter in CHAPTERS:
-        cls = _scene_class(chapter.path, chapter.scene)
+        cls = scene_class(chapter.path, chapter.scene)
         assert cls.STEPS, f"{chapter.name} declares no steps"
         script.check_scene(chapter.name, _module_steps(cls))
     assert set(script.steps) == {c.name for c in CHAPTERS}

@@ -1,17 +1,33 @@
-"""scenes/three.py: the digits and answers shown are the data's and the network's,
-and the words name them."""
+"""scenes/three.py: the digits and answers shown are the data's and the network's, the
+plan chooses the words for a labelled digit or a user's image, and its values are the
+network's."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
 import numpy as np
-from num2words import num2words
-from scene_helpers import golden, render_in_frame
+import pytest
+from PIL import Image
+from scene_helpers import build_up_to, golden, render_in_frame, step_ids
 from scipy.special import expit
 
-from network.analysis import pixels_differ
+from lecture.chapters.three import COLUMN_PIXELS, N_ALIKE, plan
+from lecture.inputs import Inputs, load_inputs
+from network.data import IMAGE_SIDE, load_bundled
 from scenes.three import ThisIsAThree
 
 __module_test__ = "three"
+
+
+@pytest.fixture
+def fresh_inputs() -> Iterator[None]:
+    """Drop the cached inputs before and after a test that changes the digit."""
+    load_inputs.cache_clear()
+    yield
+    load_inputs.cache_clear()
 
 
 def answer_from_weights(net, pixels: np.ndarray) -> int:
@@ -22,71 +38,141 @@ def answer_from_weights(net, pixels: np.ndarray) -> int:
     return int(np.argmax(a))
 
 
-def assert_cards_tell_the_truth(cards, net) -> None:
-    """Every card's verdict is the network's answer; exactly the wrong ones are framed."""
+def assert_cards_tell_the_truth(cards, net, palette) -> None:
+    """Every card's verdict names the network's answer (and, if wrong, the label) in the
+    colour of its verdict; exactly the wrong ones are framed."""
     for card in cards:
         digit = card.digit
         assert card.verdict is not None
-        expected = f"reads {digit.prediction}"
-        if digit.is_wrong:
-            expected += f", is {digit.label}"
-        assert card.verdict[0].text == expected.replace(" ", "")
-        assert digit.prediction == answer_from_weights(net, digit.pixels)
+        answer = answer_from_weights(net, digit.pixels)
+        assert digit.prediction == answer
+        named = [int(n) for n in re.findall(r"\d+", card.verdict[0].text)]
+        assert named == ([answer, digit.label] if digit.is_wrong else [answer])
+        if digit.label is None:
+            colour = palette.text
+        else:
+            colour = palette.wrong if digit.is_wrong else palette.right
+        assert card.verdict[0].get_color().to_hex() == colour.to_hex()
         assert (len(card.verdict) == 2) == digit.is_wrong
 
 
-def test_every_digit_shown_is_real_and_answered_by_the_network(network_shape: str) -> None:
-    scene, words = render_in_frame(ThisIsAThree)
-    lecture = scene.inputs
-    np.testing.assert_array_equal(scene.alike[0].digit.pixels, lecture.digit.pixels)
-    kind = lecture.digit.label
-    assert all(c.digit.label == kind for c in scene.alike)
-    assert sorted(c.digit.label for c in scene.others) == [k for k in range(10) if k != kind]
-    val = lecture.validation()
-    for card in [*scene.alike[1:], *scene.others]:
-        row = int(card.digit.source.split("#")[1])
-        np.testing.assert_array_equal(card.digit.pixels, val.images[row])
-        np.testing.assert_array_equal(
-            card.digit.trace.output, lecture.network.forward(val.images[row]).output
-        )
-    assert_cards_tell_the_truth([*scene.alike, *scene.others], lecture.network)
-    assert scene.differ == [
-        pixels_differ(lecture.digit.pixels, c.digit.pixels) for c in scene.alike[1:]
-    ]
-    shown = [n.get_value() for n in scene.column_values]
-    np.testing.assert_allclose(shown, lecture.digit.pixels[scene.column_pixels], atol=5e-3)
+def differ(a: np.ndarray, b: np.ndarray) -> int:
+    """Pixels that differ clearly (by more than half the grey scale), counted here."""
+    return int(np.sum(np.abs(a - b) > 0.5))
 
-    # The words name the same digit, counts and answers, as the script formats them.
-    assert list(words) == [
-        f"three.{key}" for key in ("the-digit", "alike", "other-digits", "the-task", "answers")
-    ]
-    pixels = lecture.digit.pixels.size
-    first = words["three.the-digit"]
-    assert first.headline == f"This is a handwritten {num2words(kind)}: 28 × 28 grey pixels"
-    assert f"28 by 28 little squares, {pixels} in all" in first.narration
-    differ = [pixels_differ(lecture.digit.pixels, c.digit.pixels) for c in scene.alike[1:]]
-    alike = words["three.alike"]
-    assert f"written {num2words(len(differ))} more times" in alike.headline
-    assert f"the digit {num2words(kind)}" in alike.narration
-    assert f"in {min(differ)} to {max(differ)} of its {pixels} pixels" in alike.narration
-    assert f"the {num2words(len(scene.others))} other digits" in (
-        words["three.other-digits"].narration
-    )
-    assert f"turn {pixels} numbers into one digit" in words["three.the-task"].headline
-    assert "one of the ten digits" in words["three.the-task"].narration
-    cards = [*scene.alike, *scene.others]
-    wrong = sum(
-        answer_from_weights(lecture.network, c.digit.pixels) != c.digit.label for c in cards
-    )
-    answers = words["three.answers"]
-    assert answers.headline.endswith(f"{len(cards) - wrong} right, {wrong} wrong")
-    answer = answer_from_weights(lecture.network, lecture.digit.pixels)
-    assert f"these {len(cards)} digits: it reads our first one as {num2words(answer)}" in (
-        answers.narration
-    )
-    assert f"gets {len(cards) - wrong} right and {wrong} wrong" in answers.narration
+
+def assert_plan_matches(inputs: Inputs) -> None:
+    """Every step's key and values against the data and the network, counted here."""
+    chapter = plan(inputs)
+    digit, net, val = inputs.digit, inputs.network, inputs.validation()
+    labelled = digit.label is not None
+    kind = digit.label if labelled else answer_from_weights(net, digit.pixels)
+
+    first = chapter.step("the-digit")
+    assert first.key == ("the-digit" if labelled else "your-image")
+    assert first.values == {"kind": kind, "side": IMAGE_SIDE, "pixels": IMAGE_SIDE**2}
+
+    alike = chapter.step("alike")
+    assert alike.key == ("alike" if labelled else "alike-yours")
+    rows = np.flatnonzero(val.labels == kind)[:N_ALIKE]
+    shown = alike.shows.digits
+    assert shown[0] is digit and len(shown) == 1 + N_ALIKE
+    for d, row in zip(shown[1:], rows, strict=True):
+        np.testing.assert_array_equal(d.pixels, val.images[row])
+        assert d.label == kind
+    counts = [differ(digit.pixels, val.images[r]) for r in rows]
+    assert list(alike.shows.differ) == counts
+    assert alike.values == {
+        "kind": kind,
+        "count": N_ALIKE,
+        "fewest": min(counts),
+        "most": max(counts),
+        "pixels": IMAGE_SIDE**2,
+    }
+
+    others = chapter.step("other-digits")
+    assert others.key == "other-digits"
+    kinds = [k for k in range(net.sizes[-1]) if k != kind]
+    assert [d.label for d in others.shows.digits] == kinds
+    for d, k in zip(others.shows.digits, kinds, strict=True):
+        np.testing.assert_array_equal(d.pixels, val.images[np.flatnonzero(val.labels == k)[0]])
+    assert others.values == {"count": net.sizes[-1] - 1}
+
+    task = chapter.step("the-task")
+    assert task.key == "the-task"
+    assert task.values == {"pixels": IMAGE_SIDE**2, "digits": net.sizes[-1]}
+    assert list(task.shows.pixels) == list(np.flatnonzero(digit.pixels)[:COLUMN_PIXELS])
+    assert (task.shows.count, task.shows.last) == (IMAGE_SIDE**2, net.sizes[-1] - 1)
+    assert task.notes["remark"].key == "the-task"
+
+    answers = chapter.step("answers")
+    assert answers.key == ("answers" if labelled else "answers-yours")
+    every = [*shown, *others.shows.digits]
+    assert list(answers.shows.digits) == every
+    judged = [d for d in every if d.label is not None]
+    wrong = sum(answer_from_weights(net, d.pixels) != d.label for d in judged)
+    assert len(judged) == N_ALIKE + len(kinds) + labelled
+    assert answers.values == {
+        "total": len(judged),
+        "right": len(judged) - wrong,
+        "wrong": wrong,
+        "answer": answer_from_weights(net, digit.pixels),
+    }
+
+
+def test_the_plan_carries_the_digits_and_the_networks_answers(network_shape: str) -> None:
+    assert_plan_matches(load_inputs())
+
+
+@pytest.mark.parametrize("which", ["a seven", "a misread digit"])
+def test_the_plan_follows_the_digit(
+    which: str, monkeypatch: pytest.MonkeyPatch, fresh_inputs
+) -> None:
+    """Another kind of digit, and one the network misreads: the alike digits, the
+    others and the count of mistakes follow it."""
+    digits, net = load_bundled(), load_inputs().network
+    if which == "a seven":
+        index = int(np.flatnonzero(digits.labels == 7)[0])
+    else:
+        index = int(np.flatnonzero(net.predict(digits.images) != digits.labels)[0])
+    monkeypatch.setenv("LECTURE_DIGIT", str(index))
+    load_inputs.cache_clear()
+    inputs = load_inputs()
+    assert inputs.digit.is_wrong == (which == "a misread digit")
+    assert_plan_matches(inputs)
+
+
+def test_a_users_image_is_not_judged(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_inputs
+) -> None:
+    """An image without a label gets the words for the network's reading, and its answer
+    is not counted right or wrong."""
+    pixels = load_bundled().images[0].reshape(IMAGE_SIDE, IMAGE_SIDE)
+    path = tmp_path / "mine.png"
+    Image.fromarray((pixels * 255).astype(np.uint8)).save(path)
+    monkeypatch.setenv("LECTURE_DIGIT", str(path))
+    load_inputs.cache_clear()
+    inputs = load_inputs()
+    assert inputs.digit.label is None
+    assert_plan_matches(inputs)
+    keys = {s.beat: s.key for s in plan(inputs).steps}
+    assert keys["the-digit"] == "your-image" and keys["answers"] == "answers-yours"
+
+
+def test_every_digit_shown_is_the_plans_and_answered_by_the_network(network_shape: str) -> None:
+    scene, words = render_in_frame(ThisIsAThree)
+    chapter, net = scene.chapter, scene.inputs.network
+    assert [c.digit for c in scene.alike_cards] == list(chapter.step("alike").shows.digits)
+    assert [c.digit for c in scene.others] == list(chapter.step("other-digits").shows.digits)
+    cards = [*scene.alike_cards, *scene.others]
+    assert [c.digit for c in cards] == list(chapter.step("answers").shows.digits)
+    assert_cards_tell_the_truth(cards, net, scene.palette)
+    task = chapter.step("the-task").shows
+    shown = [n.get_value() for n in scene.column_values]
+    np.testing.assert_allclose(shown, scene.inputs.digit.pixels[list(task.pixels)], atol=5e-3)
+    assert list(words) == step_ids(chapter)
 
 
 @golden(ThisIsAThree)
 def test_answers(scene: ThisIsAThree) -> None:
-    ThisIsAThree.construct(scene)
+    build_up_to(scene, "answers")

@@ -1,13 +1,15 @@
-"""scenes/weighted_sum.py: the sums, terms and detector shown and said are what network/
-computes."""
+"""scenes/weighted_sum.py: the plan's neuron, terms, sums and detector are what network/
+computes, and what is drawn is the plan's."""
 
 from __future__ import annotations
 
 import numpy as np
-from num2words import num2words
-from scene_helpers import dry_render, golden, render_in_frame, says
+import pytest
+from scene_helpers import build_up_to, dry_render, golden, render_in_frame, says, step_ids
 
+from lecture.chapters.weighted_sum import KEYS, LIFTED_TERMS, plan
 from lecture.choices import DRAWN_PIXELS, axis_reach, drawn_neurons, fan_in_strengths
+from lecture.inputs import load_inputs
 from network.detector import (
     LECTURE_DETECTOR,
     apply_neuron,
@@ -16,64 +18,149 @@ from network.detector import (
     largest_terms,
 )
 from scenes.kit.maths import tex_number
-from scenes.weighted_sum import FAN_IN_WIDTH, LIFTED_TERMS, WeightedSum
+from scenes.weighted_sum import FAN_IN_WIDTH, WeightedSum
 
 __module_test__ = "weighted_sum"
 
+#: Bundled digits of several kinds (500 per label, in label order): 0, 3 (the shipped
+#: one), 5, 7 and 8, so the terms and the detector's place differ.
+DIGITS = ("120", "1524", "2600", "3700", "4100")
 
-def test_every_number_is_the_networks(network_shape: str) -> None:
-    scene, words = render_in_frame(WeightedSum)
-    digit, net = scene.inputs.digit, scene.inputs.network
-    k = scene.neuron
-    assert k == int(np.argmax(digit.trace.activations[1]))
-    w = net.weights[0][k]
-    total = float(w @ digit.pixels)
-    assert tex_number(total) in scene.sum_tex.tex_string
-    assert abs(total - (digit.trace.zs[0][k] - net.biases[0][k])) < 1e-9
-    assert set(scene.terms) <= set(DRAWN_PIXELS)  # lifted off drawn edges
+
+@pytest.fixture(params=DIGITS)
+def digit_index(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("LECTURE_DIGIT", request.param)
+    load_inputs.cache_clear()
+    yield int(request.param)
+    load_inputs.cache_clear()
+
+
+def check_plan() -> None:
+    """Every step's key and values, and what it shows, against network/ and the choices."""
+    inputs = load_inputs()
+    digit, net, palette = inputs.digit, inputs.network, inputs.palette
+    chapter = plan(inputs)
+    assert {s.key for s in chapter.steps} == KEYS
+    assert all(s.key == s.beat and s.part is None for s in chapter.steps)  # no variants
+    k = int(np.argmax(digit.trace.activations[1]))
+    w, a = net.weights[0][k], digit.pixels
+    featured = chapter.shows
+    assert featured.index == k
+    np.testing.assert_array_equal(featured.weights, w)
+    assert featured.activation == digit.trace.activations[1][k]
+    assert abs(featured.weighted_sum - float(w @ a)) < 1e-12
+    assert abs(featured.weighted_sum - (digit.trace.zs[0][k] - net.biases[0][k])) < 1e-9
+
+    one = chapter.step("one-neuron")
+    assert one.values == {
+        "neuron": k,
+        "inputs": 784,
+        "activation": digit.trace.activations[1][k],
+        "drawn": len(DRAWN_PIXELS),
+        "positive": palette.positive_name,
+        "negative": palette.negative_name,
+    }
+    assert one.notes[""].key == "one-neuron"
+    assert one.notes[""].values == {"drawn": len(DRAWN_PIXELS), "inputs": 784}
+    fan = one.shows
+    assert fan.sources == DRAWN_PIXELS == drawn_neurons(net.sizes, 0)
+    np.testing.assert_array_equal(fan.weights, w[list(DRAWN_PIXELS)])
+    drawn = np.abs(w[list(DRAWN_PIXELS)])
+    np.testing.assert_allclose(fan.strengths, drawn / drawn.max())
+
+    # The lifted terms: the largest |w·a| among the drawn connections, in pixel order.
+    written = chapter.step("weighted-sum")
+    sources = list(DRAWN_PIXELS)
+    products = np.abs(w[sources] * a[sources])
+    expected = sorted(sources[i] for i in np.argsort(-products, kind="stable")[:LIFTED_TERMS])
+    assert [t.pixel for t in written.shows.terms] == expected
+    for term in written.shows.terms:
+        i = term.pixel
+        assert (term.weight, term.activation, term.product) == (w[i], a[i], w[i] * a[i])
+    assert written.shows.inputs == 784 and written.shows.total == featured.weighted_sum
+    assert written.values == {"inputs": 784, "terms": LIFTED_TERMS, "total": float(w @ a)}
+    assert written.notes["more"].values == {"rest": 784 - LIFTED_TERMS}
+
+    grid = chapter.step("weights-as-grid")
+    assert grid.values["inputs"] == 784 and grid.values["side"] == 28
+    assert grid.values["total"] == featured.weighted_sum
+    np.testing.assert_array_equal(grid.shows.weights, w)
+    assert grid.shows.cells == tuple(divmod(p, 28) for p in DRAWN_PIXELS)
+
+    # The designed neuron sits where it gives this digit its largest sum.
     d = LECTURE_DETECTOR
-    centre = best_centre(digit.pixels, d.orientation, surround=d.surround, **d.shape)
-    assert centre == scene.centre
-    edge = apply_neuron(edge_detector(centre, surround=d.surround, **d.shape), digit.pixels)
-    patch = apply_neuron(edge_detector(centre, surround=0.0, **d.shape), digit.pixels)
-    assert scene.edge_result == edge and scene.patch_result == patch
-    shown_edge, shown_white = (r[1].tex_string for r in scene.readouts)
-    assert shown_edge == tex_number(edge.weighted_sum)
-    assert shown_white == tex_number(scene.white_result.weighted_sum)
-    assert scene.white_result.weighted_sum < edge.weighted_sum  # why the surround matters
+    centre = best_centre(a, d.orientation, surround=d.surround, **d.shape)
+    patch, edge = chapter.step("positive-patch"), chapter.step("negative-surround")
+    for step, surround in ((patch, 0.0), (edge, d.surround)):
+        weights = edge_detector(centre, surround=surround, **d.shape)
+        assert step.shows.centre == centre
+        np.testing.assert_array_equal(step.shows.weights, weights)
+        assert step.shows.on_digit == apply_neuron(weights, a)
+        assert step.shows.on_white == apply_neuron(weights, np.ones(784))
+        # The outline spans the detector's non-zero weights (columns across, rows down),
+        # measured where the field does not cut it off.
+        rows, cols = np.nonzero(edge_detector((14, 14), surround=surround, **d.shape))
+        assert step.shows.outline == (np.ptp(cols) + 1, np.ptp(rows) + 1)
+    patch_weights = patch.shows.weights
+    assert patch.values == {
+        "cells": int(np.count_nonzero(patch_weights)),
+        "weight": 1.0,
+        "total": float(patch_weights.reshape(-1) @ a),
+        "most": float(np.count_nonzero(patch_weights)),  # an all-white image fills the patch
+    }
+    assert edge.values == {
+        "negative": palette.negative_name,
+        "edge": edge.shows.on_digit.weighted_sum,
+        "white": edge.shows.on_white.weighted_sum,
+    }
+    # Why the surround matters: the bands pull a blank image below the stroke.
+    assert edge.values["white"] < edge.values["edge"]
 
-    # The words name the same neuron and sums, formatted as on screen.
-    assert list(words) == [f"weighted_sum.{key}" for key in WeightedSum.STEPS]
-    one = words["weighted_sum.one-neuron"]
-    assert one.headline.endswith(f"neuron {k}")
-    assert f"neuron {k}, the one our digit lights most brightly, at " in one.narration
-    assert f"at {digit.trace.activations[1][k]:.2f}." in one.narration
-    assert f"connected to all {w.size} input neurons" in one.narration
-    assert f"its {num2words(len(DRAWN_PIXELS))} drawn connections light up" in one.narration
-    said = words["weighted_sum.weighted-sum"].narration
-    assert f"adds up all {w.size} products" in said
-    assert f"The {num2words(len(scene.terms))} largest terms among the drawn" in said
-    assert f"the whole sum comes to {tex_number(total)}." in said
-    grid = words["weighted_sum.weights-as-grid"]
-    assert grid.headline == f"The same {w.size} weights as a 28 × 28 grid"
-    assert f"adds it all up: {tex_number(total)}." in grid.narration
-    patch_weights = edge_detector(centre, surround=0.0, **d.shape)
-    cells = int(np.count_nonzero(patch_weights))
-    assert f"a patch of {cells} pixels" in words["weighted_sum.positive-patch"].narration
-    assert f"{tex_number(patch.weighted_sum)} here, and at most {cells} if" in (
-        words["weighted_sum.positive-patch"].narration
+
+def test_the_plan_is_the_networks(network_shape: str) -> None:
+    check_plan()
+
+
+def test_the_plan_follows_the_digit(digit_index: int) -> None:
+    check_plan()
+    assert load_inputs().digit.source == f"bundled digit #{digit_index}"
+
+
+def test_every_number_drawn_is_the_plans(network_shape: str) -> None:
+    scene, words = render_in_frame(WeightedSum)
+    chapter = scene.chapter
+    assert list(words) == step_ids(chapter)
+    written = chapter.step("weighted-sum")
+    assert scene.sum_tex.tex_string.endswith(f"= {tex_number(written.shows.total)}")
+    assert list(scene.term_tex) == [t.pixel for t in written.shows.terms]
+    assert set(scene.term_tex) <= set(DRAWN_PIXELS)  # lifted off drawn edges
+    for term in written.shows.terms:
+        line = scene.term_tex[term.pixel].tex_string
+        assert line.startswith(f"w_{{{term.pixel + 1}}} a_{{{term.pixel + 1}}} = ")
+        assert f"= {tex_number(term.weight)} \\times {tex_number(term.activation)} =" in line
+        assert line.endswith(f"= {tex_number(term.product)}")
+    assert says(scene.rest, scene.note(written.notes["more"]))
+    assert says(scene.more, scene.note(chapter.step("one-neuron").notes[""]))
+    edge = chapter.step("negative-surround").shows
+    assert scene.on_digit.value.tex_string == tex_number(edge.on_digit.weighted_sum)
+    assert scene.on_white.value.tex_string == tex_number(edge.on_white.weighted_sum)
+    patch = chapter.step("positive-patch").shows
+    assert scene.readout.value.tex_string == tex_number(patch.on_digit.weighted_sum)
+    np.testing.assert_array_equal(scene.weight_grid.weights.reshape(28, 28), edge.weights)
+    # The box outlines the detector's non-zero weights on the digit.
+    size = scene.digit_grid.cell_size
+    np.testing.assert_allclose(
+        [scene.box.width, scene.box.height], np.array(edge.outline) * size, atol=1e-9
     )
-    surround = words["weighted_sum.negative-surround"]
-    assert f"Add {scene.palette.negative_name} bands" in surround.headline
-    assert f"On our digit it comes to {tex_number(edge.weighted_sum)};" in surround.narration
-    white = apply_neuron(edge_detector(centre, surround=d.surround, **d.shape), np.ones(784))
-    assert f"pull it down to {tex_number(white.weighted_sum)}." in surround.narration
+    np.testing.assert_allclose(
+        scene.box.get_center(), scene.digit_grid.cell_center(*edge.centre), atol=1e-9
+    )
 
 
-def test_fan_in_is_drawn_from_the_weights_and_becomes_the_grid(network_shape: str) -> None:
+def test_fan_in_is_drawn_from_the_plan_and_becomes_the_grid(network_shape: str) -> None:
     """Widths ∝ |w| and colours by sign at the end of the fan-in step, whatever the
-    network's shape (the featured neuron is drawn even in an elided layer); the lifted
-    terms are the drawn edges' largest; the grid then lies over the digit."""
+    network's shape (the featured neuron is drawn even in an elided layer); the grid
+    then lies over the digit, the drawn pixels marked."""
     seen: dict[str, dict] = {}
 
     def record(words, scene) -> None:
@@ -84,7 +171,8 @@ def test_fan_in_is_drawn_from_the_weights_and_becomes_the_grid(network_shape: st
                 "opacities": [e.get_stroke_opacity() for e in scene.fan],
                 "ends": [(e.get_start(), e.get_end()) for e in scene.fan],
                 "inputs": [n.get_center() for n in scene.diagram.layers[0]],
-                "neuron": scene.diagram.neuron(1, scene.neuron).get_center(),
+                "neuron": scene.diagram.neuron(1, scene.featured.index).get_center(),
+                "fill": scene.cell.get_fill_opacity(),
             }
         if words.step_id == "weighted_sum.weights-as-grid":
             seen["grid"] = {
@@ -95,45 +183,33 @@ def test_fan_in_is_drawn_from_the_weights_and_becomes_the_grid(network_shape: st
             }
 
     scene = dry_render(WeightedSum, step_recorder=record)
-    digit, net, p = scene.inputs.digit, scene.inputs.network, scene.palette
-    k = scene.neuron
-    assert k == int(np.argmax(digit.trace.activations[1]))
+    p, featured = scene.palette, scene.chapter.shows
+    k = featured.index
+    fan = scene.chapter.step("one-neuron").shows
     assert k in scene.diagram.drawn[1]
     assert list(scene.diagram.drawn[1]) == sorted(scene.diagram.drawn[1])
-    w = net.weights[0][k]
-    sources = list(DRAWN_PIXELS)
-    assert list(scene.sources) == sources
-    fan = seen["fan"]
-    drawn_w = w[sources]
-    np.testing.assert_allclose(
-        fan["widths"], FAN_IN_WIDTH * np.abs(drawn_w) / np.abs(drawn_w).max(), rtol=1e-6
-    )
-    assert max(fan["widths"]) == FAN_IN_WIDTH
-    assert fan["colors"] == [p.signed_color(float(x)).to_hex() for x in drawn_w]
-    assert fan["colors"] == [(p.positive if x >= 0 else p.negative).to_hex() for x in drawn_w]
-    assert all(o == 1.0 for o in fan["opacities"])
+    assert scene.diagram.drawn[0] == fan.sources
+    drawn = seen["fan"]
+    np.testing.assert_allclose(drawn["widths"], FAN_IN_WIDTH * fan.strengths, rtol=1e-6)
+    assert max(drawn["widths"]) == FAN_IN_WIDTH
+    signs = [p.positive if x >= 0 else p.negative for x in fan.weights]
+    assert drawn["colors"] == [colour.to_hex() for colour in signs]
+    assert all(o == 1.0 for o in drawn["opacities"])
+    assert abs(drawn["fill"] - featured.activation) < 1e-9
     radius = scene.diagram.neuron_radius
-    for (start, end), source in zip(fan["ends"], fan["inputs"], strict=True):
+    for (start, end), source in zip(drawn["ends"], drawn["inputs"], strict=True):
         np.testing.assert_allclose(start, source + np.array([radius, 0, 0]), atol=1e-6)
-        np.testing.assert_allclose(end, fan["neuron"] - np.array([radius, 0, 0]), atol=1e-6)
-
-    # The lifted terms: the largest |w·a| among the drawn connections, with their numbers.
-    products = np.abs(drawn_w * digit.pixels[sources])
-    expected = sorted(sources[i] for i in np.argsort(-products, kind="stable")[:LIFTED_TERMS])
-    assert scene.terms == expected
-    for i, line in zip(scene.terms, scene.term_tex, strict=True):
-        assert f"w_{{{i + 1}}} a_{{{i + 1}}} = {tex_number(w[i])}" in line.tex_string
-        assert line.tex_string.endswith(f"= {tex_number(w[i] * digit.pixels[i])}")
-    assert says(scene.rest, f"+ {w.size - LIFTED_TERMS} more terms")
+        np.testing.assert_allclose(end, drawn["neuron"] - np.array([radius, 0, 0]), atol=1e-6)
 
     # The grid lies over the digit, and the drawn pixels are marked on it.
+    overlay = scene.chapter.step("weights-as-grid").shows
     grid = seen["grid"]
     np.testing.assert_allclose(grid["weights"], grid["digit"], atol=1e-9)
-    np.testing.assert_allclose(grid["values"], w)
+    np.testing.assert_allclose(grid["values"], overlay.weights.reshape(-1))
     size = scene.digit_grid.cell_size
     top_left = grid["digit"] + 14 * size * np.array([-1.0, 1.0, 0.0])
-    for pixel, mark in zip(sources, grid["marks"], strict=True):
-        row, col = divmod(pixel, 28)
+    assert len(grid["marks"]) == len(overlay.cells)
+    for (row, col), mark in zip(overlay.cells, grid["marks"], strict=True):
         np.testing.assert_allclose(
             mark, top_left + size * np.array([col + 0.5, -(row + 0.5), 0.0]), atol=1e-6
         )
@@ -168,25 +244,19 @@ def test_a_wide_layer_keeps_the_featured_neuron_drawn() -> None:
 
 @golden(WeightedSum)
 def test_fan_in(scene: WeightedSum) -> None:
-    scene.prepare()
-    scene.show_one_neuron()
+    build_up_to(scene, "one-neuron")
 
 
 @golden(WeightedSum)
 def test_terms_lifted_into_the_sum(scene: WeightedSum) -> None:
-    scene.prepare()
-    scene.show_one_neuron()
-    scene.write_weighted_sum()
+    build_up_to(scene, "weighted-sum")
 
 
 @golden(WeightedSum)
 def test_weights_laid_over_the_digit(scene: WeightedSum) -> None:
-    scene.prepare()
-    scene.show_one_neuron()
-    scene.write_weighted_sum()
-    scene.show_weight_grid()
+    build_up_to(scene, "weights-as-grid")
 
 
 @golden(WeightedSum)
 def test_edge_detector(scene: WeightedSum) -> None:
-    WeightedSum.construct(scene)
+    scene.construct()

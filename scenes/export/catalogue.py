@@ -1,10 +1,13 @@
-"""The lecture's chapters: which scene files, in storyboard order, under which titles."""
+"""The lecture's chapters as the export sees them: the catalogue's entries with their
+scene files (``lecture.catalogue`` keeps the order and the titles)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from lecture.catalogue import CATALOGUE
 
 __all__ = [
     "CHAPTERS",
@@ -44,19 +47,8 @@ def _chapter(name: str, scene: str, title: str) -> Chapter:
     return Chapter(name, scene, title, SCENES_DIR / f"{name}.py")
 
 
-CHAPTERS: tuple[Chapter, ...] = (
-    _chapter("three", "ThisIsAThree", "This is a three"),
-    _chapter("plan", "ThePlan", "The plan"),
-    _chapter("layers", "NetworkLayers", "Neurons and layers"),
-    _chapter("why_layers", "WhyLayers", "Why layers?"),
-    _chapter("weighted_sum", "WeightedSum", "The weighted sum and the edge detector"),
-    _chapter("sigmoid_bias", "SigmoidAndBias", "Sigmoid and bias"),
-    _chapter("counting", "CountingKnobs", "Counting the knobs"),
-    _chapter("first_layer", "WhatNeuronsSee", "What the trained neurons look for"),
-    _chapter("matrix_form", "MatrixForm", "The matrix–vector form"),
-    _chapter("function", "NetworkFunction", "The network is a function"),
-    _chapter("relu", "SigmoidVsRelu", "Sigmoid vs ReLU"),
-)
+#: The lecture layer's catalogue, each chapter with its scene file.
+CHAPTERS: tuple[Chapter, ...] = tuple(_chapter(e.name, e.scene, e.title) for e in CATALOGUE)
 
 
 def select(names: Iterable[str] | None, chapters: Sequence[Chapter] = CHAPTERS) -> list[Chapter]:

@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from scenes.config import CONFIG_PATH, LectureConfig
+from lecture.inputs import Inputs, file_digest
+from scenes.config import CONFIG_PATH
 
 from .catalogue import PROJECT_ROOT, Chapter
 
@@ -117,12 +118,14 @@ def _version(package: str) -> str:
 
 
 def fingerprint(
-    chapter: Chapter, kind: str, quality: str, config: LectureConfig, extra: Iterable[Path] = ()
+    chapter: Chapter, kind: str, quality: str, inputs: Inputs, extra: Iterable[Path] = ()
 ) -> str:
     """A hex digest that changes when the chapter's code, config, data or weights change.
 
     ``kind`` and ``quality`` keep videos and stills, 480p and 1080p, apart; ``extra``
-    names more code the output depends on (the stills worker, say).
+    names more code the output depends on (the stills worker, say). The inputs say
+    what they are themselves (``Inputs.identity``); the lecturer's recordings count
+    for the chapter they are of.
     """
     digest = hashlib.sha256()
 
@@ -135,29 +138,11 @@ def fingerprint(
             str(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path),
             path.read_bytes(),
         )
-    feed("palette", config.palette.encode())
-    feed("weights", config.weights.read_bytes())
-    feed("relu_weights", config.relu_weights.read_bytes())
-    digit = config.digit
-    feed("digit", digit.read_bytes() if isinstance(digit, Path) else str(digit).encode())
-    feed("script", config.script.read_bytes())
-    feed("narration", config.narration.encode())
-    if config.narration != "off":
-        feed("voice", _file_digest(config.voice_model).encode())
+    for tag, payload in inputs.identity():
+        feed(tag, payload)
+    config = inputs.config
     if config.narration == "recordings":
         for path in sorted(config.recordings.glob(f"{chapter.name}.*")):
-            feed(f"recording {path.name}", _file_digest(path).encode())
+            feed(f"recording {path.name}", file_digest(path).encode())
     feed("versions", ",".join(f"{p}={_version(p)}" for p in VERSIONED).encode())
     return digest.hexdigest()
-
-
-@lru_cache(maxsize=64)
-def _digest_of(path: Path, size: int, mtime_ns: int) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def _file_digest(path: Path) -> str:
-    """A file's sha256, computed once per process for an unchanged file (voices are big)."""
-    stat = path.stat()
-    return _digest_of(path.resolve(), stat.st_size, stat.st_mtime_ns)

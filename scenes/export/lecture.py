@@ -176,9 +176,9 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
     """
     q, out = options.quality, options.out
     extra = [Path(video_worker.__file__)]
-    with options.session() as config:
+    with options.session() as inputs:
         tasks = [
-            video_task(c, q, out, fingerprint(c, "video", q.folder, config, extra))
+            video_task(c, q, out, fingerprint(c, "video", q.folder, inputs, extra))
             for c in chapters
         ]
         print(

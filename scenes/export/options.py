@@ -15,7 +15,9 @@ from .lock import FolderLock
 from .outputs import writable_folder
 from .publish import recover
 
-if TYPE_CHECKING:  # quality imports Manim, which reads manim.cfg as it loads
+if TYPE_CHECKING:  # both import Manim, which reads manim.cfg as it loads
+    from lecture.inputs import Inputs
+
     from .quality import Quality
 
 __all__ = ["ExportOptions"]
@@ -35,8 +37,9 @@ class ExportOptions:
         return self.stream if self.stream is not None else sys.stdout
 
     @contextmanager
-    def session(self) -> Iterator[LectureConfig]:
-        """One export into ``out``, from its checks to its end; yields the lecture's config.
+    def session(self) -> Iterator[Inputs]:
+        """One export into ``out``, from its checks to its end; yields the lecture's
+        inputs (the config's files loaded once: a file it cannot use stops here).
 
         Before any work: the config is read, ``out`` proved writable and locked
         against other exports (``FolderLock``), and whatever an interrupted export
@@ -46,14 +49,17 @@ class ExportOptions:
         Raises
         ------
         ConfigError
-            For a bad ``[lecture]`` option.
+            For a bad ``[lecture]`` option, or a file it names that cannot be used.
         ExportInputError
             If ``out`` cannot be written or another export is using it.
         """
+        from lecture.inputs import load_inputs
+
         config = self.config if self.config is not None else load_config()
+        inputs = load_inputs(config)
         writable_folder(self.out)
         with FolderLock(self.out, self.messages):
             note = recover(self.out)
             if note:
                 print(note, file=self.messages)
-            yield config
+            yield inputs

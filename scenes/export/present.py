@@ -180,7 +180,7 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
 
                 def cut(p: Path, a: int = a, b: int = b, s: np.ndarray | None = sound) -> None:
                     if s is None:  # only when the cached narration is there (so no cut)
-                        raise ExportError(f"{video}: its sound was not decoded")
+                        raise ExportError(f"{p.name}: the chapter's sound was not decoded")
                     _write_m4a(s[a:b], p)
 
                 shutil.copyfile(_cached(cache, audio_key, cut), staging / f"{name}.m4a")
@@ -395,9 +395,9 @@ def make_present(
     lecture = (lecture or PROJECT_ROOT / "media" / "lecture").resolve()
     source = ExportOptions(q, lecture, options.jobs, options.force, options.stream, options.config)
     extra = [Path(video_worker.__file__)]
-    with options.session() as config, source.session():
+    with options.session() as inputs, source.session():
         tasks = [
-            video_task(c, q, lecture, fingerprint(c, "video", q.folder, config, extra))
+            video_task(c, q, lecture, fingerprint(c, "video", q.folder, inputs, extra))
             for c in chapters
         ]
         print(

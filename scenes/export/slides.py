@@ -126,9 +126,9 @@ def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesRe
     """
     q, out = options.quality, options.out
     extra = [Path(stills_worker.__file__)]
-    with options.session() as config:
+    with options.session() as inputs:
         tasks = [
-            stills_task(c, q, out, fingerprint(c, "stills", q.folder, config, extra))
+            stills_task(c, q, out, fingerprint(c, "stills", q.folder, inputs, extra))
             for c in chapters
         ]
         print(

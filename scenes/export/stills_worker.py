@@ -23,7 +23,7 @@ __all__ = ["render_stills"]
 SECTIONS_FILE = "sections.json"
 
 
-def _scene_class(path: Path, name: str) -> type[LectureScene]:
+def scene_class(path: Path, name: str) -> type[LectureScene]:
     spec = importlib.util.spec_from_file_location(f"_lecture_scene_{path.stem}", path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {path}")
@@ -64,7 +64,7 @@ def render_stills(path: Path, scene: str, out: Path, quality: str, media_dir: Pa
         "progress_bar": "none",
     }
     with tempconfig(options):
-        _scene_class(path, scene)(skip_animations=True, step_recorder=record).render()
+        scene_class(path, scene)(skip_animations=True, step_recorder=record).render()
     (out / SECTIONS_FILE).write_text(json.dumps(sections, ensure_ascii=False, indent=2) + "\n")
     return sections
 

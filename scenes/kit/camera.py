@@ -100,6 +100,19 @@ class LectureCamera(Camera):
     def display_image_mobject(
         self, image_mobject: AbstractImageMobject, pixel_array: np.ndarray
     ) -> None:
+        """Blend ``image_mobject`` into ``pixel_array`` over the pixels it covers only.
+
+        An upright image is resampled in integer arithmetic and blended over its own
+        box (Manim would blend a whole frame per image); a rotated or skewed one goes
+        through Manim's own path.
+
+        Parameters
+        ----------
+        image_mobject
+            The image to draw.
+        pixel_array
+            The frame being drawn, (height, width, 4) uint8, changed in place.
+        """
         corners = self.points_to_subpixel_coords(image_mobject, image_mobject.points)
         box = axis_aligned_box(np.asarray(corners, dtype=float))
         if box is None:

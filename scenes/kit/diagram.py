@@ -106,7 +106,25 @@ def edge_style(weight: float, scale: float) -> EdgeStyle:
 
 
 class NetworkDiagram(VGroup):
-    """Neurons, elided input column, labels and weighted edges of a real network."""
+    """Neurons, elided input column, labels and weighted edges of a real network.
+
+    Drawn from the network itself (its sizes and weights), so the picture changes
+    when the network does and never shows an edge the network does not have.
+
+    Parameters
+    ----------
+    network
+        The network to draw.
+    palette
+        The lecture's colours.
+    width, height
+        The frame units the columns of neurons span.
+    neuron_radius
+        A neuron's circle radius.
+    keep
+        Maps a layer to a neuron a scene is about, drawn even where its layer is
+        elided (see ``drawn_neurons``).
+    """
 
     def __init__(
         self,
@@ -216,7 +234,9 @@ class NetworkDiagram(VGroup):
     def edge(self, transition: int, target: int, source: int) -> Line:
         """The line from drawn neuron ``source`` to drawn neuron ``target`` of the next
         layer (positions among the drawn circles, as in ``drawn_weights``)."""
-        return _member(self.edges[transition], target * len(self.layers[transition]) + source, Line)
+        return _member(
+            self.edges[transition], target * len(self.layers[transition]) + source, Line
+        )
 
     def fan_in(self, layer: int, index: int) -> VGroup:
         """The drawn edges into the network's neuron ``index`` of ``layer`` (≥ 1), one per
@@ -249,6 +269,7 @@ class NetworkDiagram(VGroup):
         return self
 
     def clear_layer(self, layer: int) -> NetworkDiagram:
+        """Empty every drawn neuron of ``layer`` (fill opacity 0); returns the diagram."""
         for neuron in self.layers[layer]:
             neuron.set_fill(opacity=0.0)
         return self
@@ -273,4 +294,5 @@ class NetworkDiagram(VGroup):
         )
 
     def fill_opacities(self, layer: int) -> np.ndarray:
+        """The fill opacity of each drawn neuron of ``layer`` as drawn now, top to bottom."""
         return np.array([n.get_fill_opacity() for n in self.layers[layer]])

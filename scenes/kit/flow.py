@@ -33,7 +33,17 @@ def pulse_color(palette: Palette, sign: int) -> ManimColor:
 
 class Pulses(VGroup):
     """Pulses along the kept edges of one transition, coloured by the sign of w·a and
-    as opaque as ``flow.brightness`` (so brightness ∝ |w·a|)."""
+    as opaque as ``flow.brightness`` (so brightness ∝ |w·a|).
+
+    Parameters
+    ----------
+    diagram
+        The diagram whose edges the pulses run along.
+    transition
+        Which pair of layers: 0 is from the input to the first hidden layer.
+    flow
+        What each kept connection passes on (``network.flow``), for the same transition.
+    """
 
     def __init__(self, diagram: NetworkDiagram, transition: int, flow: Flow) -> None:
         super().__init__()

@@ -48,6 +48,15 @@ class DigitCard(Group):
 
     A wrong answer is said in words ("reads 7, is 9") and framed in the palette's
     wrong colour, so it does not rely on colour alone.
+
+    Parameters
+    ----------
+    digit
+        The digit, with the network's answer and (if known) its label.
+    palette
+        The lecture's colours.
+    height
+        The thumbnail's height in frame units.
     """
 
     def __init__(self, digit: Digit, palette: Palette, height: float = 1.6) -> None:

@@ -84,7 +84,19 @@ class _CellImage(ImageMobject):
 
 
 class PixelGrid(_CellImage):
-    """A digit: each cell's grey is its pixel value, 0 black … 1 white."""
+    """A digit: each cell's grey is its pixel value, 0 black … 1 white.
+
+    Parameters
+    ----------
+    pixels
+        The 784 pixel values in [0, 1], in any shape that holds 28×28.
+    palette
+        The lecture's colours (its grid-line colour).
+    height
+        The grid's height in frame units.
+    lines
+        Whether to draw grid lines (not on thumbnails, where they would alias).
+    """
 
     def __init__(
         self, pixels: np.ndarray, palette: Palette, height: float = 5.0, lines: bool = True
@@ -99,7 +111,21 @@ class PixelGrid(_CellImage):
 
 
 class WeightGrid(_CellImage):
-    """784 weights: hue by sign (palette), brightness ∝ |w| / ``scale``."""
+    """784 weights: hue by sign (palette), brightness ∝ |w| / ``scale``.
+
+    Parameters
+    ----------
+    weights
+        One neuron's 784 input weights, in any shape that holds 28×28.
+    palette
+        The lecture's colours (its weight colours and grid-line colour).
+    height
+        The grid's height in frame units.
+    scale
+        The |w| drawn at full brightness; None uses the largest |w| of ``weights``.
+    lines
+        Whether to draw grid lines.
+    """
 
     def __init__(
         self,
@@ -117,6 +143,21 @@ class TintedGrid(_CellImage):
     """A digit whose ink in each mask is recoloured: pieces of a digit made visible.
 
     Cells outside every mask keep their grey, dimmed by ``dim`` so the pieces stand out.
+
+    Parameters
+    ----------
+    pixels
+        The 784 pixel values in [0, 1], in any shape that holds 28×28.
+    masks
+        28×28 boolean masks, one per piece.
+    colors
+        One colour per mask: its cells' ink is drawn in it, as bright as the pixel.
+    palette
+        The lecture's colours.
+    height
+        The grid's height in frame units.
+    dim
+        How bright the cells outside every mask stay, as a fraction of their grey.
     """
 
     def __init__(

@@ -100,7 +100,17 @@ def layer_cells(weights: np.ndarray, biases: np.ndarray, tiles_across: int = 1) 
 class ParameterMass(Group):
     """Every parameter of ``network`` as a cell, one image per weight layer, left to right,
     all at one cell size chosen to fill ``width`` × ``height``: so the blocks' areas
-    compare as the layers' parameter counts do."""
+    compare as the layers' parameter counts do.
+
+    Parameters
+    ----------
+    network
+        The network whose weights and biases are drawn.
+    palette
+        The lecture's colours (its weight colours, as in the weight grids).
+    width, height
+        The room the blocks may take, in frame units.
+    """
 
     def __init__(self, network: Network, palette: Palette, width: float, height: float):
         super().__init__()
@@ -183,7 +193,26 @@ class ParameterMass(Group):
 
 class Slider(VGroup):
     """One parameter magnified: a track from −``limit`` to +``limit`` with a mark at 0, a
-    knob at the parameter's value (in its sign's colour), its name and its value."""
+    knob at the parameter's value (in its sign's colour), its name and its value.
+
+    Parameters
+    ----------
+    value
+        The parameter's real value.
+    limit
+        Half the track's range, usually the largest |value| of the parameter's layer.
+    name
+        What the parameter is called on screen (drawn as ``title``; not Manim's
+        ``Mobject.name``).
+    palette
+        The lecture's colours.
+    length
+        The track's length in frame units.
+    font_size
+        The title's font size.
+    number_size
+        The value's font size.
+    """
 
     def __init__(
         self,

@@ -19,10 +19,25 @@ class PartedTex:
         self.blocks: dict[str, tuple[int, int]] = {}
 
     def add(self, *parts: str) -> PartedTex:
+        """Append TeX ``parts``, each its own submobject of the MathTex; returns self."""
         self.parts.extend(parts)
         return self
 
     def matrix(self, name: str, lines: list[str]) -> PartedTex:
+        """Append a bmatrix called ``name``, one part per line and per line break.
+
+        Parameters
+        ----------
+        name
+            How :meth:`block` and :meth:`line` find it again.
+        lines
+            Each line's TeX, entries already separated by ``&``.
+
+        Returns
+        -------
+        PartedTex
+            ``self``, to chain.
+        """
         start = len(self.parts)
         self.parts.append(r"\begin{bmatrix}")
         for i, line in enumerate(lines):
@@ -34,7 +49,9 @@ class PartedTex:
         return self
 
     def block(self, name: str) -> range:
+        """The part indices of matrix ``name``, brackets included."""
         return range(*self.blocks[name])
 
     def line(self, name: str, k: int) -> int:
+        """The part index of line ``k`` (from 0) of matrix ``name``."""
         return self.blocks[name][0] + 1 + 2 * k

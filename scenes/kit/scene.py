@@ -18,8 +18,8 @@ from network.errors import NetworkInputError
 from scenes.config import ConfigError
 from scenes.kit.camera import LectureCamera
 from scenes.kit.maths import require_latex
+from scenes.kit.stage import HEADLINE_BUFF, HEADLINE_SIZE
 from scenes.kit.text import label
-from scenes.kit.type_scale import TYPE
 from scenes.narration.cues import MAX_CPS, MIN_SECONDS, Cue, timed_cues
 from scenes.narration.narrator import PAUSE
 from scenes.narration.recordings import RecordingError
@@ -29,8 +29,6 @@ from scenes.narration.voices import narrator_for
 
 __all__ = [
     "BAD_INPUT_STATUS",
-    "HEADLINE_BUFF",
-    "HEADLINE_SIZE",
     "LectureScene",
     "StepRecorder",
     "stop_on_bad_input",
@@ -40,8 +38,6 @@ __all__ = [
 BAD_INPUT_STATUS = 2
 
 CAPTION_WIDTH = 13.0  # frame units: the frame is 14.2 wide
-HEADLINE_SIZE = TYPE.headline
-HEADLINE_BUFF = 0.3  # the headline's distance from the frame's top
 
 StepRecorder = Callable[["Words", "LectureScene"], None]
 """Called at the end of every step with its words and the scene (whose
@@ -106,7 +102,12 @@ class LectureScene(Scene):
             self.chapter = type(self).PLAN(self.inputs)
             self.script = self.inputs.script
             self.script.check_scene(self.script_scene(), self.chapter.keys)
-            self.narrator = narrator_for(self.inputs.config) if self._writes_sound() else None
+            config = self.inputs.config
+            self.narrator = (
+                narrator_for(config.narration, config.voice_model, config.recordings)
+                if self._writes_sound()
+                else None
+            )
         except (ConfigError, NetworkInputError, ScriptError, VoiceError) as exc:
             stop_on_bad_input(exc)
         self.palette = self.inputs.palette

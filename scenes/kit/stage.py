@@ -15,10 +15,12 @@ from typing import TypeVar
 import numpy as np
 from manim import DL, DOWN, UP, UR, Mobject, config
 
-from scenes.kit.scene import HEADLINE_BUFF, HEADLINE_SIZE
 from scenes.kit.text import label
+from scenes.kit.type_scale import TYPE
 
 __all__ = [
+    "HEADLINE_BUFF",
+    "HEADLINE_SIZE",
     "MARGIN",
     "STAGE",
     "Stage",
@@ -34,6 +36,9 @@ M = TypeVar("M", bound=Mobject)
 TALLEST = "Hbdfhklgjpqy()|"
 #: Frame units left free at the frame's edges (and under the headline).
 MARGIN = 0.2
+#: Every step's headline: its size, and its distance from the frame's top.
+HEADLINE_SIZE = TYPE.headline
+HEADLINE_BUFF = 0.3
 
 
 @cache
@@ -58,38 +63,47 @@ class Stage:
 
     @property
     def left(self) -> float:
+        """The stage's left edge (frame units)."""
         return -config.frame_width / 2 + self.margin
 
     @property
     def right(self) -> float:
+        """The stage's right edge."""
         return config.frame_width / 2 - self.margin
 
     @property
     def top(self) -> float:
+        """The stage's top edge: below the headline's band."""
         return config.frame_height / 2 - headline_band() - self.margin
 
     @property
     def bottom(self) -> float:
+        """The stage's bottom edge."""
         return -config.frame_height / 2 + self.margin
 
     @property
     def width(self) -> float:
+        """The stage's width."""
         return self.right - self.left
 
     @property
     def height(self) -> float:
+        """The stage's height."""
         return self.top - self.bottom
 
     @property
     def center(self) -> np.ndarray:
+        """The stage's centre, an (x, y, 0) point."""
         return np.array([(self.left + self.right) / 2, (self.top + self.bottom) / 2, 0.0])
 
     @property
     def top_center(self) -> np.ndarray:
+        """The middle of the stage's top edge."""
         return np.array([(self.left + self.right) / 2, self.top, 0.0])
 
     @property
     def bottom_center(self) -> np.ndarray:
+        """The middle of the stage's bottom edge."""
         return np.array([(self.left + self.right) / 2, self.bottom, 0.0])
 
     def column(self, index: int, count: int) -> np.ndarray:

@@ -142,7 +142,7 @@ class Script:
         if missing:
             raise ScriptError(
                 f"{self._where(scene, key, field)}: placeholder {{{missing[0]}}} has no value; "
-                f"the scene gives: {', '.join(sorted(values)) or 'none'}"
+                f"the chapter gives: {', '.join(sorted(values)) or 'none'}"
             )
         try:
             return " ".join(
@@ -166,8 +166,8 @@ class Script:
         unused = sorted(set(values) - used)
         if unused:
             raise ScriptError(
-                f"{self._where(scene, key)}: the scene gives {unused[0]} but no placeholder "
-                f"uses it (add {{{unused[0]}}} to the words, or the scene is out of date)"
+                f"{self._where(scene, key)}: the chapter gives {unused[0]} but no placeholder "
+                f"uses it (add {{{unused[0]}}} to the words, or the chapter is out of date)"
             )
 
     def words(

@@ -29,9 +29,7 @@ SHAPE = re.compile(r"(?<![\w.−-])\d+(?:-\d+){2,}(?![\w-])")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]*[A-Z0-9])")
 
 
-def spoken_number(
-    sign: str, whole: str, fraction: str | None, percent: str, language: str
-) -> str:
+def spoken_number(sign: str, whole: str, fraction: str | None, percent: str, language: str) -> str:
     """One written number as words, e.g. ("", "0", ".77", "", "en") → "zero point seven seven".
 
     ``fraction`` is None or empty for a whole number (an unmatched group of ``NUMBER``).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenes.config import CONFIG_PATH, LectureConfig
+from pathlib import Path
 
 from .narrator import Narrator
 from .voice import Voice
@@ -10,13 +10,13 @@ from .voice import Voice
 __all__ = ["CACHE", "narrator_for"]
 
 #: Synthesized sentences and step clips, shared by every render of the project.
-CACHE = CONFIG_PATH.parent / "media" / "narration"
+CACHE = Path(__file__).resolve().parents[2] / "media" / "narration"
 
 
-def narrator_for(config: LectureConfig) -> Narrator | None:
-    """None when narration is off; else the voice, with the recordings if asked for."""
-    if config.narration == "off":
+def narrator_for(narration: str, voice_model: Path, recordings: Path) -> Narrator | None:
+    """None when ``narration`` is ``"off"``; else the voice (a Piper model file), with
+    the lecturer's ``recordings`` folder when ``narration`` is ``"recordings"``."""
+    if narration == "off":
         return None
-    voice = Voice(config.voice_model, CACHE / "sentences")
-    recordings = config.recordings if config.narration == "recordings" else None
-    return Narrator(voice, CACHE / "clips", recordings)
+    voice = Voice(voice_model, CACHE / "sentences")
+    return Narrator(voice, CACHE / "clips", recordings if narration == "recordings" else None)

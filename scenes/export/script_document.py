@@ -16,17 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenes.export.whole import whole
+from scenes.narration.script import Words
 
-from .script import Words
+from .whole import whole
 
-__all__ = ["Step", "collect_steps", "main", "markdown", "write_pdf"]
+__all__ = ["ScriptEntry", "collect_steps", "main", "markdown", "write_pdf"]
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core (make setup)
 
 
 @dataclass(frozen=True)
-class Step:
+class ScriptEntry:
     chapter: str  # the chapter's title
     words: Words
 
@@ -35,19 +35,19 @@ class Step:
         return f"{self.words.step_id}.wav"
 
 
-def collect_steps(chapters: Sequence | None = None) -> list[Step]:
+def collect_steps(chapters: Sequence | None = None) -> list[ScriptEntry]:
     """Every step of every chapter, its words filled as the lecture would say them."""
     from manim import tempconfig
 
-    from scenes.export.catalogue import CHAPTERS
-    from scenes.export.stills_worker import _scene_class
+    from .catalogue import CHAPTERS
+    from .stills_worker import scene_class
 
-    steps: list[Step] = []
+    steps: list[ScriptEntry] = []
     for chapter in chapters or CHAPTERS:
-        cls = _scene_class(chapter.path, chapter.scene)
+        cls = scene_class(chapter.path, chapter.scene)
 
         def record(words: Words, _scene: object, title: str = chapter.title) -> None:
-            steps.append(Step(title, words))
+            steps.append(ScriptEntry(title, words))
 
         options = {"dry_run": True, "quality": "low_quality", "disable_caching": True,
                    "verbosity": "WARNING", "progress_bar": "none"}  # fmt: skip
@@ -56,7 +56,7 @@ def collect_steps(chapters: Sequence | None = None) -> list[Step]:
     return steps
 
 
-def markdown(steps: Sequence[Step], source: Path) -> str:
+def markdown(steps: Sequence[ScriptEntry], source: Path) -> str:
     """The script as Markdown: a heading per chapter, a block per step."""
     lines = [
         "# What is a neural network? — narration script",
@@ -85,7 +85,7 @@ def markdown(steps: Sequence[Step], source: Path) -> str:
     return "\n".join(lines)
 
 
-def write_pdf(steps: Sequence[Step], target: Path) -> None:
+def write_pdf(steps: Sequence[ScriptEntry], target: Path) -> None:
     """The same script as a PDF, in a font that has every character the words use."""
     from fpdf import FPDF
 
@@ -127,16 +127,19 @@ def write_pdf(steps: Sequence[Step], target: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from scenes.config import ConfigError, load_config
-    from scenes.export.catalogue import PROJECT_ROOT
+
+    from .catalogue import PROJECT_ROOT
 
     parser = argparse.ArgumentParser(
-        prog="python -m scenes.narration.document", description=__doc__
+        prog="python -m scenes.export.script_document", description=__doc__
     )
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "media" / "script")
     args = parser.parse_args(argv)
     logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2 subsetting chatter
+    from lecture.inputs import load_inputs
+
     try:
-        config = load_config()
+        config = load_inputs(load_config()).config  # a file it cannot use stops here
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
