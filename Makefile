@@ -56,10 +56,11 @@ present: setup
 script: setup
 	$(BIN)/python -m scenes.export.script_document
 
-## test: lint, format check, then the whole pytest suite
+## test: lint, format check, type check, then the whole pytest suite
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 format: setup

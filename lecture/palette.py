@@ -6,7 +6,7 @@ blue and orange, which stay distinct for the common red-green deficiencies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from manim import ManimColor
@@ -47,31 +47,32 @@ class Palette:
         return hue * strength[..., None]
 
 
-_SHARED = {
-    "background": ManimColor("#0B0E14"),
-    "neuron_fill": ManimColor("#FFFFFF"),
-    "neuron_stroke": ManimColor("#C9D1D9"),
-    "text": ManimColor("#E6EDF3"),
-    "muted": ManimColor("#7D8590"),
-    "highlight": ManimColor("#F2CC60"),
-    "grid_line": ManimColor("#1F2630"),
+#: The classic palette: green for positive weights, red for negative ones.
+CLASSIC = Palette(
+    name="classic",
+    background=ManimColor("#0B0E14"),
+    positive=ManimColor("#3FB950"),
+    negative=ManimColor("#F85149"),
+    neuron_fill=ManimColor("#FFFFFF"),
+    neuron_stroke=ManimColor("#C9D1D9"),
+    text=ManimColor("#E6EDF3"),
+    muted=ManimColor("#7D8590"),
+    highlight=ManimColor("#F2CC60"),
+    grid_line=ManimColor("#1F2630"),
+    wrong=ManimColor("#F85149"),
+    right=ManimColor("#3FB950"),
     # Okabe–Ito yellow, reddish purple, sky blue: distinct for every viewer.
-    "pieces": (ManimColor("#F0E442"), ManimColor("#CC79A7"), ManimColor("#56B4E9")),
-}
+    pieces=(ManimColor("#F0E442"), ManimColor("#CC79A7"), ManimColor("#56B4E9")),
+    positive_name="green",
+    negative_name="red",
+)
 
 PALETTES: dict[str, Palette] = {
-    "classic": Palette(
-        name="classic",
-        positive=ManimColor("#3FB950"),
-        negative=ManimColor("#F85149"),
-        wrong=ManimColor("#F85149"),
-        right=ManimColor("#3FB950"),
-        positive_name="green",
-        negative_name="red",
-        **_SHARED,
-    ),
-    # Blue/orange from the Okabe–Ito set, safe for red–green colour blindness.
-    "colorblind": Palette(
+    "classic": CLASSIC,
+    # Blue/orange from the Okabe–Ito set, safe for red–green colour blindness; the rest
+    # as the classic palette.
+    "colorblind": replace(
+        CLASSIC,
         name="colorblind",
         positive=ManimColor("#56B4E9"),
         negative=ManimColor("#E69F00"),
@@ -79,12 +80,12 @@ PALETTES: dict[str, Palette] = {
         right=ManimColor("#56B4E9"),
         positive_name="blue",
         negative_name="orange",
-        **_SHARED,
     ),
 }
 
 
 def get_palette(name: str) -> Palette:
+    """The palette called ``name`` (``[lecture] palette``)."""
     try:
         return PALETTES[name]
     except KeyError:

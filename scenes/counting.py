@@ -11,6 +11,8 @@ Render: ``manim render scenes/counting.py`` (``-ql`` preview, ``-s`` last frame)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from manim import (
     DOWN,
     LEFT,
@@ -21,6 +23,7 @@ from manim import (
     Group,
     Line,
     MathTex,
+    Mobject,
     Square,
     SurroundingRectangle,
     Text,
@@ -117,7 +120,7 @@ class CountingKnobs(LectureScene):
         line = self.all_lines[index]
         self.lines.append(line)
         VGroup(*self.lines).arrange(DOWN, buff=LINE_BUFF, aligned_edge=LEFT).move_to(
-            [LINES_AT[0], self.lines_y, 0]
+            (LINES_AT[0], self.lines_y, 0)
         )
         # Frame the layer pair being counted; the edges keep their weight-given looks.
         frame = SurroundingRectangle(
@@ -132,6 +135,7 @@ class CountingKnobs(LectureScene):
 
     def total(self, step: Step[None]) -> None:
         self.total_line.next_to(VGroup(*self.lines), DOWN, buff=TOTAL_BUFF)
+        assert self.frame is not None  # the last layer's frame
         self.play(FadeOut(self.frame), FadeIn(self.total_line))
         self.wait(2.5)
 
@@ -141,26 +145,25 @@ class CountingKnobs(LectureScene):
         p, net, area = self.palette, self.inputs.network, STAGE
         # The mass fills the stage left of a column that holds the counter and sliders.
         self.mass = ParameterMass(net, p, area.width - PANEL_WIDTH - 0.4, area.height - 0.3)
-        self.mass.move_to([area.left + self.mass.width / 2, area.center[1], 0])
+        self.mass.move_to((area.left + self.mass.width / 2, area.center[1], 0))
         panel_x = area.right - PANEL_WIDTH / 2
         self.counted = decimal(0, TYPE.value, p.highlight, places=0)
         counter_name = label(self.note(step.notes["counter"]), TYPE.label, p.muted)
         counter = VGroup(counter_name, self.counted).arrange(DOWN, buff=0.15)
-        counter.move_to([panel_x, area.top - counter.height / 2 - 0.1, 0])
+        counter.move_to((panel_x, area.top - counter.height / 2 - 0.1, 0))
         # A few real parameters, magnified: slider tracks span the layer's largest |value|.
         self.knobs = step.shows.knobs
-        self.sliders = VGroup(
-            *(
-                Slider(k.parameter.value, k.limit, self.note(k.name), p, font_size=TYPE.small)
-                for k in self.knobs
-            )
-        )
+        sliders = [
+            Slider(k.parameter.value, k.limit, self.note(k.name), p, font_size=TYPE.small)
+            for k in self.knobs
+        ]
+        self.sliders = VGroup(*sliders)
         self.sliders.arrange(DOWN, buff=0.45, aligned_edge=LEFT)
         self.sliders.next_to(counter, DOWN, buff=0.6).set_x(panel_x)
         area.keep_inside(self.sliders)
         self.marks = VGroup()
         self.leaders = VGroup()
-        for knob, slider in zip(self.knobs, self.sliders, strict=True):
+        for knob, slider in zip(self.knobs, sliders, strict=True):
             at = self.mass.cell_center(knob.parameter.layer - 1, knob.parameter.order(net))
             side = max(4 * self.mass.cell_size, 0.14)
             mark = Square(side, color=p.highlight, stroke_width=2).move_to(at)
@@ -176,14 +179,7 @@ class CountingKnobs(LectureScene):
         # Layer by layer, cell by cell in counting order; the counter is the cells shown.
         before = 0
         for layer, count in enumerate(self.mass.counts):
-
-            def reveal(
-                _: Group, alpha: float, layer: int = layer, count: int = count, base: int = before
-            ) -> None:
-                shown = round(alpha * count)
-                self.mass.show(layer, shown)
-                self.counted.set_value(base + shown)
-
+            reveal = self.reveal(layer, count, before)
             run = 3.0 if count > 2000 else 1.2
             # The counter is animated with the images: a still mobject would be drawn
             # once into the static background and never show its new value.
@@ -198,10 +194,21 @@ class CountingKnobs(LectureScene):
         )
         self.wait(1)
 
+    def reveal(self, layer: int, count: int, before: int) -> Callable[[Mobject, float], None]:
+        """Show the first ``alpha`` of ``layer``'s ``count`` cells; the counter counts them
+        on top of the ``before`` cells of the layers already shown."""
+
+        def reveal(_: Mobject, alpha: float) -> None:
+            shown = round(alpha * count)
+            self.mass.show(layer, shown)
+            self.counted.set_value(before + shown)
+
+        return reveal
+
     def learning(self, step: Step[None]) -> None:
         # Under the sliders, in the right-hand column, clear of the parameters' images.
         self.remark.next_to(self.sliders, DOWN, buff=REMARK_BUFF)
-        self.remark.align_to([STAGE.right, 0, 0], RIGHT)
+        self.remark.align_to((STAGE.right, 0, 0), RIGHT)
         STAGE.keep_inside(self.remark)
         drop_below(self.remark, self.sliders, buff=0.05)
         self.play(FadeIn(self.remark))

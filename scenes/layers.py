@@ -29,6 +29,7 @@ from lecture.choices import DRAWN_PIXELS, drawn_pixel_cells
 from lecture.step import Step
 from network.data import IMAGE_SIDE
 from network.flow import Flow
+from scenes.kit.animations import built
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.flow import Pulses
 from scenes.kit.gallery import size_braces
@@ -249,7 +250,7 @@ class NetworkLayers(LectureScene):
             shown = np.where(flow.kept.reshape(-1), full, 0.0)
             for edge, opacity in zip(edges, shown, strict=True):
                 if abs(edge.get_stroke_opacity() - opacity) > 1e-9:
-                    animations.append(edge.animate.set_stroke(opacity=float(opacity)))
+                    animations.append(built(edge.animate.set_stroke(opacity=float(opacity))))
         return animations
 
     def kept_note(self, shown: Pass) -> VGroup:

@@ -3,6 +3,8 @@
 It ends where the weighted-sum scene's neuron left off: the sum built from that
 neuron's connections lands on the sigmoid's axis, its learned bias slides it
 along, and the sigmoid lifts it to the activation the network really computes.
+The sums, the bias and the axis's reach are the chapter's plan,
+``lecture.chapters.sigmoid_bias``.
 
 Render: ``manim render scenes/sigmoid_bias.py`` (``-ql`` preview, ``-s`` last frame).
 """
@@ -25,59 +27,31 @@ from manim import (
     VGroup,
 )
 
-from lecture.choices import axis_reach
+from lecture.chapters.sigmoid_bias import Plot, plan
+from lecture.step import Step
 from network.activations import sigmoid
-from network.detector import LECTURE_DETECTOR, apply_neuron
+from network.detector import NeuronResult
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["BIAS", "X_RANGE", "SigmoidAndBias"]
-
-BIAS = -10.0  # "fire only when the sum exceeds 10"
-#: The sigmoid's x axis as drawn for the shipped network; a network whose sums land
-#: further out gets a longer one (``axis_reach``), with the same ticks.
-X_RANGE = (-15.0, 15.0, 5.0)
+__all__ = ["SigmoidAndBias"]
 
 
 class SigmoidAndBias(LectureScene):
     """σ squeezes any sum into (0, 1); the bias decides where the neuron switches on."""
 
-    STEPS = ("sigmoid", "real-sum", "bias", "neuron-sum", "trained-neuron")
+    PLAN = plan
 
-    def construct(self) -> None:
-        self.prepare()
-        self.show_sigmoid()
-        self.mark_sum()
-        self.add_bias()
-        self.land_neuron_sum()
-        self.show_trained_neuron()
+    @property
+    def plot(self) -> Plot:
+        """The axis every step draws on."""
+        return self.chapter.shows
 
-    def prepare(self) -> None:
-        """Every sum the scene marks, and an x axis long enough for all of them."""
-        digit, net = self.inputs.digit, self.inputs.network
-        detector = LECTURE_DETECTOR.weights(LECTURE_DETECTOR.centre_on(digit.pixels))
-        self.plain = apply_neuron(detector, digit.pixels)
-        self.biased = apply_neuron(detector, digit.pixels, bias=BIAS)
-        self.neuron = digit.featured_neuron
-        w, b = net.weights[0][self.neuron], float(net.biases[0][self.neuron])
-        self.trained = apply_neuron(w, digit.pixels, bias=b)
-        marked = (self.plain.weighted_sum, self.trained.weighted_sum, self.trained.z)
-        reach = axis_reach(marked, step=X_RANGE[2], least=X_RANGE[1])
-        self.x_range = (-reach, reach, X_RANGE[2])
-
-    def show_sigmoid(self) -> None:
+    def sigmoid(self, step: Step[None]) -> None:
         p = self.palette
-        x = X_RANGE[2]  # the first tick either side of 0
-        self.step(
-            "sigmoid",
-            left=-x,
-            right=x,
-            at_left=float(sigmoid(-x)),
-            at_right=float(sigmoid(x)),
-        )
-        self.axes = activation_axes(self.x_range, (0, 1, 0.5), p, width=9.0, height=3.6)
+        self.axes = activation_axes(self.plot.x_range, (0, 1, 0.5), p, width=9.0, height=3.6)
         STAGE.to_bottom(self.axes, buff=0.6)
         self.curve = plot_function(self.axes, sigmoid, p.highlight)
         self.formula = tex(r"\sigma(x) = \frac{1}{1 + e^{-x}}", font_size=TYPE.formula, palette=p)
@@ -92,45 +66,42 @@ class SigmoidAndBias(LectureScene):
         note = tex(text, font_size=TYPE.body, palette=p).next_to(dot, UP, buff=0.2)
         return VGroup(dot, STAGE.keep_inside(note))
 
-    def mark_sum(self) -> None:
-        s, a = self.plain.weighted_sum, self.plain.activation
-        self.step("real-sum", sum=s, activation=a)
+    def real_sum(self, step: Step[NeuronResult]) -> None:
+        s, a = step.shows.weighted_sum, step.shows.activation
         self.mark = self.marker(s, a, rf"\sigma({tex_number(s)}) = {tex_number(a, 4)}")
         self.play(FadeIn(self.mark))
         self.wait(2.5)
 
-    def add_bias(self) -> None:
-        p = self.palette
-        s, a = self.biased.weighted_sum, self.biased.activation
-        self.step("bias", threshold=-BIAS, bias=BIAS, sum=s, activation=a)
-        shifted = plot_function(self.axes, lambda x: sigmoid(x + BIAS), p.positive)
-        n = self.inputs.network.sizes[0]
+    def bias(self, step: Step[NeuronResult]) -> None:
+        p, biased = self.palette, step.shows
+        s, a, b = biased.weighted_sum, biased.activation, biased.bias
+        shifted = plot_function(self.axes, lambda x: sigmoid(x + b), p.positive)
+        n = self.plot.inputs
         self.bias_formula = tex(
-            rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}} + b), \quad b = {BIAS:g}",
+            rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}} + b), \quad b = {b:g}",
             font_size=TYPE.formula,
             palette=p,
         ).move_to(self.formula)
-        new_mark = self.marker(s, a, rf"\sigma({tex_number(s)} {BIAS:+g}) = {tex_number(a, 4)}")
+        new_mark = self.marker(s, a, rf"\sigma({tex_number(s)} {b:+g}) = {tex_number(a, 4)}")
         self.play(FadeOut(self.formula), FadeIn(self.bias_formula))
         self.play(self.curve.animate.set_stroke(opacity=0.35), Create(shifted))
         self.play(FadeOut(self.mark), FadeIn(new_mark))
         self.shifted, self.mark = shifted, new_mark
         self.wait(2.5)
 
-    def land_neuron_sum(self) -> None:
+    def neuron_sum(self, step: Step[NeuronResult]) -> None:
         """Moment: the featured neuron's weighted sum, built from its connections in the
         weighted-sum scene, lands as a point on the sigmoid's axis."""
-        p, t = self.palette, self.trained
-        self.step("neuron-sum", neuron=self.neuron, sum=t.weighted_sum)
+        p, t = self.palette, step.shows
+        total = tex_number(t.weighted_sum)
         self.sum_tex = tex(
-            r"\textstyle\sum_i w_i a_i =",
-            tex_number(t.weighted_sum),
-            font_size=TYPE.formula,
-            palette=p,
+            r"\textstyle\sum_i w_i a_i =", total, font_size=TYPE.formula, palette=p
         ).move_to(self.bias_formula)
-        self.sum_tex[1].set_color(p.highlight)
+        #: The sum's number in the formula, the part that lands on the axis.
+        self.sum_value = self.sum_tex.get_part_by_tex(total)
+        self.sum_value.set_color(p.highlight)
         self.dot = Dot(self.axes.c2p(t.weighted_sum, 0), color=p.highlight, radius=0.09)
-        self.value = tex(tex_number(t.weighted_sum), font_size=TYPE.label, palette=p)
+        self.value = tex(total, font_size=TYPE.label, palette=p)
         self.value.set_color(p.highlight).next_to(self.dot, UP, buff=0.15)
         self.play(
             FadeOut(self.bias_formula),
@@ -140,22 +111,14 @@ class SigmoidAndBias(LectureScene):
             run_time=1.0,
         )
         self.play(FadeIn(self.sum_tex), run_time=1.0)
-        self.play(TransformFromCopy(self.sum_tex[1], self.value), run_time=1.5)
+        self.play(TransformFromCopy(self.sum_value, self.value), run_time=1.5)
         self.play(GrowFromCenter(self.dot), run_time=0.6)
         self.wait(1)
 
-    def show_trained_neuron(self) -> None:
+    def trained_neuron(self, step: Step[NeuronResult]) -> None:
         """Moment: the bias slides the sum along the axis; σ lifts it to the curve."""
-        p, t, k = self.palette, self.trained, self.neuron
+        p, t = self.palette, step.shows
         b = t.bias
-        self.step(
-            "trained-neuron",
-            neuron=k,
-            sum=t.weighted_sum,
-            bias=b,
-            z=t.z,
-            activation=t.activation,
-        )
         start, end = self.axes.c2p(t.weighted_sum, 0), self.axes.c2p(t.z, 0)
         self.shift_arrow = Arrow(start, end, buff=0, color=p.highlight, stroke_width=5)
         self.shift_arrow.shift(0.16 * UP)

@@ -1,13 +1,18 @@
-"""scenes/counting.py: every count on screen is read from the network object, one line per
-weight layer for any shape, all on the stage and clear of the diagram."""
+"""scenes/counting.py and its chapter: every count is read from the network's arrays, one
+step and one line per weight layer for any shape; the magnified knobs are the featured
+neuron's and the answer's strongest parameters, on their layer's scale; all of it drawn
+on the stage and clear of the diagram."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
 import numpy as np
-from scene_helpers import dry_render, golden, render_in_frame, says
+import pytest
+from scene_helpers import build_up_to, dry_render, golden, render_in_frame, says, step_ids
 
+from lecture.chapters.counting import plan
+from lecture.inputs import load_inputs
 from scenes.counting import CountingKnobs
 from scenes.kit.maths import tex_count as grouped
 from scenes.kit.stage import STAGE, overlaps
@@ -15,33 +20,104 @@ from scenes.kit.stage import STAGE, overlaps
 __module_test__ = "counting"
 
 
-def test_counts_come_from_the_arrays(network_shape: str) -> None:
-    scene, words = render_in_frame(CountingKnobs)
-    net = scene.inputs.network
-    assert len(scene.lines) == len(net.weights) == len(net.sizes) - 1
-    for line, w in zip(scene.lines, net.weights, strict=True):
-        n_out, n_in = w.shape
-        assert line.tex_string == rf"{n_in} \times {n_out} + {n_out} = {grouped(w.size + n_out)}"
-    weights = sum(w.size for w in net.weights)
-    biases = sum(b.size for b in net.biases)
-    assert (net.n_weights, net.n_biases, net.n_parameters) == (weights, biases, weights + biases)
-    total = f"{grouped(weights)} + {biases} = {grouped(weights + biases)}"
-    assert scene.total.tex_string == total
-    assert says(scene.caption, "Learning")
-    if network_shape == "16-16":
-        assert (net.n_weights, net.n_biases, net.n_parameters) == (12960, 42, 13002)
-        assert scene.total.tex_string == "12{,}960 + 42 = 13{,}002"
-    hidden = [f"counting.hidden-layer-{i}" for i in range(1, len(net.sizes) - 1)]
-    assert list(words) == [
-        *hidden,
+def test_the_plan_counts_the_arrays(network_shape: str) -> None:
+    net = load_inputs().network
+    chapter = plan(load_inputs())
+    hidden = len(net.weights) - 1
+    assert step_ids(chapter) == [
+        *(f"counting.hidden-layer-{i}" for i in range(1, hidden + 1)),
         "counting.output-layer",
         "counting.total",
         "counting.every-knob",
         "counting.learning",
     ]
-    assert f"{weights + biases:,}" in words["counting.learning"].headline
+    counted = chapter.steps[: hidden + 1]
+    for index, (step, w, b) in enumerate(zip(counted, net.weights, net.biases, strict=True)):
+        n_out, n_in = w.shape
+        assert step.shows.index == index
+        expected = {"inputs": n_in, "neurons": n_out, "total": w.size + b.size}
+        if index < hidden:
+            assert (step.key, step.part) == ("hidden-layer", index + 1)
+            assert step.values == {"hidden": index + 1, **expected}
+        else:
+            assert (step.key, step.part) == ("output-layer", None)
+            assert step.values == expected
+    weights = sum(w.size for w in net.weights)
+    biases = sum(b.size for b in net.biases)
+    counts = chapter.shows
+    assert [(layer.n_in, layer.n_out) for layer in counts.layers] == [
+        (w.shape[1], w.shape[0]) for w in net.weights
+    ]
+    assert (counts.weights, counts.biases) == (weights, biases)
+    assert counts.parameters == weights + biases
+    assert chapter.step("total").values == {
+        "weights": weights,
+        "biases": biases,
+        "parameters": weights + biases,
+    }
+    for beat in ("every-knob", "learning"):
+        assert chapter.step(beat).values == {"parameters": weights + biases}
+    if network_shape == "16-16":
+        assert (weights, biases) == (12960, 42)
+    remark = chapter.step("learning").notes["remark"]
+    assert (remark.key, remark.name) == ("learning", "")
+
+
+@pytest.mark.parametrize("digit", ["0", "1512", "4321"])
+def test_the_magnified_knobs_are_chosen_from_the_values(
+    digit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The featured neuron's strongest weight and its bias, then the strongest weight into
+    the answer; each slider spans its layer's largest |parameter|, and is named as a
+    weight or a bias."""
+    monkeypatch.setenv("LECTURE_DIGIT", digit)
+    load_inputs.cache_clear()
+    try:
+        inputs = load_inputs()
+    finally:
+        load_inputs.cache_clear()
+    net, trace = inputs.network, inputs.digit.trace
+    j = int(np.argmax(trace.activations[1]))
+    answer = int(np.argmax(trace.output))
+    strongest = int(np.argmax(np.abs(net.weights[0][j])))
+    into_answer = int(np.argmax(np.abs(net.weights[-1][answer])))
+    last = len(net.weights)
+    knobs = plan(inputs).step("every-knob").shows.knobs
+    assert [(k.parameter.layer, k.parameter.neuron, k.parameter.source) for k in knobs] == [
+        (1, j, strongest),
+        (1, j, None),
+        (last, answer, into_answer),
+    ]
+    real = [net.weights[0][j, strongest], net.biases[0][j], net.weights[-1][answer, into_answer]]
+    assert [k.parameter.value for k in knobs] == real
+    for k in knobs:
+        w, b = net.weights[k.parameter.layer - 1], net.biases[k.parameter.layer - 1]
+        assert k.limit == np.abs(np.concatenate([w.ravel(), b])).max() >= abs(k.parameter.value)
+        where = {"layer": k.parameter.layer, "neuron": k.parameter.neuron}
+        if k.parameter.source is None:
+            assert (k.name.key, k.name.name, dict(k.name.values)) == ("every-knob", "bias", where)
+        else:
+            assert (k.name.key, k.name.name) == ("every-knob", "weight")
+            assert dict(k.name.values) == {"source": k.parameter.source, **where}
+
+
+def test_counts_are_drawn_as_planned(network_shape: str) -> None:
+    scene, words = render_in_frame(CountingKnobs)
+    net, chapter = scene.inputs.network, scene.chapter
+    assert list(words) == step_ids(chapter)
+    assert len(scene.lines) == len(net.weights)
+    for line, w in zip(scene.lines, net.weights, strict=True):
+        n_out, n_in = w.shape
+        assert line.tex_string == rf"{n_in} \times {n_out} + {n_out} = {grouped(w.size + n_out)}"
+    counts = chapter.shows
+    total = f"{grouped(counts.weights)} + {counts.biases} = {grouped(counts.parameters)}"
+    assert scene.total_line.tex_string == total
+    if network_shape == "16-16":
+        assert scene.total_line.tex_string == "12{,}960 + 42 = 13{,}002"
+    remark = scene.note(chapter.step("learning").notes["remark"])
+    assert "".join(scene.remark.text.split()) == "".join(remark.split())
     # The column sits on the stage, in order, and the note is clear of the diagram.
-    area, column = STAGE, [*scene.lines, scene.total]
+    area, column = STAGE, [*scene.lines, scene.total_line]
     for above, below in pairwise(column):
         assert above.get_bottom()[1] > below.get_top()[1]
     for part in [*column, scene.remark, scene.mass, scene.sliders]:
@@ -59,7 +135,7 @@ def test_total(scene: CountingKnobs) -> None:
 
 
 def test_every_knob_is_drawn_at_its_value(network_shape: str) -> None:
-    scene, words = render_in_frame(CountingKnobs)
+    scene, _ = render_in_frame(CountingKnobs)
     net, mass = scene.inputs.network, scene.mass
     # One cell per parameter, every one shown, the counter at the network's count.
     assert mass.counts == [w.size + b.size for w, b in zip(net.weights, net.biases, strict=True)]
@@ -75,17 +151,24 @@ def test_every_knob_is_drawn_at_its_value(network_shape: str) -> None:
         assert len(set(zip(cells.rows, cells.cols, strict=True))) == len(cells.values)
         colors = np.round(scene.palette.weight_rgb(expected, mass.scales[layer]) * 255)
         np.testing.assert_array_equal(mass.shown_colors(layer), colors.astype(np.uint8))
-    # The magnified sliders are set to real parameters, and sit on their cells' values.
-    for param, slider in zip(scene.featured, scene.sliders, strict=True):
+    # The magnified sliders are the plan's knobs: set to real parameters, on their layer's
+    # scale, named by their notes, and marked on their own cells.
+    knobs = scene.chapter.step("every-knob").shows.knobs
+    assert len(scene.sliders) == len(knobs) == len(scene.marks)
+    for knob, slider, mark in zip(knobs, scene.sliders, scene.marks, strict=True):
+        param = knob.parameter
         if param.source is None:
             real = net.biases[param.layer - 1][param.neuron]
         else:
             real = net.weights[param.layer - 1][param.neuron, param.source]
         assert slider.value == real
+        assert slider.limit == knob.limit == np.abs(mass.cells[param.layer - 1].values).max()
         assert abs(slider.knob_value - real) < 1e-9 * max(1.0, slider.limit)
+        assert says(slider.title, scene.note(knob.name))
         cells = mass.cells[param.layer - 1]
         assert cells.values[param.order(net)] == real
-    assert f"{net.n_parameters:,}" in words["counting.every-knob"].headline
+        at = mass.cell_center(param.layer - 1, param.order(net))
+        np.testing.assert_allclose(mark.get_center(), at, atol=1e-9)
 
 
 def test_counting_mid_reveal_counter_matches_cells() -> None:
@@ -97,8 +180,4 @@ def test_counting_mid_reveal_counter_matches_cells() -> None:
 
 @golden(CountingKnobs)
 def test_every_knob(scene: CountingKnobs) -> None:
-    scene.prepare()
-    for index in range(len(scene.layers)):
-        scene.count_layer(index)
-    scene.show_total()
-    scene.show_every_knob()
+    build_up_to(scene, "every-knob")

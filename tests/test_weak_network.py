@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import inspect
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,9 +20,10 @@ import numpy as np
 import pytest
 from num2words import num2words
 from PIL import Image
-from scene_helpers import dry_render, says
+from scene_helpers import dry_render, says, step_ids
 from test_three import assert_cards_tell_the_truth
 
+from lecture.chapters.layers import more_key
 from lecture.inputs import load_inputs
 from network.analysis import Example, example_per_label, example_wrong
 from network.data import IMAGE_SIDE, Digits
@@ -33,14 +33,10 @@ from network.strokes import PIECES
 from network.training import train
 from network.weights_io import load_weights, save_weights
 from scenes.kit.scene import LectureScene
-from scenes.layers import NetworkLayers
 
 SCENES_DIR = Path(__file__).resolve().parent.parent / "scenes"
 ACTIVATIONS = ("sigmoid", "relu")  # LECTURE_WEIGHTS, LECTURE_RELU_WEIGHTS
 CHOOSE_BY_CORRECTNESS = ("plan", "layers", "why_layers")
-SOURCE = re.compile(r"\(#(\d+)\)$")  # the row of a more digit, ending its headline
-MORE = re.compile(r"layers\.(more-digit(?:-[a-z-]+)?)-(\d)$")
-ANSWER = re.compile(r"layers\.(more-)?answer")
 
 
 def scene_classes() -> dict[str, type[LectureScene]]:
@@ -70,8 +66,8 @@ def recording(scene_class: type[LectureScene]) -> type[LectureScene]:
     words of every step."""
 
     class Recorded(scene_class):
-        def step(self, key: str, *, part: int | None = None, **values) -> None:
-            super().step(key, part=part, **values)
+        def step(self, step) -> None:
+            super().step(step)
             self.captions = [*getattr(self, "captions", []), self.words.headline]
             self.spoken = [*getattr(self, "spoken", []), self.words]
 
@@ -163,40 +159,35 @@ def check_plan(scene, net: Network, val: Digits) -> None:
 
 
 def check_layers(scene, net: Network, val: Digits) -> None:
-    """A 7 and a 0 read right, then a mistake; or the words say why not."""
+    """A 7 and a 0 read right, then a mistake; or the step chosen says why not."""
     correct = net.predict(val.images) == val.labels
-    picks = [(w, int(SOURCE.search(w.headline)[1])) for w in scene.spoken if MORE.match(w.step_id)]
-    assert [MORE.match(w.step_id)[2] for w, _ in picks] == ["1", "2", "3"]
-    for (words, row), label in zip(picks[:2], (7, 0), strict=True):
-        assert val.labels[row] == label
-        key = MORE.match(words.step_id)[1]
+    chapter = scene.chapter
+    assert [w.step_id for w in scene.spoken] == step_ids(chapter)
+    picks = [chapter.step("more-digit", part) for part in (1, 2, 3)]
+    for more, label in zip(picks[:2], (7, 0), strict=True):
+        row = more.values["row"]
+        assert val.labels[row] == label == more.values["label"]
         if np.any(correct[val.labels == label]):
-            assert correct[row] and key == "more-digit"
+            assert correct[row] and more.key == "more-digit"
         else:
             assert row == int(np.flatnonzero(val.labels == label)[0])
-            assert key == "more-digit-all-misread"
-            assert words.headline == (
-                f"It misreads every unseen {num2words(label)}: here is the first (#{row})"
-            )
-            assert f"gets every {num2words(label)} it never trained on wrong" in words.narration
-    words, row = picks[2]
+            assert more.key == "more-digit-all-misread"
+    last = picks[2]
+    row = last.values["row"]
     others = np.ones(len(val), dtype=bool)
-    others[[picks[0][1], picks[1][1]]] = False
+    others[[picks[0].values["row"], picks[1].values["row"]]] = False
     assert others[row]
-    last = scene.spoken[-1]
     if np.any(~correct & others):
-        assert not correct[row] and MORE.match(words.step_id)[1] == "more-digit"
-        # The last answer says so, in words.
-        assert last.step_id == "layers.more-answer-wrong-3"
-        assert last.headline.startswith("Wrong")
-        assert "Here the network gets it wrong." in last.narration
+        assert not correct[row] and last.key == "more-digit"
+        assert chapter.step("more-answer", 3).key == "more-answer-wrong"
     else:
-        assert correct[row] and MORE.match(words.step_id)[1] == "more-digit-none-wrong"
-    # Every answer said is the network's: right ones say so, wrong ones name the true digit.
-    for words in scene.spoken:
-        if ANSWER.match(words.step_id):
-            wrong = words.step_id.startswith(("layers.answer-wrong", "layers.more-answer-wrong"))
-            assert wrong == ("wrong" in words.headline.lower())
+        assert correct[row] and last.key == "more-digit-none-wrong"
+    # Every answer step is the network's: a wrong one is chosen exactly when it is wrong.
+    for step in chapter.steps:
+        if step.beat in ("answer", "more-answer"):
+            digit = step.shows.digit
+            assert step.values["answer"] == digit.prediction == net.predict(digit.pixels)
+            assert step.key.endswith("-wrong") == digit.is_wrong
 
 
 def check_why_layers(scene, net: Network, val: Digits) -> None:
@@ -235,19 +226,18 @@ CHECKS = {"plan": check_plan, "layers": check_layers, "why_layers": check_why_la
 
 
 def test_layers_says_when_the_network_makes_no_mistake_to_show() -> None:
-    """No network trained here is right on every unseen digit; if one were, the words
-    before the last digit must not present it as a mistake."""
+    """No network trained here is right on every unseen digit; if one were, the step
+    before the last digit is the one whose words do not present it as a mistake."""
     script = load_inputs().script
     never_wrong = Example(row=3, label=1, read_right=True, fallback=True)
-    assert NetworkLayers.more_step(never_wrong) == "more-digit-none-wrong"
-    words = script.words("layers", "more-digit-none-wrong", {"row": 3, "label": 1}, part=3)
-    assert words.headline == "No mistake left to show: one more digit (#3)"
-    assert "reads every other digit it never trained on correctly" in words.narration
-    assert "a handwritten one." in words.narration
     wanted = Example(row=3, label=1, read_right=False, fallback=False)
-    assert NetworkLayers.more_step(wanted) == "more-digit"
-    words = script.words("layers", "more-digit", {"row": 3, "label": 1}, part=3)
-    assert words.headline == "Another digit it never trained on (#3)"
+    assert more_key(never_wrong) == "more-digit-none-wrong"
+    assert more_key(wanted) == "more-digit"
+    said = {
+        key: script.words("layers", key, {"row": 3, "label": 1}, part=3)
+        for key in (more_key(never_wrong), more_key(wanted))
+    }
+    assert said["more-digit-none-wrong"].headline != said["more-digit"].headline
 
 
 def test_the_shipped_network_takes_no_fallback() -> None:

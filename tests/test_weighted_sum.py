@@ -259,4 +259,4 @@ def test_weights_laid_over_the_digit(scene: WeightedSum) -> None:
 
 @golden(WeightedSum)
 def test_edge_detector(scene: WeightedSum) -> None:
-    scene.construct()
+    WeightedSum.construct(scene)

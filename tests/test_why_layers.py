@@ -1,43 +1,142 @@
-"""scenes/why_layers.py: pieces and edges are drawn from real digits; it says it is a hope,
-told for the network's real hidden layers (one, two, or three and more)."""
+"""scenes/why_layers.py: pieces and edges are drawn from real digits; the hope is told for
+the network's real hidden layers (one, two, or three and more), and a misread example is
+said to be misread."""
 
 from __future__ import annotations
 
-import numpy as np
-from num2words import num2words
-from scene_helpers import golden, render_in_frame, says
+import dataclasses
 
-from network.shapes import hidden_between, hidden_count
+import numpy as np
+import pytest
+from manim import Line
+from scene_helpers import build_up_to, golden, render_in_frame, step_ids
+from scipy.special import expit
+
+from lecture.chapters.why_layers import FEATURED, LONG_TILE, SPEECH, TILE, plan
+from lecture.inputs import Inputs, load_inputs
+from network.model import Network
 from network.strokes import PIECES, piece_masks, tile_strokes
-from scenes.why_layers import LONG_TILE, TILE, WhyLayers
+from scenes.why_layers import WhyLayers
 
 __module_test__ = "why_layers"
 
 
-def expected_rungs(sizes: tuple[int, ...]) -> list[tuple[str, str]]:
-    """The ladder's heads (what, which layer) the script gives for a network of ``sizes``."""
-    hidden, between = hidden_count(sizes), hidden_between(sizes)
-    rungs = [("little edges", "hidden layer 1?" if hidden > 1 else "no layer of their own")]
-    if between:
-        names = [str(n) for n in between]
-        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        rungs.append(("longer strokes", f"hidden layer{'s' * (len(names) > 1)} {listed}?"))
-    return [*rungs, ("pieces", f"hidden layer {hidden}?"), ("the digit", "output layer")]
+def answers_from_weights(net, images: np.ndarray) -> np.ndarray:
+    """The digits the weights give for rows of images, computed here from the arrays."""
+    a = images.T
+    for w, b in zip(net.weights, net.biases, strict=True):
+        a = expit(w @ a + b[:, None])
+    return np.argmax(a, axis=0)
 
 
-def test_pieces_and_edges_come_from_the_real_digits(network_shape: str) -> None:
+def expected_examples(inputs: Inputs) -> tuple[list[int], list[int]]:
+    """Per kind of ``PIECES``, the first unseen digit of it the network reads right (else
+    the first of it); and the kinds it reads none of right."""
+    val, rows, misread = inputs.validation(), [], []
+    for kind in PIECES:
+        of_kind = np.flatnonzero(val.labels == kind)
+        right = of_kind[answers_from_weights(inputs.network, val.images[of_kind]) == kind]
+        rows.append(int(right[0]) if right.size else int(of_kind[0]))
+        if not right.size:
+            misread.append(kind)
+    return rows, misread
+
+
+def expected_rungs(hidden: int) -> list[tuple[str, str, dict]]:
+    """Per rung of the ladder for ``hidden`` hidden layers: its picture, and the note
+    naming its layer(s) with that note's values."""
+    rungs = [("edges", "layer", {"layer": 1}) if hidden > 1 else ("edges", "no-layer", {})]
+    between = list(range(2, hidden))
+    if len(between) == 1:
+        rungs.append(("between", "layer", {"layer": 2}))
+    elif between:
+        rungs.append(("between", "layers", {"layers": between}))
+    return [*rungs, ("pieces", "layer", {"layer": hidden}), ("digit", "output", {})]
+
+
+def assert_plan_matches(inputs: Inputs) -> None:
+    """Every step's key, values and what it shows, against the digits and the network's
+    hidden layers, worked out here."""
+    chapter = plan(inputs)
+    val, hidden = inputs.validation(), len(inputs.network.sizes) - 2
+    one = "-one-hidden" if hidden == 1 else ""
+    rows, misread = expected_examples(inputs)
+
+    pieces = chapter.step("pieces")
+    assert pieces.key == "pieces" + ("-misread" if misread else "") + one
+    examples = pieces.shows.examples
+    assert [e.digit.label for e in examples] == list(PIECES)
+    for example, row in zip(examples, rows, strict=True):
+        np.testing.assert_array_equal(example.digit.pixels, val.images[row])
+        assert example.regions == PIECES[example.digit.label]
+        for mask, want in zip(
+            example.masks, piece_masks(val.images[row], example.regions), strict=True
+        ):
+            np.testing.assert_array_equal(mask, want)
+    assert list(pieces.shows.misread) == misread
+    want = {"digits": list(PIECES), "strokes": 3} | ({"last": hidden} if hidden > 1 else {})
+    assert pieces.values == want
+    if misread:
+        note = pieces.notes["misread"]
+        assert (note.key, note.name) == ("pieces-misread", f"misread-{len(misread)}")
+        assert note.values == {"labels": misread}
+    else:
+        assert "misread" not in pieces.notes
+
+    edges = chapter.step("edges")
+    assert edges.key == "edges" + one
+    nine = edges.shows.digit
+    assert nine.digit.label == FEATURED == 9 and nine is examples[list(PIECES).index(9)]
+    strokes = [tile_strokes(nine.digit.pixels, m, TILE) for m in nine.masks]
+    assert [list(s) for s in edges.shows.strokes] == strokes
+    assert edges.values == {"digit": 9, "tile": TILE, "edges": sum(map(len, strokes))}
+
+    ladder = chapter.step("ladder")
+    assert ladder.key == {1: "ladder-one-hidden", 2: "ladder"}.get(hidden, "ladder-deeper")
+    assert ladder.values == ({"hidden": hidden} if hidden > 2 else {})
+    told = [(r.name, r.where.name, dict(r.where.values)) for r in ladder.shows.rungs]
+    assert told == expected_rungs(hidden)
+    assert [r.what.name for r in ladder.shows.rungs] == [r.name for r in ladder.shows.rungs]
+    assert all(r.what.key == r.where.key == "ladder" for r in ladder.shows.rungs)
+    assert ladder.shows.edges is edges.shows
+    long = [tile_strokes(nine.digit.pixels, m, LONG_TILE) for m in nine.masks]
+    assert [list(s) for s in ladder.shows.long_strokes] == (long if hidden > 2 else [])
+
+    assert chapter.step("speech").shows.words == SPEECH
+    hope = chapter.step("only-a-hope")
+    assert {(n.key, n.name) for n in hope.notes.values()} == {
+        ("only-a-hope", ""),
+        ("only-a-hope", "later"),
+    }
+
+
+def test_the_plan_tells_the_hope_for_the_networks_layers(network_shape: str) -> None:
+    inputs = load_inputs()
+    assert_plan_matches(inputs)
+    if network_shape == "16-16":  # the shipped network reads an example of each right
+        assert not plan(inputs).step("pieces").shows.misread
+
+
+@pytest.mark.parametrize("sizes", [(784, 16, 16, 16, 16, 10), (784, 20, 10)])
+def test_an_untrained_network_misreads_and_four_layers_list_those_between(
+    sizes: tuple[int, ...],
+) -> None:
+    """No test network has four hidden layers or misreads a whole kind: untrained ones
+    stand in (they read few digits right), for the misread note and the listed layers."""
+    inputs = dataclasses.replace(load_inputs(), network=Network.initialised(sizes, seed=3))
+    assert plan(inputs).step("pieces").shows.misread
+    assert_plan_matches(inputs)
+
+
+def test_pieces_and_edges_drawn_are_the_plans(network_shape: str) -> None:
     scene, words = render_in_frame(WhyLayers)
-    net, val = scene.inputs.network, scene.inputs.validation()
-    assert sorted(scene.digits) == sorted(PIECES)
-    for kind, digit in scene.digits.items():
-        assert digit.label == kind
-        assert (digit.prediction == kind) == (kind not in scene.misread)
-        row = int(digit.source.split("#")[1])
-        np.testing.assert_array_equal(digit.pixels, val.images[row])
-    nine = scene.digits[9]
-    masks = piece_masks(nine.pixels, PIECES[9])
-    for lines, mask in zip(scene.edge_lines, masks, strict=True):
-        strokes = tile_strokes(nine.pixels, mask, TILE)
+    chapter = scene.chapter
+    pieces = chapter.step("pieces")
+    for grid, example in zip(scene.piece_grids, pieces.shows.examples, strict=True):
+        np.testing.assert_array_equal(grid.pixels.reshape(-1), example.digit.pixels)
+    assert (scene.misread_text is None) == ("misread" not in pieces.notes)
+    edges = chapter.step("edges").shows
+    for lines, strokes in zip(scene.edge_lines, edges.strokes, strict=True):
         assert len(lines) == len(strokes) > 0
         for line, stroke in zip(lines, strokes, strict=True):
             np.testing.assert_allclose(
@@ -46,52 +145,21 @@ def test_pieces_and_edges_come_from_the_real_digits(network_shape: str) -> None:
             direction = line.get_unit_vector()
             along = np.array([np.cos(stroke.angle), np.sin(stroke.angle)])
             assert abs(direction[0] * along[1] - direction[1] * along[0]) < 1e-6
-    if network_shape == "16-16":
-        assert scene.misread_text is None  # the shipped network reads an example of each
 
-    # The steps told are those of this network's hidden layers.
-    hidden = hidden_count(net.sizes)
-    one = "-one-hidden" if hidden == 1 else ""
-    ladder = {1: "ladder-one-hidden", 2: "ladder"}.get(hidden, "ladder-deeper")
-    pieces_key = f"pieces{'-misread' if scene.misread else ''}{one}"
-    keys = (pieces_key, f"edges{one}", ladder, "speech", "only-a-hope")
-    assert list(words) == [f"why_layers.{key}" for key in keys]
-    assert set(keys) <= set(WhyLayers.STEPS)
-
-    loop_line, two_loops, strokes = PIECES
-    pieces = words[f"why_layers.{pieces_key}"].narration
-    assert f"A {loop_line} is a loop on top of a line, an {two_loops} is two loops" in pieces
-    assert f"a {strokes} is {num2words(len(PIECES[strokes]))} strokes" in pieces
-    if hidden == 1:
-        assert "each neuron of our network's only hidden layer" in pieces
-    else:  # pieces are hoped for in the last hidden layer
-        assert f"each neuron of the {num2words(hidden, to='ordinal')} hidden layer" in pieces
-    edges = sum(len(tile_strokes(nine.pixels, m, TILE)) for m in masks)
-    said = words[f"why_layers.edges{one}"].narration
-    assert f"Cut this {nine.label} into patches of {TILE} by {TILE} pixels" in said
-    assert f"in each: {edges} little edges" in said
-    assert ("ours has a single hidden layer" in said) == (hidden == 1)
-    assert ("Perhaps each neuron of the first hidden layer" in said) == (hidden > 1)
-    told = words[f"why_layers.{ladder}"].narration
-    if hidden > 2:
-        assert f"the hope for our {num2words(hidden)} hidden layers" in told
-        assert f"the {num2words(hidden, to='ordinal')} the pieces" in told
-    assert words["why_layers.only-a-hope"].headline.startswith("Only a hope")
-    assert says(scene.caption, "Only a hope")
-
-    # The ladder's picture: one rung per hoped-for stage, named by its real layer.
-    heads = [(head[0].text, head[1].text) for head in scene.ladder_heads]
-    expected = [(w.replace(" ", ""), h.replace(" ", "")) for w, h in expected_rungs(net.sizes)]
-    assert heads == expected
-    between = hidden_between(net.sizes)
-    if between:
-        assert scene.long_strokes == [tile_strokes(nine.pixels, m, LONG_TILE) for m in masks]
-    else:
-        assert scene.long_strokes == []
+    # The ladder's picture: one rung per hoped-for stage, headed by its notes.
+    ladder = chapter.step("ladder").shows
+    assert list(scene.ladder_columns) == [r.name for r in ladder.rungs]
+    heads = [[text.text for text in head] for head in scene.ladder_heads]
+    assert heads == [
+        [scene.note(r.what).replace(" ", ""), scene.note(r.where).replace(" ", "")]
+        for r in ladder.rungs
+    ]
+    if "between" in scene.ladder_columns:
+        lines = [m for m in scene.ladder_columns["between"].get_family() if isinstance(m, Line)]
+        assert len(lines) == sum(len(s) for s in ladder.long_strokes) > 0
+    assert list(words) == step_ids(chapter)
 
 
 @golden(WhyLayers)
 def test_ladder(scene: WhyLayers) -> None:
-    scene.show_pieces()
-    scene.show_edges_make_loops()
-    scene.show_ladder()
+    build_up_to(scene, "ladder")

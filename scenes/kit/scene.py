@@ -10,6 +10,7 @@ from typing import Any, ClassVar, NoReturn
 
 import numpy as np
 from manim import UP, Scene, Text, config, logger
+from manim.renderer.cairo_renderer import CairoRenderer
 from pydub import AudioSegment  # Manim's own sound track is built with pydub
 
 from lecture.inputs import Inputs, load_inputs
@@ -207,9 +208,12 @@ class LectureScene(Scene):
 
     def current_frame(self) -> np.ndarray:
         """What is on screen now, drawn afresh (also while animations are skipped)."""
-        self.renderer.static_image = None
-        self.renderer.update_frame(self, ignore_skipping=True)
-        return self.renderer.get_frame()
+        renderer = self.renderer
+        if not isinstance(renderer, CairoRenderer):
+            raise TypeError("the lecture draws with Manim's Cairo renderer")
+        renderer.static_image = None
+        renderer.update_frame(self, ignore_skipping=True)
+        return renderer.get_frame()
 
     def tear_down(self) -> None:
         self._end_step()

@@ -1,0 +1,235 @@
+"""Storyboard section 5 as data: why layers? The hope that pieces build digits and edges
+build pieces.
+
+Everything drawn over a digit comes from its real pixels (``network.strokes``): the
+pieces are the ink in parts of its box, the little edges the direction of the ink in
+small tiles. The words say plainly that this is a hope, not a finding.
+
+The hope is told for the network's real hidden layers: with two, edges in the first
+and pieces in the second; with three or four, edges in the first, pieces in the last,
+and longer strokes (the ink's direction in larger tiles) in between; with one, the
+single hidden layer would have to find pieces in one go. An example digit the network
+misreads (it misreads every one of its kind) is said to be misread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lecture.choices import hidden_variant
+from lecture.inputs import Digit, Inputs
+from lecture.step import Chapter, Note, Step, Value
+from network.analysis import example_per_label
+from network.shapes import hidden_between, hidden_count
+from network.strokes import PIECES, Region, Stroke, piece_masks, tile_strokes
+
+__all__ = [
+    "FEATURED",
+    "KEYS",
+    "LONG_TILE",
+    "SPEECH",
+    "TILE",
+    "Edges",
+    "Ladder",
+    "PiecedDigit",
+    "Pieces",
+    "Rung",
+    "Speech",
+    "ladder_key",
+    "plan",
+    "where",
+]
+
+#: Every script key of the chapter. "-misread": some example digit is misread (the
+#: network misreads all of its kind); "-one-hidden": a single hidden layer, so edges get
+#: no layer of their own; "ladder-deeper": three or four hidden layers, those between free.
+KEYS = frozenset(
+    {
+        "pieces",
+        "pieces-misread",
+        "pieces-one-hidden",
+        "pieces-misread-one-hidden",
+        "edges",
+        "edges-one-hidden",
+        "ladder",
+        "ladder-one-hidden",
+        "ladder-deeper",
+        "speech",
+        "only-a-hope",
+    }
+)
+
+#: Side of the tiles whose ink makes one little edge.
+TILE = 4
+#: Side of the tiles of the longer strokes, hoped for in the hidden layers between the
+#: edges and the pieces.
+LONG_TILE = 7
+#: The digit cut into edges and climbed up the ladder: a loop on top of a line.
+FEATURED = 9
+#: The ladder of another hard problem, understanding speech, bottom to top.
+SPEECH = ("sound", "syllables", "words", "phrases")
+
+
+@dataclass(frozen=True, eq=False)
+class PiecedDigit:
+    """A real digit and its ink cut into the pieces ``PIECES`` hopes it is built from:
+    one mask per region, in the regions' order."""
+
+    digit: Digit
+    regions: tuple[Region, ...]
+    masks: tuple[np.ndarray, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Pieces:
+    """One example digit per kind of ``PIECES``, in its order; ``misread`` lists the kinds
+    whose example the network misreads (it misreads every one of them)."""
+
+    examples: tuple[PiecedDigit, ...]
+    misread: tuple[int, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Edges:
+    """The featured digit's pieces as little edges: per piece, the ink of each
+    ``tile``×``tile`` tile as one stroke."""
+
+    digit: PiecedDigit
+    tile: int
+    strokes: tuple[tuple[Stroke, ...], ...]
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One stage of the hoped-for ladder: ``name`` says what its picture is (``edges``,
+    ``between``, ``pieces`` or ``digit``); ``what`` and ``where`` are its heading's texts,
+    what is hoped for and in which layer."""
+
+    name: str
+    what: Note
+    where: Note
+
+
+@dataclass(frozen=True, eq=False)
+class Ladder:
+    """The ladder for this network's hidden layers, bottom to top, drawn on the featured
+    digit; ``long_strokes`` (per piece, ``long_tile`` tiles) only when some hidden layer
+    lies between the first and the last."""
+
+    edges: Edges
+    rungs: tuple[Rung, ...]
+    long_tile: int
+    long_strokes: tuple[tuple[Stroke, ...], ...]
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The ladder of understanding speech, bottom to top."""
+
+    words: tuple[str, ...]
+
+
+def where(layers: tuple[int, ...]) -> Note:
+    """Which hidden layer(s) a rung is hoped for, as the script words it: none, one, or
+    several listed."""
+    if not layers:
+        return Note("ladder", "no-layer")
+    if len(layers) > 1:
+        return Note("ladder", "layers", {"layers": list(layers)})
+    return Note("ladder", "layer", {"layer": layers[0]})
+
+
+def ladder_key(sizes: tuple[int, ...]) -> str:
+    """The ladder's words for this network: one hidden layer, two, or more with some in
+    between the first and the last."""
+    if hidden_count(sizes) == 1:
+        return "ladder-one-hidden"
+    return "ladder-deeper" if hidden_between(sizes) else "ladder"
+
+
+def rungs(sizes: tuple[int, ...]) -> tuple[Rung, ...]:
+    """The hope per network: edges in the first hidden layer (none of their own with a
+    single one), longer strokes in those between, pieces in the last, then the digit."""
+    hidden, between = hidden_count(sizes), hidden_between(sizes)
+    ladder = [Rung("edges", Note("ladder", "edges"), where((1,) if hidden > 1 else ()))]
+    if between:
+        ladder.append(Rung("between", Note("ladder", "between"), where(between)))
+    ladder += [
+        Rung("pieces", Note("ladder", "pieces"), where((hidden,))),
+        Rung("digit", Note("ladder", "digit"), Note("ladder", "output")),
+    ]
+    return tuple(ladder)
+
+
+def _pieced(digit: Digit) -> PiecedDigit:
+    regions = PIECES[digit.kind]
+    return PiecedDigit(digit, regions, tuple(piece_masks(digit.pixels, regions)))
+
+
+def _strokes(pieced: PiecedDigit, tile: int) -> tuple[tuple[Stroke, ...], ...]:
+    return tuple(tuple(tile_strokes(pieced.digit.pixels, m, tile)) for m in pieced.masks)
+
+
+def plan(inputs: Inputs) -> Chapter[None]:
+    """The chapter's steps for ``inputs``' network.
+
+    Parameters
+    ----------
+    inputs
+        The loaded lecture inputs.
+
+    Returns
+    -------
+    Chapter
+        The pieces, the edges, the ladder, the speech ladder and the honest caveat.
+    """
+    sizes = tuple(inputs.network.sizes)
+    hidden = sizes[1:-1]
+    kinds = list(PIECES)
+    picks = example_per_label(inputs.network, inputs.validation(), kinds)
+    digits = inputs.validation_digits([e.row for e in picks])
+    pieces = Pieces(tuple(_pieced(d) for d in digits), tuple(e.label for e in picks if e.fallback))
+    featured = pieces.examples[kinds.index(FEATURED)]
+    edges = Edges(featured, TILE, _strokes(featured, TILE))
+    long_strokes = _strokes(featured, LONG_TILE) if hidden_between(sizes) else ()
+    ladder = Ladder(edges, rungs(sizes), LONG_TILE, long_strokes)
+
+    plain = "pieces-misread" if pieces.misread else "pieces"
+    values: dict[str, Value] = {"digits": kinds, "strokes": len(PIECES[kinds[-1]])}
+    if hidden_count(sizes) > 1:
+        values["last"] = hidden_count(sizes)  # pieces are hoped for in the last hidden layer
+    notes = {}
+    if pieces.misread:
+        # note-misread-1, -2, -3: one field per number of labels, so each reads naturally.
+        name = f"misread-{len(pieces.misread)}"
+        notes["misread"] = Note("pieces-misread", name, {"labels": list(pieces.misread)})
+    deeper = {"hidden": hidden_count(sizes)} if ladder_key(sizes) == "ladder-deeper" else {}
+    steps: tuple[Step, ...] = (
+        Step(
+            "pieces",
+            hidden_variant(plain, hidden, one="-one-hidden", mixed=""),
+            values,
+            pieces,
+            notes=notes,
+        ),
+        Step(
+            "edges",
+            hidden_variant("edges", hidden, one="-one-hidden", mixed=""),
+            {
+                "digit": featured.digit.kind,
+                "tile": TILE,
+                "edges": sum(len(s) for s in edges.strokes),
+            },
+            edges,
+        ),
+        Step("ladder", ladder_key(sizes), deeper, ladder),
+        Step("speech", "speech", {}, Speech(SPEECH)),
+        Step(
+            "only-a-hope",
+            "only-a-hope",
+            notes={"message": Note("only-a-hope"), "later": Note("only-a-hope", "later")},
+        ),
+    )
+    return Chapter("why_layers", steps, None, KEYS)
