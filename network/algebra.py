@@ -14,7 +14,7 @@ import numpy as np
 from network.errors import NetworkInputError
 from network.model import Network, Trace
 
-__all__ = ["Parameter", "RowSum", "largest_parameter", "row_sum", "shown_rows"]
+__all__ = ["Parameter", "RowSum", "largest_parameter", "row_sum"]
 
 
 @dataclass(frozen=True)
@@ -62,22 +62,6 @@ def row_sum(net: Network, trace: Trace, layer: int, neuron: int) -> RowSum:
         bias=bias,
         activation=float(trace.activations[layer][neuron]),
     )
-
-
-def shown_rows(count: int, featured: int) -> list[int]:
-    """Which of a layer's ``count`` rows a truncated matrix shows: the first, the
-    ``featured`` one and the last (three distinct rows, in order, when there are three).
-
-    Rows left out between two shown ones are elided by the picture; the first and the
-    last always frame it so that the reader sees where the matrix starts and ends.
-    """
-    if count < 1 or not 0 <= featured < count:
-        raise NetworkInputError(f"row {featured} is not one of {count}")
-    rows = sorted({0, featured, count - 1})
-    spare = (i for i in range(count) if i not in rows)
-    while len(rows) < min(3, count):
-        rows = sorted({*rows, next(spare)})
-    return rows
 
 
 @dataclass(frozen=True)

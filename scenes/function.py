@@ -8,9 +8,10 @@ Render: ``manim render scenes/function.py`` (``-ql`` preview, ``-s`` last frame)
 
 from __future__ import annotations
 
-import numpy as np
 from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, MathTex, SurroundingRectangle, VGroup
 
+from lecture.chapters.function import Output, Signature, plan
+from lecture.step import Step
 from scenes.kit.grids import PixelGrid
 from scenes.kit.maths import column_vector, tex, tex_count, tex_number
 from scenes.kit.scene import LectureScene
@@ -44,84 +45,61 @@ def chain_tex(layers: int) -> str:
 class NetworkFunction(LectureScene):
     """f: 784 numbers → 10 numbers, with 13,002 parameters, on the real digit."""
 
-    STEPS = ("function", "chain", "real-values", "real-values-right", "real-values-wrong")
+    PLAN = plan
 
-    def construct(self) -> None:
-        self.show_signature()
-        self.show_chain()
-        self.show_real_input_output()
-
-    def show_signature(self) -> None:
-        net, p = self.inputs.network, self.palette
-        n_in, n_out = net.sizes[0], net.sizes[-1]
-        self.step("function", inputs=n_in, outputs=n_out, parameters=net.n_parameters)
+    def function(self, step: Step[None]) -> None:
+        signature: Signature = self.chapter.shows
+        p = self.palette
         self.signature = tex(
-            rf"f : \mathbb{{R}}^{{{n_in}}} \to \mathbb{{R}}^{{{n_out}}}",
+            rf"f : \mathbb{{R}}^{{{signature.inputs}}} \to \mathbb{{R}}^{{{signature.outputs}}}",
             font_size=TYPE.display,
             palette=p,
         )
         self.parameters = tex(
-            rf"\text{{with }} {tex_count(net.n_parameters)} \text{{ parameters}}",
+            rf"\text{{with }} {tex_count(signature.parameters)} \text{{ parameters}}",
             font_size=TYPE.formula,
             palette=p,
         ).next_to(self.signature, DOWN, buff=0.4)
         # The chain comes next, under these two: the three are centred on the stage together.
-        self.chain = self.chain_formula()
-        self.chain.next_to(self.parameters, DOWN, buff=0.7)
-        STAGE.center_on(VGroup(self.signature, self.parameters, self.chain))
+        self.formula = self.chain_formula(signature.layers)
+        self.formula.next_to(self.parameters, DOWN, buff=0.7)
+        STAGE.center_on(VGroup(self.signature, self.parameters, self.formula))
         self.play(FadeIn(self.signature))
         self.play(FadeIn(self.parameters))
         self.wait(2)
 
-    def chain_formula(self) -> MathTex:
+    def chain_formula(self, layers: int) -> MathTex:
         """The function written out, one σ per layer, shrunk only if it must fit the stage."""
-        layers = len(self.inputs.network.weights)
         chain = tex(chain_tex(layers), font_size=CHAIN_SIZE, palette=self.palette)
         #: The font size the chain is drawn at.
         self.chain_size = CHAIN_SIZE * min(1.0, STAGE.width / chain.width)
         return chain.scale(self.chain_size / CHAIN_SIZE)
 
-    def show_chain(self) -> None:
-        self.step("chain", layers=len(self.inputs.network.weights))
-        self.play(FadeIn(self.chain))
+    def chain(self, step: Step[None]) -> None:
+        self.play(FadeIn(self.formula))
         self.wait(2.5)
 
-    def show_real_input_output(self) -> None:
-        digit, p = self.inputs.digit, self.palette
-        output = digit.trace.output
-        answer = digit.prediction
-        runner_up = int(np.argsort(output)[-2])
-        values = {
-            "inputs": len(digit.pixels),
-            "outputs": len(output),
-            "answer": answer,
-            "activation": output[answer],
-            "runner_up": runner_up,
-            "runner_up_activation": output[runner_up],
-        }
-        if digit.label is None:  # a user's image: nobody told us what it shows
-            self.step("real-values", **values)
-        elif digit.is_wrong:
-            self.step("real-values-wrong", label=digit.label, **values)
-        else:
-            self.step("real-values-right", **values)
-        grid = PixelGrid(digit.pixels, p, height=3.0, lines=False)
+    def real_values(self, step: Step[Output]) -> None:
+        output, p = step.shows, self.palette
+        grid = PixelGrid(output.digit.pixels, p, height=3.0, lines=False)
         box = boxed(tex("f", font_size=TYPE.display, palette=p), p.highlight, pad=0.5)
-        self.entries = [tex_number(v) for v in output]
+        self.entries = [tex_number(v) for v in output.values]
         self.output_tex = tex(column_vector(self.entries), font_size=TYPE.value, palette=p)
-        names = VGroup(*(label(str(d), TYPE.label, p.muted) for d in range(len(output))))
+        count = len(output.values)
+        names = VGroup(*(label(str(d), TYPE.label, p.muted) for d in range(count)))
         parts = [grid, box, self.output_tex]
         Group(*parts).arrange(RIGHT, buff=1.4)
-        rows = self.output_tex[0]
         height = self.output_tex.height
         for d, name in enumerate(names):
-            y = self.output_tex.get_top()[1] - (d + 0.5) * height / len(output)
-            name.move_to([self.output_tex.get_right()[0] + 0.35, y, 0])
+            y = self.output_tex.get_top()[1] - (d + 0.5) * height / count
+            name.move_to((self.output_tex.get_right()[0] + 0.35, y, 0.0))
         STAGE.center_on(Group(*parts, names))
-        self.answer_box = SurroundingRectangle(names[answer], color=p.highlight, buff=0.08)
-        arrows = chain_arrows(parts, p.muted, buff=0.3)
-        self.play(FadeOut(self.signature), FadeOut(self.parameters), FadeOut(self.chain))
-        self.play(FadeIn(grid), FadeIn(arrows[0]), FadeIn(box))
-        self.play(FadeIn(arrows[1]), FadeIn(rows), FadeIn(names))
+        #: The frame around the answer's name beside the vector (kept for tests).
+        self.answer_box = SurroundingRectangle(names[output.answer], color=p.highlight, buff=0.08)
+        self.output_names = names
+        into_f, out_of_f = chain_arrows(parts, p.muted, buff=0.3)
+        self.play(FadeOut(self.signature), FadeOut(self.parameters), FadeOut(self.formula))
+        self.play(FadeIn(grid), FadeIn(into_f), FadeIn(box))
+        self.play(FadeIn(out_of_f), FadeIn(self.output_tex), FadeIn(names))
         self.play(FadeIn(self.answer_box))
         self.wait(3)

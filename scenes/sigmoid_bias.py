@@ -23,20 +23,29 @@ from manim import (
     FadeOut,
     GrowArrow,
     GrowFromCenter,
+    MathTex,
     TransformFromCopy,
     VGroup,
 )
 
 from lecture.chapters.sigmoid_bias import Plot, plan
 from lecture.step import Step
-from network.activations import sigmoid
+from network import activations
 from network.detector import NeuronResult
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["SigmoidAndBias"]
+__all__ = ["Marker", "SigmoidAndBias"]
+
+
+class Marker(VGroup):
+    """A point on the axes, and its note above it."""
+
+    def __init__(self, dot: Dot, note: MathTex) -> None:
+        super().__init__(dot, note)
+        self.dot, self.note = dot, note
 
 
 class SigmoidAndBias(LectureScene):
@@ -53,18 +62,18 @@ class SigmoidAndBias(LectureScene):
         p = self.palette
         self.axes = activation_axes(self.plot.x_range, (0, 1, 0.5), p, width=9.0, height=3.6)
         STAGE.to_bottom(self.axes, buff=0.6)
-        self.curve = plot_function(self.axes, sigmoid, p.highlight)
+        self.curve = plot_function(self.axes, activations.sigmoid, p.highlight)
         self.formula = tex(r"\sigma(x) = \frac{1}{1 + e^{-x}}", font_size=TYPE.formula, palette=p)
         STAGE.to_top(self.formula, buff=0.4)
         self.play(FadeIn(self.axes), FadeIn(self.formula))
         self.play(Create(self.curve), run_time=1.5)
         self.wait(2)
 
-    def marker(self, x: float, y: float, text: str) -> VGroup:
+    def marker(self, x: float, y: float, text: str) -> Marker:
         p = self.palette
         dot = Dot(self.axes.c2p(x, y), color=p.positive, radius=0.09)
         note = tex(text, font_size=TYPE.body, palette=p).next_to(dot, UP, buff=0.2)
-        return VGroup(dot, STAGE.keep_inside(note))
+        return Marker(dot, STAGE.keep_inside(note))
 
     def real_sum(self, step: Step[NeuronResult]) -> None:
         s, a = step.shows.weighted_sum, step.shows.activation
@@ -75,7 +84,7 @@ class SigmoidAndBias(LectureScene):
     def bias(self, step: Step[NeuronResult]) -> None:
         p, biased = self.palette, step.shows
         s, a, b = biased.weighted_sum, biased.activation, biased.bias
-        shifted = plot_function(self.axes, lambda x: sigmoid(x + b), p.positive)
+        shifted = plot_function(self.axes, lambda x: activations.sigmoid(x + b), p.positive)
         n = self.plot.inputs
         self.bias_formula = tex(
             rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}} + b), \quad b = {b:g}",
@@ -98,8 +107,9 @@ class SigmoidAndBias(LectureScene):
             r"\textstyle\sum_i w_i a_i =", total, font_size=TYPE.formula, palette=p
         ).move_to(self.bias_formula)
         #: The sum's number in the formula, the part that lands on the axis.
-        self.sum_value = self.sum_tex.get_part_by_tex(total)
-        self.sum_value.set_color(p.highlight)
+        sum_value = self.sum_tex.get_part_by_tex(total)
+        assert sum_value is not None  # the formula's second part is exactly ``total``
+        self.sum_value = sum_value.set_color(p.highlight)
         self.dot = Dot(self.axes.c2p(t.weighted_sum, 0), color=p.highlight, radius=0.09)
         self.value = tex(total, font_size=TYPE.label, palette=p)
         self.value.set_color(p.highlight).next_to(self.dot, UP, buff=0.15)
@@ -135,11 +145,11 @@ class SigmoidAndBias(LectureScene):
         ).move_to(self.sum_tex)
         top = self.axes.c2p(t.z, t.activation)
         rise = DashedLine(end, top, color=p.muted, stroke_width=2)
-        note = self.marker(t.z, t.activation, rf"z = {tex_number(t.z)}")[1]
+        note = self.marker(t.z, t.activation, rf"z = {tex_number(t.z)}").note
         self.play(FadeOut(self.value), GrowArrow(self.shift_arrow), FadeIn(bias_tex), run_time=1.2)
         self.play(self.dot.animate.move_to(end), run_time=1.2)
         self.play(Create(rise), self.dot.animate.move_to(top), run_time=1.4)
         self.play(FadeOut(self.sum_tex), FadeIn(self.trained_tex), FadeIn(note), run_time=1.0)
         self.bias_tex = bias_tex
-        self.mark = VGroup(self.dot, note)
+        self.mark = Marker(self.dot, note)
         self.wait(1.5)

@@ -32,6 +32,7 @@ from manim import (
 from lecture.chapters.weighted_sum import Designed, FanIn, Featured, Overlay, Sum, plan
 from lecture.palette import Palette
 from lecture.step import Step
+from scenes.kit.animations import built
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.maths import tex, tex_number
@@ -120,11 +121,13 @@ class WeightedSum(LectureScene):
         self.fan.set_z_index(-0.5)  # above the dimmed edges, below the neurons
         self.play(
             AnimationGroup(
-                *(  # type: ignore[arg-type]  # .animate builders: Manim prepares them
-                    self.edges[pixel].animate.set_stroke(
-                        p.signed_color(float(weight)),
-                        width=FAN_IN_WIDTH * float(strength),
-                        opacity=1.0,
+                *(
+                    built(
+                        self.edges[pixel].animate.set_stroke(
+                            p.signed_color(float(weight)),
+                            width=FAN_IN_WIDTH * float(strength),
+                            opacity=1.0,
+                        )
                     )
                     for pixel, weight, strength in zip(
                         fan.sources, fan.weights, fan.strengths, strict=True

@@ -22,6 +22,7 @@ from manim import (
     Line,
     ManimColor,
     Mobject,
+    Text,
     VGroup,
 )
 
@@ -69,7 +70,7 @@ class WhyLayers(LectureScene):
         for panel in panels:
             self.play(FadeIn(panel), run_time=0.8)
         # Under the panels, when some example is misread: which, and that all of its kind are.
-        self.misread_text = None
+        self.misread_text: Text | None = None
         if "misread" in step.notes:
             text = label(self.note(step.notes["misread"]), TYPE.label, self.palette.muted)
             self.misread_text = STAGE.to_bottom(text, buff=0.15)
@@ -156,15 +157,15 @@ class WhyLayers(LectureScene):
                 label(self.note(rung.what), TYPE.body, p.text),
                 label(self.note(rung.where), TYPE.label, p.muted),
             )
-            head.arrange(DOWN, buff=0.08).move_to([column.get_x(), 0, 0], aligned_edge=UP)
+            head.arrange(DOWN, buff=0.08).move_to((column.get_x(), 0.0, 0.0), aligned_edge=UP)
             heads.add(head.shift(top * UP))
         STAGE.center_on(Group(*columns, heads))
         arrows = chain_arrows(columns, p.muted, buff=0.25)
         self.ladder_group = Group(*columns, heads, arrows)
         self.ladder_heads = heads
         self.play(FadeOut(self.big), *(FadeOut(lines) for lines in self.edge_lines))
-        for column, head, arrow in zip(columns, heads, [*arrows, None], strict=True):
-            self.play(FadeIn(column), FadeIn(head), *([FadeIn(arrow)] if arrow else []))
+        for column, heading, arrow in zip(columns, heads, [*arrows, None], strict=True):
+            self.play(FadeIn(column), FadeIn(heading), *([FadeIn(arrow)] if arrow else []))
         self.wait(2.5)
 
     def speech(self, step: Step[Speech]) -> None:

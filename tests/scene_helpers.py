@@ -55,8 +55,7 @@ def build_up_to(scene: Any, beat: str, part: int | None = None) -> None:
 def step_ids(chapter: Any) -> list[str]:
     """The step ids the scene's words are recorded under, in the chapter's order."""
     return [
-        f"{chapter.name}.{s.key}" + ("" if s.part is None else f"-{s.part}")
-        for s in chapter.steps
+        f"{chapter.name}.{s.key}" + ("" if s.part is None else f"-{s.part}") for s in chapter.steps
     ]
 
 

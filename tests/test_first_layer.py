@@ -1,36 +1,122 @@
-"""scenes/first_layer.py: the grids are the real first-layer weights, in palette colours,
-laid out to fit the stage for any first-layer width (a fair sample beyond ``MAX_GRIDS``),
-and the words name the real neuron, counts, sums and accuracy."""
+"""scenes/first_layer.py: the plan's grids are the real first-layer weights (a fair
+sample beyond ``MAX_GRIDS``), its neuron, digit, sums and accuracy are network/'s, and
+what is drawn is the plan's: in palette colours, laid out to fit the stage for any
+first-layer width."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from num2words import num2words
-from scene_helpers import golden, render_in_frame, says
+from scene_helpers import golden, render_in_frame, step_ids
 
+from lecture.chapters import first_layer
+from lecture.chapters.first_layer import KEYS, MAX_GRIDS, plan
 from lecture.choices import spread_neurons, weight_scale
+from lecture.inputs import load_inputs
 from network.analysis import most_exciting
 from network.errors import NetworkInputError
 from network.shapes import HIDDEN_WIDTH
 from network.training import accuracy
-from scenes import first_layer
-from scenes.first_layer import GRID_BUFF, GRID_HEIGHT, MAX_GRIDS, WhatNeuronsSee, grid_layout
+from scenes.first_layer import GRID_BUFF, GRID_HEIGHT, WhatNeuronsSee, grid_layout
 from scenes.kit.stage import STAGE
 
 __module_test__ = "first_layer"
 
 #: The smallest thumbnail (frame units) a layout may use: about 60 px high at 480p.
 READABLE = 1.0
+#: Bundled digits of several kinds (500 per label, in label order): 0, 3 (the shipped
+#: one), 5, 7 and 8, so the featured neuron and its most exciting digit differ.
+DIGITS = ("120", "1524", "2600", "3700", "4100")
 
 
-def assert_grids_are_the_weights(scene: WhatNeuronsSee) -> None:
+@pytest.fixture(params=DIGITS)
+def digit_index(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("LECTURE_DIGIT", request.param)
+    load_inputs.cache_clear()
+    yield int(request.param)
+    load_inputs.cache_clear()
+
+
+def check_plan() -> None:
+    """Every step's key and values, and what it shows, against network/ and the choices."""
+    inputs = load_inputs()
+    net, palette = inputs.network, inputs.palette
+    chapter = plan(inputs)
+    colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    w = net.weights[0]
+    n, k = w.shape[0], int(np.argmax(inputs.digit.trace.activations[1]))
+    layer = chapter.shows
+    assert layer.neuron == k
+    np.testing.assert_array_equal(layer.weights, w)
+    assert layer.scale == weight_scale(w)
+    assert chapter.step("one-neuron").values == {
+        "neuron": k,
+        "weights": 784,
+        "side": 28,
+        **colours,
+    }
+    grids = chapter.step("all-neurons")
+    shown = grids.shows.shown
+    assert shown == tuple(spread_neurons(n, MAX_GRIDS, keep=k)) and k in shown
+    if n <= MAX_GRIDS:
+        assert grids.key == "all-neurons" and shown == tuple(range(n))
+        assert grids.values == {"count": n, **colours}
+    else:
+        assert grids.key == "all-neurons-sample" and len(shown) == MAX_GRIDS
+        assert grids.values == {"shown": MAX_GRIDS, "count": n, **colours}
+    # Every key but the other variant of the grids step.
+    other = {"all-neurons", "all-neurons-sample"} - {grids.key}
+    assert {s.key for s in chapter.steps} == KEYS - other
+    val = inputs.validation()
+    row = most_exciting(net, val, k)
+    best = chapter.step("most-exciting")
+    assert best.shows.digit.source == f"validation digit #{row}"
+    np.testing.assert_array_equal(best.shows.digit.pixels, val.images[row])
+    assert best.shows.weighted_sum == pytest.approx(float(w[k] @ val.images[row]), abs=1e-12)
+    assert best.values == {
+        "count": len(val),
+        "neuron": k,
+        "label": int(val.labels[row]),
+        "sum": best.shows.weighted_sum,
+        **colours,
+    }
+    # No other validation digit gives the neuron a larger sum.
+    assert best.shows.weighted_sum >= (val.images @ w[k]).max() - 1e-9
+    assert chapter.step("honest-answer").values == {"share": accuracy(net, val)}
+
+
+def test_the_plan_is_the_networks(network_shape: str) -> None:
+    check_plan()
+
+
+def test_the_plan_follows_the_digit(digit_index: int) -> None:
+    check_plan()
+    assert load_inputs().digit.source == f"bundled digit #{digit_index}"
+
+
+def test_a_layer_too_wide_to_read_is_planned_as_a_sample(
+    network_shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond MAX_GRIDS (here lowered below every test layer's width) the plan picks the
+    sample variant, an even sample with the featured neuron in it, and its counts."""
+    monkeypatch.setattr(first_layer, "MAX_GRIDS", 10)
+    inputs = load_inputs()
+    grids = plan(inputs).step("all-neurons")
+    n, k = inputs.network.weights[0].shape[0], inputs.digit.featured_neuron
+    assert grids.key == "all-neurons-sample"
+    assert grids.shows.shown == tuple(spread_neurons(n, 10, keep=k)) and k in grids.shows.shown
+    assert grids.values["shown"] == 10 and grids.values["count"] == n
+
+
+def assert_grids_are_the_plans(scene: WhatNeuronsSee) -> None:
     """Each thumbnail shows its neuron's 784 weights in palette colours, named above."""
-    palette, w = scene.palette, scene.inputs.network.weights[0]
-    scale = weight_scale(w)
-    assert len(scene.grids) == len(scene.shown)
-    for j, cell in zip(scene.shown, scene.grids, strict=True):
-        grid, name = cell
+    palette, layer = scene.palette, scene.chapter.shows
+    w, scale = layer.weights, layer.scale
+    shown = scene.chapter.step("all-neurons").shows.shown
+    assert list(scene.thumbnails) == list(scene.names) == list(shown)
+    assert len(scene.grids) == len(shown)
+    for j in shown:
+        grid, name = scene.thumbnails[j], scene.names[j]
         np.testing.assert_array_equal(grid.weights.reshape(-1), w[j])
         assert name.text == str(j) and name.get_bottom()[1] > grid.get_top()[1]
         np.testing.assert_allclose(grid.cell_rgb, palette.weight_rgb(w[j].reshape(28, 28), scale))
@@ -43,66 +129,33 @@ def assert_grids_are_the_weights(scene: WhatNeuronsSee) -> None:
     area = STAGE
     assert scene.grids.get_top()[1] <= area.top + 1e-6
     assert scene.grids.get_bottom()[1] >= area.bottom - 1e-6
-    assert len({round(cell[0].height, 6) for cell in scene.grids}) == 1
-    assert scene.grids[0][0].height >= READABLE
+    assert len({round(grid.height, 6) for grid in scene.thumbnails.values()}) == 1
+    assert min(grid.height for grid in scene.thumbnails.values()) >= READABLE
 
 
 def test_grids_show_the_real_weights_in_palette_colours(network_shape: str) -> None:
     scene, words = render_in_frame(WhatNeuronsSee)
-    net, palette = scene.inputs.network, scene.palette
-    w = net.weights[0]
-    n, k = w.shape[0], scene.neuron
-    assert k == int(np.argmax(scene.inputs.digit.trace.activations[1]))
-    # Every neuron of the layer (the test shapes' first layers are 16 and 32 wide).
-    assert n <= MAX_GRIDS and scene.shown == list(range(n))
-    assert_grids_are_the_weights(scene)
+    assert list(words) == step_ids(scene.chapter)
+    assert_grids_are_the_plans(scene)
+    thumbnails = scene.thumbnails.values()
     if network_shape == "16-16":  # the shipped look: two rows of eight, full size
-        assert n == 16 and scene.grids[0][0].height == GRID_HEIGHT
-        assert len({round(cell.get_y(), 6) for cell in scene.grids}) == 2
-    val = scene.inputs.validation()
-    row = most_exciting(net, val, k)
-    assert scene.exciter.source == f"validation digit #{row}"
-    value = scene.focus[2][1].get_value()
-    assert abs(value - float(w[k] @ scene.exciter.pixels)) < 5e-3
-    share = accuracy(net, val)
-    assert scene.share == share
-    assert says(scene.caption, f"{share:.1%}")
-
-    # The words name the same neuron, counts, colours and numbers.
-    steps = [s for s in WhatNeuronsSee.STEPS if s != "all-neurons-sample"]
-    assert list(words) == [f"first_layer.{key}" for key in steps]
-    one = words["first_layer.one-neuron"]
-    assert f"neuron {k}: its {w.shape[1]} real weights" in one.headline
-    assert f"{w.shape[1]} real weights into neuron {k}" in one.narration
-    assert "28 by 28 grid" in one.narration
-    assert f"Ink on {palette.positive_name} adds" in one.narration
-    assert f"ink on {palette.negative_name} subtracts" in one.narration
-    every = words["first_layer.all-neurons"]
-    assert f"All {n} first-layer neurons" in every.headline
-    assert f"all {num2words(n)} first-layer neurons" in every.narration
-    best = words["first_layer.most-exciting"]
-    assert f"Of {len(val)} unseen digits" in best.headline and f"neuron {k} most" in best.headline
-    assert f"Of the {len(val)} digits" in best.narration
-    assert f"this {val.labels[row]}, with a weighted sum of {value:.2f}:" in best.narration
-    assert f"{share:.1%} of unseen digits" in words["first_layer.honest-answer"].narration
+        assert [g.height for g in thumbnails] == pytest.approx([GRID_HEIGHT] * 16, abs=1e-9)
+        assert len({round(cell.get_y(), 6) for cell in scene.grids}) == 2  # two rows
+    best = scene.chapter.step("most-exciting").shows
+    assert abs(scene.sum_value.get_value() - best.weighted_sum) < 5e-3
+    np.testing.assert_array_equal(scene.exciter_grid.pixels.reshape(-1), best.digit.pixels)
 
 
-def test_a_layer_too_wide_to_read_is_shown_by_a_sample_and_says_so(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Beyond MAX_GRIDS (here lowered to 10 for the shipped 16) an even sample, with the
-    neuron the scene talks about in it, and the count said on screen and aloud."""
+def test_a_layer_too_wide_to_read_is_drawn_as_its_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan's sample (MAX_GRIDS lowered to 10 for the shipped 16) is what is drawn,
+    and the words of the sample variant are the ones said."""
     monkeypatch.setattr(first_layer, "MAX_GRIDS", 10)
     scene, words = render_in_frame(WhatNeuronsSee, cached=False)
-    n = scene.inputs.network.weights[0].shape[0]
-    assert scene.shown == spread_neurons(n, 10, keep=scene.neuron)
-    assert len(scene.shown) == 10 and scene.neuron in scene.shown
-    assert_grids_are_the_weights(scene)
-    assert "first_layer.all-neurons" not in words
-    sample = words["first_layer.all-neurons-sample"]
-    assert sample.headline.startswith(f"10 of the {n} first-layer neurons")
-    assert f"This layer has {n} neurons" in sample.narration
-    assert "here are 10 of them, evenly spread" in sample.narration
+    grids = scene.chapter.step("all-neurons")
+    assert grids.key == "all-neurons-sample" and len(grids.shows.shown) == 10
+    assert_grids_are_the_plans(scene)
+    assert list(words) == step_ids(scene.chapter)
+    assert "first_layer.all-neurons-sample" in words
 
 
 def test_spread_neurons_is_an_even_sample_that_keeps_the_neuron_asked_for() -> None:

@@ -1,6 +1,6 @@
 """scenes/function.py: the signature, the count, the chain of sigmas and the output vector
-are the network's, for any shape, and the words say the network's answer, and whether it
-is right, as it is."""
+are the network's, for any shape; the plan says the network's answer, and whether it is
+right, wrong or (a user's image) not judged."""
 
 from __future__ import annotations
 
@@ -10,76 +10,128 @@ from pathlib import Path
 import numpy as np
 import pytest
 from manim import MathTex
-from num2words import num2words
 from PIL import Image
-from scene_helpers import golden, render_in_frame, render_words, says
+from scene_helpers import build_up_to, golden, render_in_frame, step_ids
+from scipy.special import expit
+from test_three import assert_words_fill
 
-from lecture.inputs import load_inputs
+from lecture.chapters.function import plan
+from lecture.inputs import Inputs, load_inputs
 from network.data import IMAGE_SIDE, load_bundled
 from network.shapes import HIDDEN_LAYERS
 from scenes.function import CHAIN_SIZE, MIN_CHAIN_SIZE, NetworkFunction, chain_tex
 from scenes.kit.maths import tex_count, tex_number
 from scenes.kit.stage import STAGE
-from scenes.narration.script import Words
 
 __module_test__ = "function"
 
 
 @pytest.fixture
-def fresh_lecture() -> Iterator[None]:
-    """Drop the cached lecture before and after a test that changes the digit."""
+def fresh_inputs() -> Iterator[None]:
+    """Drop the cached inputs before and after a test that changes the digit."""
     load_inputs.cache_clear()
     yield
     load_inputs.cache_clear()
 
 
-def assert_answer_said(scene: NetworkFunction, words: Words) -> None:
-    """The last step names the output's size, its largest entry and the runner-up."""
-    output = scene.inputs.digit.trace.output
-    answer, runner_up = (int(d) for d in np.argsort(output)[::-1][:2])
-    assert words.headline.endswith(f"the largest says {answer}")
-    pixels = len(scene.inputs.digit.pixels)
-    assert f"{pixels} pixel values go in, {num2words(len(output))} numbers" in words.narration
-    assert f"The largest, {tex_number(output[answer])}, belongs to {answer}" in words.narration
-    assert f"The runner-up is {runner_up}, with {tex_number(output[runner_up])}." in (
-        words.narration
-    )
+def output_from_weights(net, pixels: np.ndarray) -> np.ndarray:
+    """The output layer's activations, computed here from the arrays, not by network/."""
+    a = pixels
+    for w, b in zip(net.weights, net.biases, strict=True):
+        a = expit(w @ a + b)
+    return a
 
 
-def test_output_vector_and_answer_are_the_networks(network_shape: str) -> None:
-    scene, words = render_in_frame(NetworkFunction)
-    digit, net = scene.inputs.digit, scene.inputs.network
-    signature = scene.signature.tex_string
-    assert f"{{{net.sizes[0]}}}" in signature and f"{{{net.sizes[-1]}}}" in signature
-    assert tex_count(net.n_parameters) in scene.parameters.tex_string
-    if network_shape == "16-16":
-        assert "13{,}002" in scene.parameters.tex_string and net.n_parameters == 13002
-    # One sigma, one W and one b per weight layer, nested, on the stage.
+def assert_plan_matches(inputs: Inputs) -> str:
+    """Every step's key and values against the network, worked out here; every step's
+    words fill with its values. Returns the last step's key."""
+    chapter = plan(inputs)
+    net, digit = inputs.network, inputs.digit
+    parameters = sum(w.size + b.size for w, b in zip(net.weights, net.biases, strict=True))
     layers = len(net.weights)
-    assert scene.chain.tex_string == chain_tex(layers)
-    assert scene.chain.tex_string.count(r"\sigma") == layers
+    assert chapter.step("function").values == {
+        "inputs": 784,
+        "outputs": 10,
+        "parameters": parameters,
+    }
+    assert chapter.step("chain").values == {"layers": layers}
+    signature = chapter.shows
+    assert (signature.inputs, signature.outputs) == (784, 10)
+    assert (signature.parameters, signature.layers) == (parameters, layers)
+
+    real = chapter.step("real-values")
+    output = output_from_weights(net, digit.pixels)
+    answer, runner_up = (int(d) for d in np.argsort(output)[::-1][:2])
+    if digit.label is None:
+        key, judged = "real-values", {}
+    elif digit.label != answer:
+        key, judged = "real-values-wrong", {"label": digit.label}
+    else:
+        key, judged = "real-values-right", {}
+    assert real.key == key
+    want = {"inputs": 784, "outputs": 10, "answer": answer, "runner_up": runner_up} | judged
+    assert {k: v for k, v in real.values.items() if "activation" not in k} == want
+    np.testing.assert_allclose(real.values["activation"], output[answer], rtol=1e-9)
+    np.testing.assert_allclose(real.values["runner_up_activation"], output[runner_up], rtol=1e-9)
+    np.testing.assert_allclose(real.shows.values, output, rtol=1e-9)
+    assert real.shows.answer == answer and real.shows.digit is digit
+    assert_words_fill(inputs, chapter)
+    return real.key
+
+
+def test_the_plan_carries_the_networks_function(network_shape: str) -> None:
+    key = assert_plan_matches(load_inputs())
+    if network_shape == "16-16":
+        assert key == "real-values-right"  # the shipped network reads the shipped digit
+
+
+def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch, fresh_inputs) -> None:
+    digits, net = load_bundled(), load_inputs().network
+    misread = int(np.flatnonzero(net.predict(digits.images) != digits.labels)[0])
+    monkeypatch.setenv("LECTURE_DIGIT", str(misread))
+    load_inputs.cache_clear()
+    assert assert_plan_matches(load_inputs()) == "real-values-wrong"
+
+
+def test_a_users_image_is_not_judged(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_inputs
+) -> None:
+    pixels = load_bundled().images[0].reshape(IMAGE_SIDE, IMAGE_SIDE)
+    path = tmp_path / "mine.png"
+    Image.fromarray((pixels * 255).astype(np.uint8)).save(path)
+    monkeypatch.setenv("LECTURE_DIGIT", str(path))
+    load_inputs.cache_clear()
+    assert load_inputs().digit.label is None
+    assert assert_plan_matches(load_inputs()) == "real-values"
+
+
+def test_what_is_drawn_is_the_plans(network_shape: str) -> None:
+    scene, words = render_in_frame(NetworkFunction)
+    chapter = scene.chapter
+    signature = chapter.shows
+    tex = scene.signature.tex_string
+    assert f"{{{signature.inputs}}}" in tex and f"{{{signature.outputs}}}" in tex
+    assert tex_count(signature.parameters) in scene.parameters.tex_string
+    if network_shape == "16-16":
+        assert "13{,}002" in scene.parameters.tex_string
+    # One sigma, one W and one b per weight layer, nested, on the stage.
+    layers, chain = signature.layers, scene.formula.tex_string
+    assert chain == chain_tex(layers) and chain.count(r"\sigma") == layers
     for k in range(1, layers + 1):
-        assert f"W^{{({k})}}" in scene.chain.tex_string
-        assert f"b^{{({k})}}" in scene.chain.tex_string
-    assert f"W^{{({layers + 1})}}" not in scene.chain.tex_string
-    assert scene.chain.width <= STAGE.width + 1e-6
+        assert f"W^{{({k})}}" in chain and f"b^{{({k})}}" in chain
+    assert f"W^{{({layers + 1})}}" not in chain
+    assert scene.formula.width <= STAGE.width + 1e-6
     assert MIN_CHAIN_SIZE <= scene.chain_size <= CHAIN_SIZE
-    assert scene.entries == [tex_number(v) for v in digit.trace.output]
+    output = chapter.step("real-values").shows
+    assert scene.entries == [tex_number(v) for v in output.values]
     for entry in scene.entries:
         assert entry in scene.output_tex.tex_string
-    answer = int(np.argmax(digit.trace.output))
-    assert says(scene.caption, f"says {answer}")
-    last = "function.real-values-wrong" if digit.is_wrong else "function.real-values-right"
-    assert list(words) == ["function.function", "function.chain", last]
-    said = words["function.function"]
-    assert f"{net.sizes[0]} numbers in, {net.sizes[-1]} numbers out" in said.headline
-    assert f"{net.n_parameters:,} parameters" in said.narration
-    chain = words["function.chain"].narration
-    assert f"one sigma for every layer after the input: {num2words(layers)} in all" in chain
-    if network_shape == "16-16":
-        assert not digit.is_wrong
-        assert "and it is right" in words[last].narration
-    assert_answer_said(scene, words[last])
+    # The box frames the answer's name beside the vector.
+    box = scene.answer_box.get_center()
+    nearest = np.argmin([np.linalg.norm(n.get_center() - box) for n in scene.output_names])
+    assert nearest == output.answer
+    assert scene.output_names[output.answer].text == str(output.answer)
+    assert list(words) == step_ids(chapter)
 
 
 def test_the_chain_is_the_shipped_formula_and_the_deepest_stays_readable() -> None:
@@ -95,34 +147,6 @@ def test_the_chain_is_the_shipped_formula_and_the_deepest_stays_readable() -> No
     assert CHAIN_SIZE * min(1.0, STAGE.width / width) >= MIN_CHAIN_SIZE
 
 
-def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch, fresh_lecture) -> None:
-    digits, net = load_bundled(), load_inputs().network
-    misread = int(np.flatnonzero(net.predict(digits.images) != digits.labels)[0])
-    monkeypatch.setenv("LECTURE_DIGIT", str(misread))
-    load_inputs.cache_clear()
-    scene, words = render_words(NetworkFunction)
-    digit = scene.inputs.digit
-    assert digit.is_wrong and digit.label == digits.labels[misread]
-    said = words["function.real-values-wrong"]
-    assert f"it is wrong: the label says {digit.label}." in said.narration
-    assert_answer_said(scene, said)
-
-
-def test_a_users_image_is_not_judged(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_lecture
-) -> None:
-    pixels = load_bundled().images[0].reshape(IMAGE_SIDE, IMAGE_SIDE)
-    path = tmp_path / "mine.png"
-    Image.fromarray((pixels * 255).astype(np.uint8)).save(path)
-    monkeypatch.setenv("LECTURE_DIGIT", str(path))
-    load_inputs.cache_clear()
-    scene, words = render_words(NetworkFunction)
-    assert scene.inputs.digit.label is None
-    said = words["function.real-values"]
-    assert "right" not in said.narration and "wrong" not in said.narration
-    assert_answer_said(scene, said)
-
-
 @golden(NetworkFunction)
 def test_real_values(scene: NetworkFunction) -> None:
-    NetworkFunction.construct(scene)
+    build_up_to(scene, "real-values")

@@ -1,112 +1,201 @@
-"""scenes/matrix_form.py: W, a⁽⁰⁾, b and a⁽¹⁾ entries are the network's; b is indexed to k;
-the words name the same pixels, neurons and activations; one line per layer, whatever
-the network's shape."""
+"""scenes/matrix_form.py and its chapter: the plan shows the first, the featured and the
+last row of W and the first two and the last pixel with ink, and works the featured
+neuron's row out as the network does; W, a⁽⁰⁾, b and a⁽¹⁾ entries drawn are the network's;
+b is indexed to k; one line per layer, whatever the network's shape."""
 
 from __future__ import annotations
 
 import numpy as np
-from num2words import num2words
-from scene_helpers import golden, render_in_frame
+import pytest
+from scene_helpers import build_up_to, golden, render_in_frame, step_ids
 
+from lecture.chapters.matrix_form import plan, shown_rows
 from lecture.choices import drawn_neurons
+from lecture.inputs import load_inputs
 from network.activations import sigmoid
-from network.algebra import shown_rows
-from network.analysis import ink_indices
 from scenes.kit.maths import tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
 
 __module_test__ = "matrix_form"
 
 
-def test_entries_lit_column_and_lines_are_the_networks(network_shape: str) -> None:
-    scene, words = render_in_frame(MatrixForm)
-    digit, net = scene.inputs.digit, scene.inputs.network
+def check_plan() -> None:
+    """The plan's choices and values for the configured digit and network, computed here
+    from the arrays."""
+    inputs = load_inputs()
+    digit, net = inputs.digit, inputs.network
+    chapter = plan(inputs)
     w, b = net.weights[0], net.biases[0]
     a0 = digit.pixels
     a1 = 1 / (1 + np.exp(-(w @ a0 + b)))
     np.testing.assert_allclose(a1, digit.trace.activations[1], atol=1e-12)
-    assert all(a0[i] > 0 for i in scene.columns)
-    assert scene.w_entries == [[tex_number(w[j, i]) for i in scene.columns] for j in scene.rows]
-    assert scene.a0_entries == [tex_number(a0[i]) for i in scene.columns]
-    assert scene.b_entries == [tex_number(b[j]) for j in scene.rows]
-    assert scene.a1_entries == [tex_number(a1[j]) for j in scene.rows]
-    j = digit.featured_neuron
-    assert scene.neuron == j and scene.rows == shown_rows(w.shape[0], j)
-    assert scene.rows[0] == 0 and scene.rows[-1] == w.shape[0] - 1 and j in scene.rows
-
-    # Row j against the column: the products shown are W[j, i]·a[i] for the shown pixels,
-    # all 784 of them add up to entry j of W a, then + b_j and σ give neuron j's activation.
-    assert scene.product_values == [w[j, i] * a0[i] for i in scene.columns]
-    assert scene.product_entries == [tex_number(w[j, i] * a0[i]) for i in scene.columns]
+    # The featured neuron is the one the digit excites most; rows: first, it, last.
+    featured = chapter.shows
+    j = int(np.argmax(a1))
+    n = w.shape[0]
+    assert featured.neuron == j
+    assert featured.rows == tuple(sorted({0, j, n - 1} | ({1} if j in (0, n - 1) else set())))
+    # Columns: the first two pixels with ink, and the last.
+    ink = [i for i in range(a0.size) if a0[i] > 0]
+    assert featured.columns == (ink[0], ink[1], ink[-1])
+    rows, cols = list(featured.rows), list(featured.columns)
+    real = chapter.step("real-numbers")
+    assert real.values == {
+        "rows": n,
+        "columns": a0.size,
+        "first": ink[0],
+        "second": ink[1],
+        "last": ink[-1],
+    }
+    np.testing.assert_array_equal(real.shows.weights, [[w[r, c] for c in cols] for r in rows])
+    np.testing.assert_array_equal(real.shows.pixels, [a0[c] for c in cols])
+    np.testing.assert_array_equal(real.shows.biases, [b[r] for r in rows])
+    np.testing.assert_array_equal(real.shows.activations, digit.trace.activations[1][rows])
+    assert real.shows.shape == (n, a0.size)
+    # Row j against the column: the products written are W[j, i]·a[i] for the columns
+    # shown; all of them add up to entry j of W a, then + b_j and σ give the activation.
+    one = chapter.step("one-row")
+    row = one.shows
+    assert row.products == tuple(w[j, c] * a0[c] for c in cols)
     z = float(w[j] @ a0)
-    np.testing.assert_allclose(scene.row.products, w[j] * a0, rtol=0, atol=0)
-    np.testing.assert_allclose(scene.row.weighted_sum, z, atol=1e-12)
-    assert scene.z_entry == tex_number(z)
-    assert scene.biased_entry == tex_number(z + b[j])
-    assert scene.activation_entry == tex_number(sigmoid(z + b[j])) == tex_number(a1[j])
-    np.testing.assert_allclose(scene.row.activation, sigmoid(z + b[j]), atol=1e-12)
-    assert [t.tex_string for t in scene.bias_line] == [
-        scene.z_entry,
-        "+",
-        tex_number(b[j]),
-        "=",
-        scene.biased_entry,
-    ]
-    assert scene.sigma_line[-1].tex_string == tex_number(a1[j])
-    # Every "?" of a⁽¹⁾ was replaced by the network's activation.
-    assert scene.results == {r: tex_number(a1[r]) for r in scene.rows}
-    one_row = words["matrix_form.one-row"]
-    assert f"Row {j} of W" in one_row.headline
-    assert f"all {w.shape[1]} of them, and comes to {scene.z_entry}" in one_row.narration
-    assert f"holds {tex_number(a1[j])}" in words["matrix_form.bias-and-sigma"].headline
-    bias = scene.symbolic[4].tex_string
-    assert "b_k" in bias and "b_n" not in bias
-
-    # The words name the same sizes, pixels, neurons and activations.
-    # With one hidden layer the lit layer is "the hidden layer", not "the first".
-    only = len(net.sizes) == 3
-    lit_key = "matrix_form.on-the-network-one" if only else "matrix_form.on-the-network"
-    unused = "on-the-network" if only else "on-the-network-one"
-    assert list(words) == [f"matrix_form.{key}" for key in MatrixForm.STEPS if key != unused]
-    assert ("first hidden layer" in words[lit_key].narration) is not only
-    assert f"each of the {w.shape[0]} neurons" in words["matrix_form.bias-vector"].narration
-    ink = ink_indices(a0)
-    real = words["matrix_form.real-numbers"].narration
-    assert f"{w.shape[0]} rows and {w.shape[1]} columns" in real
-    assert f"pixels {ink[0]} and {ink[1]}, the first two with ink, and {ink[-1]}, the last" in real
-    lit = words[lit_key].narration
-    top, second, bottom = scene.rows
-    assert f"neurons {top}, {second} and {bottom}, at " in lit
-    assert (
-        f"computed for neuron {j},\n{tex_number(a1[j])}" in lit
-        or f"neuron {j}, {tex_number(a1[j])}" in lit
+    np.testing.assert_allclose(row.sum.products, w[j] * a0, rtol=0, atol=0)
+    np.testing.assert_allclose(row.sum.weighted_sum, z, atol=1e-12)
+    np.testing.assert_allclose(row.sum.activation, sigmoid(z + b[j]), atol=1e-12)
+    assert one.values == {
+        "neuron": j,
+        "columns": a0.size,
+        "first": ink[0],
+        "weight": w[j, ink[0]],
+        "pixel": a0[ink[0]],
+        "product": w[j, ink[0]] * a0[ink[0]],
+        "z": row.sum.weighted_sum,
+    }
+    assert dict(one.notes["row"].values) == {"neuron": j}
+    assert dict(one.notes["count"].values) == {"count": a0.size}
+    sig = chapter.step("bias-and-sigma")
+    assert sig.shows is row
+    assert (sig.values["neuron"], sig.values["bias"]) == (j, b[j])
+    np.testing.assert_allclose(
+        [sig.values["biased"], sig.values["activation"]], [z + b[j], a1[j]], atol=1e-12
     )
-    assert ", ".join(scene.a1_entries[:2]) + " and " + scene.a1_entries[2] in lit
+    # The lit layer is "the hidden layer" when it is the only one, else "the first".
+    lit = chapter.step("on-the-network")
+    only = len(net.sizes) == 3
+    assert lit.key == ("on-the-network-one" if only else "on-the-network")
+    assert [lit.values[k] for k in ("neuron", "top", "next", "bottom")] == [j, *rows]
+    np.testing.assert_allclose(
+        [lit.values[k] for k in ("activation", "a_top", "a_next", "a_bottom")],
+        [a1[j], *a1[rows]],
+        atol=1e-12,
+    )
+    every = chapter.step("every-layer")
+    assert every.values == {"count": len(net.weights), "multiplications": net.n_weights}
+    assert every.shows.shapes == tuple(m.shape for m in net.weights)
+    assert chapter.step("bias-vector").values == {"neurons": n}
+    assert step_ids(chapter) == [
+        f"matrix_form.{key}"
+        for key in (
+            "matrix-form",
+            "bias-vector",
+            "real-numbers",
+            "one-row",
+            "bias-and-sigma",
+            lit.key,
+            "every-layer",
+        )
+    ]
 
+
+def test_the_plan_picks_the_rows_and_columns(network_shape: str) -> None:
+    check_plan()
+
+
+@pytest.mark.parametrize("digit", ["0", "7", "1512", "4999"])
+def test_the_plan_follows_the_digit(digit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another digit excites another neuron and inks other pixels: the rows, columns and
+    the row worked out follow it."""
+    monkeypatch.setenv("LECTURE_DIGIT", digit)
+    load_inputs.cache_clear()
+    try:
+        check_plan()
+    finally:
+        load_inputs.cache_clear()
+
+
+def test_shown_rows_frame_the_featured_one() -> None:
+    assert shown_rows(16, 5) == (0, 5, 15)
+    assert shown_rows(16, 0) == (0, 1, 15)
+    assert shown_rows(16, 15) == (0, 1, 15)
+    assert shown_rows(16, 1) == (0, 1, 15)
+    assert shown_rows(2, 1) == (0, 1)
+    assert shown_rows(1, 0) == (0,)
+    with pytest.raises(ValueError, match="not one of"):
+        shown_rows(16, 16)
+
+
+def test_what_is_drawn_is_the_plans(network_shape: str) -> None:
+    scene, words = render_in_frame(MatrixForm)
+    chapter = scene.chapter
+    assert list(words) == step_ids(chapter)
+    digit, net = scene.inputs.digit, scene.inputs.network
+    w, b = net.weights[0], net.biases[0]
+    a0, a1 = digit.pixels, digit.trace.activations[1]
+    featured = chapter.shows
+    j, rows, cols = featured.neuron, featured.rows, featured.columns
+    # The bias vector runs to b_k, one per neuron of the next layer.
+    bias = scene.symbolic.part("b").tex_string
+    assert "b_k" in bias and "b_n" not in bias
+    # Each row shown is the network's, on its own line of W, b and a⁽¹⁾.
+    for r in rows:
+        line = scene.shown_line(r)
+        w_line = [tex_number(w[r, c]) for c in cols]
+        assert scene.real.line("W", line).tex_string == " & ".join(
+            [*w_line[:-1], r"\cdots", w_line[-1]]
+        )
+        assert scene.real.line("b", line).tex_string == tex_number(b[r])
+    first, second, last = (tex_number(a0[c]) for c in cols)
+    assert [part.tex_string for part in scene.real.part("a0")] == [
+        r"\begin{bmatrix}",
+        *(first, r"\\", second, r"\\", r"\vdots", r"\\", last),
+        r"\end{bmatrix}",
+    ]
+    # Every "?" of a⁽¹⁾ was replaced by the network's activation.
+    assert scene.results == {r: tex_number(a1[r]) for r in rows}
+    # The working: the shown products, their sum, + b_j, σ.
+    products = [w[j, c] * a0[c] for c in cols]
+    assert scene.products.part("first").tex_string == tex_number(products[0])
+    for name, value in zip(("second", "last"), products[1:], strict=True):
+        written = tex_number(value)
+        assert scene.products.part(name).tex_string == written.removeprefix("-")
+        assert scene.products.part(f"{name}-sign").tex_string == ("-" if value < 0 else "+")
+    z = float(w[j] @ a0)
+    assert scene.z_line.part("z").tex_string == tex_number(z)
+    assert {n: scene.bias_line.part(n).tex_string for n in ("z", "bias", "biased")} == {
+        "z": tex_number(z),
+        "bias": tex_number(b[j]),
+        "biased": tex_number(z + b[j]),
+    }
+    assert scene.sigma_line.part("biased").tex_string == tex_number(z + b[j])
+    assert scene.sigma_line.part("activation").tex_string == tex_number(a1[j])
     # The result is the lit first hidden layer (as drawn, elided if wide); the rings sit
-    # on the circles drawn for the neurons named.
+    # on the circles drawn for the neurons shown.
     drawn = list(drawn_neurons(net.sizes, 1, keep=j))
     assert drawn == list(scene.diagram.drawn[1])
-    np.testing.assert_allclose(
-        scene.diagram.fill_opacities(1), digit.trace.activations[1][drawn], atol=1e-6
-    )
-    for ring, j in zip(scene.marked, scene.rows, strict=True):
-        circle = scene.diagram.layers[1][drawn.index(j)]
+    np.testing.assert_allclose(scene.diagram.fill_opacities(1), a1[drawn], atol=1e-6)
+    assert list(scene.rings) == list(rows)
+    for r, ring in scene.rings.items():
+        circle = scene.diagram.layers[1][drawn.index(r)]
         np.testing.assert_allclose(ring.get_center(), circle.get_center(), atol=1e-9)
-        assert scene.diagram.neuron(1, j) is circle
-
+        assert scene.diagram.neuron(1, r) is circle
     # One line per layer, each with its real shape, and the work they add up to.
     assert [t.tex_string for t in scene.transitions] == [
         layer_equation(layer) for layer in range(1, len(net.weights) + 1)
     ]
     assert "W^{(2)} a^{(1)}" in layer_equation(2)
     assert len(scene.shapes) == len(net.sizes) - 1
-    for shape, w in zip(scene.shapes, net.weights, strict=True):
-        assert rf"{w.shape[0]} \times {w.shape[1]}" in shape.tex_string
-    assert tex_count(net.n_weights) in scene.work.tex_string
-    last = words["matrix_form.every-layer"]
-    assert f"{num2words(len(net.weights))} in all" in last.headline
-    assert f"together {net.n_weights:,} multiplications per digit" in last.narration
+    for shape, m in zip(scene.shapes, net.weights, strict=True):
+        assert rf"{m.shape[0]} \times {m.shape[1]}" in shape.tex_string
+    assert tex_count(net.n_weights) in scene.multiplications.tex_string
 
 
 def test_truncated_matrix_elides_one_row_and_column() -> None:
@@ -123,26 +212,14 @@ def test_real_numbers(scene: MatrixForm) -> None:
 
 @golden(MatrixForm)
 def test_row_against_column(scene: MatrixForm) -> None:
-    scene.show_symbolic()
-    scene.point_at_bias()
-    scene.show_real_numbers()
-    scene.row_times_column()
+    build_up_to(scene, "one-row")
 
 
 @golden(MatrixForm)
 def test_bias_and_sigma(scene: MatrixForm) -> None:
-    scene.show_symbolic()
-    scene.point_at_bias()
-    scene.show_real_numbers()
-    scene.row_times_column()
-    scene.add_bias_and_squash()
+    build_up_to(scene, "bias-and-sigma")
 
 
 @golden(MatrixForm)
 def test_lit_from_the_row(scene: MatrixForm) -> None:
-    scene.show_symbolic()
-    scene.point_at_bias()
-    scene.show_real_numbers()
-    scene.row_times_column()
-    scene.add_bias_and_squash()
-    scene.show_on_network()
+    build_up_to(scene, "on-the-network")

@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pytest
 from scene_helpers import build_up_to, golden, render_in_frame, step_ids
-from test_three import answer_from_weights, assert_cards_tell_the_truth
+from test_three import answer_from_weights, assert_cards_tell_the_truth, assert_words_fill
 
 from lecture.chapters.plan import N_PREVIEW, plan
 from lecture.inputs import Inputs, load_inputs
@@ -62,6 +62,7 @@ def assert_plan_matches(inputs: Inputs) -> None:
     first = chapter.step("the-plan")
     assert first.key == "the-plan" and not first.values
     assert {n.name for n in first.notes.values()} == {"this-chapter", "next-chapter"}
+    assert_words_fill(inputs, chapter)
 
 
 def test_the_plan_carries_the_networks_sizes_and_score(network_shape: str) -> None:

@@ -16,6 +16,7 @@ from scipy.special import expit
 
 from lecture.chapters.three import COLUMN_PIXELS, N_ALIKE, plan
 from lecture.inputs import Inputs, load_inputs
+from lecture.step import Chapter
 from network.data import IMAGE_SIDE, load_bundled
 from scenes.three import ThisIsAThree
 
@@ -54,6 +55,15 @@ def assert_cards_tell_the_truth(cards, net, palette) -> None:
             colour = palette.wrong if digit.is_wrong else palette.right
         assert card.verdict[0].get_color().to_hex() == colour.to_hex()
         assert (len(card.verdict) == 2) == digit.is_wrong
+
+
+def assert_words_fill(inputs: Inputs, chapter: Chapter) -> None:
+    """Every step's chosen words and notes take exactly its values (the script raises on a
+    placeholder left without a value, or a value no placeholder uses)."""
+    for step in chapter.steps:
+        inputs.script.words(chapter.name, step.key, step.values, step.part)
+        for note in step.notes.values():
+            inputs.script.note(chapter.name, note.key, note.name, note.values)
 
 
 def differ(a: np.ndarray, b: np.ndarray) -> int:
@@ -118,6 +128,7 @@ def assert_plan_matches(inputs: Inputs) -> None:
         "wrong": wrong,
         "answer": answer_from_weights(net, digit.pixels),
     }
+    assert_words_fill(inputs, chapter)
 
 
 def test_the_plan_carries_the_digits_and_the_networks_answers(network_shape: str) -> None:

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from num2words import num2words
 from PIL import Image
-from scene_helpers import dry_render, says, step_ids
+from scene_helpers import dry_render, step_ids
 from test_three import assert_cards_tell_the_truth
 
 from lecture.chapters.layers import more_key
@@ -145,17 +144,20 @@ def test_the_weak_networks_are_weak(use_weights) -> None:
 
 
 def check_plan(scene, net: Network, val: Digits) -> None:
-    """The preview holds a right and a wrong answer when the network gives both."""
-    assert_cards_tell_the_truth(scene.cards, scene.inputs.network)
+    """The preview holds a right and a wrong answer when the network gives both, and the
+    step's count is the cards' own."""
+    assert_cards_tell_the_truth(scene.cards, scene.inputs.network, scene.palette)
     correct = net.predict(val.images) == val.labels
     shown = [not c.digit.is_wrong for c in scene.cards]
     assert any(shown) == bool(np.any(correct))
     assert (not all(shown)) == bool(np.any(~correct))
-    wrong = shown.count(False)
-    preview = scene.spoken[-1]
-    assert preview.step_id == "plan.preview"
-    assert preview.headline.endswith(f"{len(shown) - wrong} right, {wrong} wrong")
-    assert f"It reads {len(shown) - wrong} of them right and {wrong} wrong" in (preview.narration)
+    preview = scene.chapter.step("preview")
+    assert [c.digit for c in scene.cards] == list(preview.shows.digits)
+    assert (preview.values["right"], preview.values["wrong"]) == (
+        shown.count(True),
+        shown.count(False),
+    )
+    assert scene.spoken[-1].step_id == "plan.preview"
 
 
 def check_layers(scene, net: Network, val: Digits) -> None:
@@ -191,32 +193,31 @@ def check_layers(scene, net: Network, val: Digits) -> None:
 
 
 def check_why_layers(scene, net: Network, val: Digits) -> None:
-    """Each piece digit is read right, or the note names its label as always misread."""
+    """Each piece digit is read right, or the plan names its label as always misread and
+    the misread variant (with its note, inside the frame, under the panels) is chosen."""
     correct = net.predict(val.images) == val.labels
+    pieces = scene.chapter.step("pieces")
     misread = []
-    for label, digit in scene.digits.items():
+    for example in pieces.shows.examples:
+        digit = example.digit
         row = int(digit.source.split("#")[1])
         np.testing.assert_array_equal(digit.pixels, val.images[row])
-        assert digit.label == label
-        if np.any(correct[val.labels == label]):
-            assert digit.prediction == label
+        if np.any(correct[val.labels == digit.label]):
+            assert digit.prediction == digit.label
         else:
-            assert row == int(np.flatnonzero(val.labels == label)[0])
+            assert row == int(np.flatnonzero(val.labels == digit.label)[0])
             assert digit.is_wrong
-            misread.append(label)
+            misread.append(digit.label)
     assert misread, "these weak networks misread every 9 or 4: the note must be shown"
+    assert list(pieces.shows.misread) == misread
+    assert pieces.key.startswith("pieces-misread")
+    assert pieces.notes["misread"].values["labels"] == misread
     note = scene.misread_text
     assert note is not None
-    names = [str(k) for k in misread]
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    assert says(note, f"The network misreads every unseen {listed};")
     # Inside the frame, below the panels it speaks of.
     assert note.get_bottom()[1] > -4 and note.width < 14
     assert note.get_top()[1] < scene.panels.get_bottom()[1]
-    # The narration says it too.
-    assert scene.spoken[0].step_id == "why_layers.pieces-misread"
-    assert "this network misreads every unseen example" in scene.spoken[0].narration
-    assert says(scene.caption, "Only a hope")
+    assert scene.spoken[0].step_id == f"why_layers.{pieces.key}"
 
 
 CHECKS = {"plan": check_plan, "layers": check_layers, "why_layers": check_why_layers}
@@ -264,18 +265,23 @@ def test_three_with_a_users_image_does_not_claim_the_networks_guess_is_right(
     scene = dry_render(recording(SCENES["three"]))
     digit = scene.inputs.digit
     assert digit.label is None and net.predict(digit.pixels) == digit.prediction
-    said = {words.step_id: words for words in scene.spoken}
-    assert list(said) == [
-        f"three.{key}"
-        for key in ("your-image", "alike-yours", "other-digits", "the-task", "answers-yours")
+    chapter = scene.chapter
+    assert [s.key for s in chapter.steps] == [
+        "your-image",
+        "alike-yours",
+        "other-digits",
+        "the-task",
+        "answers-yours",
     ]
-    reading = num2words(digit.prediction)
-    assert said["three.your-image"].headline == f"Your image, which the network reads as {reading}"
-    assert "That reading may be wrong." in said["three.your-image"].narration
-    assert said["three.alike-yours"].headline == f"Real examples of the digit {reading}"
+    assert [w.step_id for w in scene.spoken] == step_ids(chapter)
+    assert chapter.step("the-digit").values["kind"] == digit.prediction
     # Its answer is not counted right: only the labelled digits are scored.
-    labelled = [c for c in [*scene.alike, *scene.others] if c.digit.label is not None]
+    labelled = [c for c in [*scene.alike_cards, *scene.others] if c.digit.label is not None]
     wrong = sum(c.digit.is_wrong for c in labelled)
-    answers = said["three.answers-yours"]
-    assert answers.headline.endswith(f"{len(labelled) - wrong} right, {wrong} wrong")
-    assert f"its answer, {reading}, cannot be marked right or wrong" in answers.narration
+    answers = chapter.step("answers").values
+    assert (answers["total"], answers["right"], answers["wrong"]) == (
+        len(labelled),
+        len(labelled) - wrong,
+        wrong,
+    )
+    assert answers["answer"] == digit.prediction

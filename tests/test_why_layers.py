@@ -11,6 +11,7 @@ import pytest
 from manim import Line
 from scene_helpers import build_up_to, golden, render_in_frame, step_ids
 from scipy.special import expit
+from test_three import assert_words_fill
 
 from lecture.chapters.why_layers import FEATURED, LONG_TILE, SPEECH, TILE, plan
 from lecture.inputs import Inputs, load_inputs
@@ -108,6 +109,10 @@ def assert_plan_matches(inputs: Inputs) -> None:
         ("only-a-hope", ""),
         ("only-a-hope", "later"),
     }
+    for rung in ladder.shows.rungs:
+        inputs.script.note(chapter.name, rung.what.key, rung.what.name, rung.what.values)
+        inputs.script.note(chapter.name, rung.where.key, rung.where.name, rung.where.values)
+    assert_words_fill(inputs, chapter)
 
 
 def test_the_plan_tells_the_hope_for_the_networks_layers(network_shape: str) -> None:
