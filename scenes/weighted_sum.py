@@ -30,18 +30,17 @@ from manim import (
 )
 
 from lecture.chapters.weighted_sum import Designed, FanIn, Featured, Overlay, Sum, plan
-from lecture.palette import Palette
 from lecture.step import Step
 from scenes.kit.animations import built
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.grids import PixelGrid, WeightGrid
-from scenes.kit.maths import tex, tex_number
+from scenes.kit.maths import Readout, tex, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
 from scenes.kit.text import label
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["FAN_IN_WIDTH", "OVERLAY_OPACITY", "Readout", "WeightedSum"]
+__all__ = ["FAN_IN_WIDTH", "OVERLAY_OPACITY", "WeightedSum"]
 
 GRID_HEIGHT = 4.2
 WEIGHTS_AT = STAGE.column(0, 3)
@@ -60,19 +59,6 @@ DIMMED = 0.12
 OVERLAY_OPACITY = 0.72
 #: The designed weights are ±1: drawn at full brightness.
 DESIGNED_SCALE = 1.0
-
-
-class Readout(VGroup):
-    """A weighted sum read out: its name above its value."""
-
-    def __init__(self, name: str, value: float, palette: Palette) -> None:
-        title = label(name, TYPE.label, palette.muted)
-        number = tex(tex_number(value), font_size=TYPE.formula, palette=palette)
-        super().__init__(title, number)
-        self.title, self.value = title, number
-        self.arrange(DOWN, buff=0.2)
-        self.value.set_color(palette.highlight)
-        self.move_to(READOUT_AT)
 
 
 class WeightedSum(LectureScene):
@@ -250,6 +236,7 @@ class WeightedSum(LectureScene):
         )
         self.box = self.detector_box(patch)
         readout = Readout("weighted sum", patch.on_digit.weighted_sum, self.palette)
+        readout.move_to(READOUT_AT)
         self.play(
             FadeOut(self.weight_grid),
             FadeIn(grid),
@@ -264,7 +251,9 @@ class WeightedSum(LectureScene):
         grid = self.pair(edge.weights, scale=DESIGNED_SCALE)
         box = self.detector_box(edge)
         self.on_digit = Readout("on this digit", edge.on_digit.weighted_sum, self.palette)
+        self.on_digit.move_to(READOUT_AT)
         self.on_white = Readout("on a blank white image", edge.on_white.weighted_sum, self.palette)
+        self.on_white.move_to(READOUT_AT)
         self.on_white.scale(0.8)
         VGroup(self.on_digit, self.on_white).arrange(DOWN, buff=0.6).move_to(READOUT_AT)
         self.play(

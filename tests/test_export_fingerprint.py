@@ -22,7 +22,7 @@ from pathlib import Path
 root = Path(sys.argv[1])
 loaded = {}
 for name, path in json.loads(sys.argv[2]).items():
-    ours = [m for m in sys.modules if m.split(".")[0] in ("scenes", "network")]
+    ours = [m for m in sys.modules if m.split(".")[0] in ("scenes", "network", "lecture")]
     for mod in ours + [m for m in sys.modules if m.startswith("_probe_")]:
         del sys.modules[mod]
     spec = importlib.util.spec_from_file_location("_probe_" + name, path)

@@ -12,16 +12,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from manim import Axes, MathTex, ParametricFunction
+from manim import DOWN, Axes, MathTex, ParametricFunction, VGroup
 from manim.utils.color import ParsableManimColor
 
 from lecture.palette import Palette
-from scenes.kit.text import lighten
+from scenes.kit.text import label, lighten
 from scenes.kit.type_scale import TYPE
 
 __all__ = [
     "LATEX_PACKAGES",
     "LatexMissingError",
+    "Readout",
     "activation_axes",
     "column_vector",
     "plot_function",
@@ -155,3 +156,25 @@ def plot_function(
         The curve, not yet added to the axes.
     """
     return axes.plot(lambda x: float(function(np.asarray(x))), color=color, **kwargs)
+
+
+class Readout(VGroup):
+    """A value read out: its name above it, the value typeset and highlighted.
+
+    Parameters
+    ----------
+    name
+        What the value is ("weighted sum"), in the muted label style.
+    value
+        The number, written as :func:`tex_number` writes it.
+    palette
+        The lecture's colours.
+    """
+
+    def __init__(self, name: str, value: float, palette: Palette) -> None:
+        title = label(name, TYPE.label, palette.muted)
+        number = tex(tex_number(value), font_size=TYPE.formula, palette=palette)
+        super().__init__(title, number)
+        self.title, self.value = title, number
+        self.arrange(DOWN, buff=0.2)
+        self.value.set_color(palette.highlight)
