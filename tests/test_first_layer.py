@@ -24,17 +24,6 @@ __module_test__ = "first_layer"
 
 #: The smallest thumbnail (frame units) a layout may use: about 60 px high at 480p.
 READABLE = 1.0
-#: Bundled digits of several kinds (500 per label, in label order): 0, 3 (the shipped
-#: one), 5, 7 and 8, so the featured neuron and its most exciting digit differ.
-DIGITS = ("120", "1524", "2600", "3700", "4100")
-
-
-@pytest.fixture(params=DIGITS)
-def digit_index(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("LECTURE_DIGIT", request.param)
-    load_inputs.cache_clear()
-    yield int(request.param)
-    load_inputs.cache_clear()
 
 
 def check_plan() -> None:

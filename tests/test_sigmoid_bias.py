@@ -16,18 +16,6 @@ from scenes.sigmoid_bias import SigmoidAndBias
 
 __module_test__ = "sigmoid_bias"
 
-#: Bundled digits of several kinds (500 per label, in label order): 0, 3 (the shipped
-#: one), 5, 7 and 8, so the sums, and maybe the axis's reach, differ.
-DIGITS = ("120", "1524", "2600", "3700", "4100")
-
-
-@pytest.fixture(params=DIGITS)
-def digit_index(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("LECTURE_DIGIT", request.param)
-    load_inputs.cache_clear()
-    yield int(request.param)
-    load_inputs.cache_clear()
-
 
 def check_plan() -> None:
     """Every step's key, values and marked sum against network/, and the axis's reach."""

@@ -4,7 +4,6 @@ computes, and what is drawn is the plan's."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from scene_helpers import build_up_to, dry_render, golden, render_in_frame, says, step_ids
 
 from lecture.chapters.weighted_sum import KEYS, LIFTED_TERMS, plan
@@ -21,18 +20,6 @@ from scenes.kit.maths import tex_number
 from scenes.weighted_sum import FAN_IN_WIDTH, WeightedSum
 
 __module_test__ = "weighted_sum"
-
-#: Bundled digits of several kinds (500 per label, in label order): 0, 3 (the shipped
-#: one), 5, 7 and 8, so the terms and the detector's place differ.
-DIGITS = ("120", "1524", "2600", "3700", "4100")
-
-
-@pytest.fixture(params=DIGITS)
-def digit_index(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("LECTURE_DIGIT", request.param)
-    load_inputs.cache_clear()
-    yield int(request.param)
-    load_inputs.cache_clear()
 
 
 def check_plan() -> None:
