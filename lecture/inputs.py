@@ -18,16 +18,16 @@ from typing import TypeVar
 import numpy as np
 
 from lecture.palette import Palette, get_palette
-from network.data import Digits, load_bundled
+from network.data import Digits, load_bundled, train_validation_split
 from network.errors import NetworkInputError
 from network.image import load_user_digit
 from network.model import Network, Trace
-from network.shipped import bundled_split
+from network.shipped import VALIDATION_FRACTION, VALIDATION_SEED, bundled_split
 from network.weights_io import check_role, load_weights
 from scenes.config import ConfigError, LectureConfig, load_config
 from scenes.narration.script import Script, ScriptError, load_script
 
-__all__ = ["Digit", "Inputs", "file_digest", "load_inputs"]
+__all__ = ["Digit", "Inputs", "file_digest", "load_inputs", "training_rows"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,9 @@ class Digit:
     label: int | None  # None for a user's own image
     source: str  # "bundled digit #1512" or the image file name
     trace: Trace
+    #: Whether the shipped recipe trained on this digit (a bundled digit of the training
+    #: split): words such as "never seen" are chosen from it.
+    trained_on: bool = False
 
     @property
     def prediction(self) -> int:
@@ -120,7 +123,17 @@ def _digit_for(config: LectureConfig, network: Network) -> Digit:
         digits = load_bundled()
         pixels, label = digits.images[config.digit], int(digits.labels[config.digit])
         source = f"bundled digit #{config.digit}"
+        trained = config.digit in training_rows()
+        return Digit(pixels, label, source, network.forward(pixels), trained)
     return Digit(pixels, label, source, network.forward(pixels))
+
+
+@lru_cache(maxsize=1)
+def training_rows() -> frozenset[int]:
+    """The bundled rows the shipped recipe trains on (the rest are the validation digits)."""
+    labels = load_bundled().labels
+    train, _ = train_validation_split(labels, VALIDATION_FRACTION, VALIDATION_SEED)
+    return frozenset(int(r) for r in train)
 
 
 @lru_cache(maxsize=4)

@@ -69,6 +69,7 @@ class Step(Generic[T]):
     shows: T = None  # type: ignore[assignment]  # a beat with nothing more shows None
     part: int | None = None
     notes: Mapping[str, Note] = field(default_factory=dict)
+    cues: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", _frozen(self.values))

@@ -99,3 +99,21 @@ def network_shape(
     load_inputs.cache_clear()
     yield request.param
     load_inputs.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def sweep_cases(shape_weights) -> list:
+    """The wording sweep (``tests/sweep.py``): over a hundred lectures' inputs — the
+    shipped networks over digits of every kind and users' images, and networks of every
+    other shape, untrained and barely trained, over a few of them."""
+    from sweep import barely_trained, cases, untrained
+
+    from network.weights_io import load_weights
+
+    networks = {
+        name: (load_weights(f["sigmoid"]).network, load_weights(f["relu"]).network)
+        for name, f in shape_weights.items()
+    }
+    networks["untrained"] = (untrained("sigmoid"), untrained("relu"))
+    networks["barely trained"] = (barely_trained("sigmoid"), barely_trained("relu"))
+    return list(cases(networks))

@@ -103,6 +103,8 @@ class LectureScene(Scene):
             self.chapter = type(self).PLAN(self.inputs)
             self.script = self.inputs.script
             self.script.check_scene(self.script_scene(), self.chapter.keys)
+            for planned in self.chapter.steps:
+                self.script.check_marks(self.script_scene(), planned.key, planned.cues)
             config = self.inputs.config
             self.narrator = (
                 narrator_for(config.narration, config.voice_model, config.recordings)
@@ -117,6 +119,7 @@ class LectureScene(Scene):
         self._step_start = 0.0
         self._step_length = 0.0
         self._cues: list[Cue] = []
+        self._marks: dict[str, float] = {}
 
     def _writes_sound(self) -> bool:
         """Narration is synthesized only for a video that is really written."""
@@ -177,7 +180,19 @@ class LectureScene(Scene):
         self._step_start = self.renderer.time
         self._start_narration(words)
 
+    def cue(self, name: str) -> None:
+        """Wait for the moment the narration marks ``@name``: what is played next is
+        drawn as its word is said. Without that mark in the words (or without a voice,
+        when there are no timings), nothing is waited for."""
+        at = self._marks.get(name)
+        if at is None or self.renderer.skip_animations:
+            return
+        ahead = at - (self.renderer.time - self._step_start)
+        if ahead >= 1 / config.frame_rate:
+            self.wait(ahead)
+
     def _start_narration(self, words: Words) -> None:
+        self._marks = {}
         if self.narrator is None:
             reading = max(MIN_SECONDS, len(words.headline) / MAX_CPS) + PAUSE
             self._cues = [Cue(0.0, reading, words.headline)]
@@ -189,6 +204,10 @@ class LectureScene(Scene):
             stop_on_bad_input(exc)
         self.add_sound(str(audio.path))
         self._cues = timed_cues([(f"{text} ", start, end) for text, start, end in audio.spans])
+        for name, (index, share) in words.marks.items():
+            if index < len(audio.spans):
+                _, start, end = audio.spans[index]
+                self._marks[name] = start + share * (end - start)
         self._step_length = max(audio.seconds, self._cues[-1].end if self._cues else 0) + PAUSE
 
     def _end_step(self) -> None:

@@ -16,7 +16,12 @@ Layout::
     The network's answer is {answer}, with an activation of {activation:.2f}.
     '''
 
-Placeholders are Python format fields filled with values the scene gets from
+A narration may carry cue marks, ``@name`` before a word: the picture's moment of
+that name (a box drawn, a value pointed at) happens as that word is said. The mark
+is not spoken nor shown; a step accepts the marks its chapter names for it, and
+words without a mark simply draw that moment at once.
+
+Placeholders are Python format fields filled with values the chapter gets from
 ``network/``; ``{n!w}`` writes a number as a word ("three"), ``{n!o}`` as an
 ordinal ("first"), and ``{sizes!l}`` a list as "16, 32 and 8" (the word joining
 the last two is ``[meta] and``, "and" unless the script says otherwise). A step may carry
@@ -27,6 +32,7 @@ so changing the digit or the network changes what is said.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 import tomllib
@@ -39,11 +45,22 @@ from num2words import num2words
 
 from .spoken import sentences, speakable
 
-__all__ = ["REQUIRED", "Script", "ScriptError", "Words", "joined", "load_script"]
+__all__ = [
+    "MARK",
+    "REQUIRED",
+    "Script",
+    "ScriptError",
+    "Words",
+    "joined",
+    "load_script",
+    "without_marks",
+]
 
 REQUIRED = ("headline", "narration")
 _NOTE = re.compile(r"note(-[a-z0-9-]+)?")
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+#: A cue mark in a narration: ``@name`` at the start of a word.
+MARK = re.compile(r"(?<!\S)@([a-z][a-z0-9-]*)\s*")
 
 
 class ScriptError(ValueError):
@@ -56,12 +73,45 @@ class Words:
 
     step_id: str  # "<scene>.<step>", or "<scene>.<step>-<part>" for a repeated step
     headline: str
-    narration: str  # as shown (numerals), for subtitles and speaker notes
+    narration: str  # as shown (numerals), for subtitles and speaker notes; no marks
     language: str
+    #: Each cue mark of the narration: (the sentence it stands in, how far into that
+    #: sentence it stands, as a fraction of its characters).
+    marks: Mapping[str, tuple[int, float]] = dataclasses.field(default_factory=dict)
 
     def sentences(self) -> list[tuple[str, str]]:
         """(as shown, as spoken) for each sentence of the narration."""
         return [(s, speakable(s, self.language)) for s in sentences(self.narration)]
+
+
+def without_marks(text: str) -> tuple[str, dict[str, tuple[int, float]]]:
+    """``text`` (whitespace collapsed) without its cue marks, and where each mark stood:
+    its sentence's index and the fraction of that sentence's characters before it.
+
+    A word's time within a sentence is not known (a voice gives each sentence's
+    length), so a mark's moment is placed by its share of the sentence's characters.
+    """
+    flat = " ".join(text.split())
+    clean, at, spots = [], 0, {}
+    position = 0
+    for match in MARK.finditer(flat):
+        clean.append(flat[at : match.start()])
+        position += match.start() - at
+        spots[match.group(1)] = position
+        at = match.end()
+    clean.append(flat[at:])
+    plain = " ".join("".join(clean).split())
+    marks: dict[str, tuple[int, float]] = {}
+    start = 0
+    pieces = sentences(plain)
+    for index, piece in enumerate(pieces):
+        end = start + len(piece)
+        for name, spot in spots.items():
+            last = index == len(pieces) - 1
+            if name not in marks and (start <= spot < end + 1 or last):
+                marks[name] = (index, min(max(spot - start, 0) / max(len(piece), 1), 1.0))
+        start = end + 1  # the space joining two sentences
+    return plain, marks
 
 
 class _Formatter(string.Formatter):
@@ -173,15 +223,35 @@ class Script:
     def words(
         self, scene: str, key: str, values: Mapping[str, Any], part: int | None = None
     ) -> Words:
-        """The step's headline and narration filled with ``values``."""
+        """The step's headline and narration filled with ``values``, its cue marks taken
+        out of the narration and placed (``Words.marks``)."""
         self._check_used(scene, key, REQUIRED, values)
         step_id = f"{scene}.{key}" if part is None else f"{scene}.{key}-{part}"
+        narration, marks = without_marks(self._fill(scene, key, "narration", values))
         return Words(
             step_id,
             self._fill(scene, key, "headline", values),
-            self._fill(scene, key, "narration", values),
+            narration,
             self.language,
+            marks,
         )
+
+    def check_marks(self, scene: str, key: str, cues: Iterable[str]) -> None:
+        """The step's narration marks only moments its chapter draws (``cues``)."""
+        allowed = set(cues)
+        used = MARK.findall(self._entry(scene, key).get("narration", ""))
+        unknown = sorted(set(used) - allowed)
+        if unknown:
+            choice = ", ".join(f"@{c}" for c in sorted(allowed)) or "none"
+            raise ScriptError(
+                f"{self._where(scene, key, 'narration')}: @{unknown[0]} marks no moment of "
+                f"this step; its marks are: {choice}"
+            )
+        twice = sorted({m for m in used if used.count(m) > 1})
+        if twice:
+            raise ScriptError(
+                f"{self._where(scene, key, 'narration')}: @{twice[0]} is marked twice"
+            )
 
     def note(self, scene: str, key: str, name: str, values: Mapping[str, Any]) -> str:
         """An extra on-screen text of a step (field ``note`` or ``note-<name>``)."""
@@ -197,13 +267,15 @@ def _check_template(path: Path, where: str, field: str, template: object) -> Non
         _fields(template)
     except ValueError as exc:
         raise ScriptError(f"{path}: {where} {field}: {exc}") from exc
-    if field in REQUIRED and re.search(r"[0-9]", _literal(template)):
+    if field in REQUIRED and re.search(r"[0-9]", _literal(MARK.sub("", template))):
         raise ScriptError(
             f"{path}: {where} {field} has a number written into it; numbers come from the "
             "network through placeholders such as {answer} (write small counts as words)"
         )
     if field == "headline" and "\n" in template.strip():
         raise ScriptError(f"{path}: {where} headline must be one line")
+    if field != "narration" and MARK.search(template):
+        raise ScriptError(f"{path}: {where} {field}: cue marks (@name) go in the narration only")
 
 
 def load_script(path: Path | str) -> Script:
