@@ -22,6 +22,15 @@ _pinned = pinned_environ(os.environ)
 os.environ.clear()
 os.environ.update(_pinned)
 
+#: Under pytest-xdist (``make test`` runs a worker per core), each worker typesets into
+#: caches of its own: two workers writing the same LaTeX or Pango file at once could
+#: each read the other's half-written one.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if _WORKER:
+    from manim import config as _manim_config
+
+    _manim_config.media_dir = str(Path(__file__).resolve().parent.parent / "media" / _WORKER)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
