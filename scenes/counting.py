@@ -17,10 +17,12 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    Circumscribe,
     Create,
     FadeIn,
     FadeOut,
     Group,
+    Indicate,
     Line,
     MathTex,
     Mobject,
@@ -77,8 +79,13 @@ class CountingKnobs(LectureScene):
             )
             for layer in counts.layers
         ]
+        # In parts (weights, +, biases, =, total), so the biases can be pointed at.
         self.total_line = tex(
-            rf"{tex_count(counts.weights)} + {counts.biases} = {tex_count(counts.parameters)}",
+            tex_count(counts.weights),
+            "+",
+            str(counts.biases),
+            "=",
+            tex_count(counts.parameters),
             font_size=TYPE.formula,
             palette=self.palette,
         ).set_color(self.palette.highlight)
@@ -129,15 +136,23 @@ class CountingKnobs(LectureScene):
         if index == 0:
             self.play(FadeIn(self.diagram))
         old = [FadeOut(self.frame)] if self.frame is not None else []
-        self.play(*old, FadeIn(frame), FadeIn(line), run_time=0.8)
+        # The layer pair is framed as it is named, its line written as it is counted.
+        self.cue("frame")
+        self.play(*old, Create(frame), run_time=0.8)
+        self.cue("line")
+        self.play(FadeIn(line, shift=0.2 * LEFT), run_time=0.8)
         self.frame = frame
-        self.wait(1.5)
+        self.wait(0.5)
 
     def total(self, step: Step[None]) -> None:
         self.total_line.next_to(VGroup(*self.lines), DOWN, buff=TOTAL_BUFF)
         assert self.frame is not None  # the last layer's frame
+        self.cue("total")
         self.play(FadeOut(self.frame), FadeIn(self.total_line))
-        self.wait(2.5)
+        # The biases, as they are said to be only a few: the total's second term.
+        self.cue("biases")
+        self.play(Indicate(self.total_line[2], color=self.palette.text))
+        self.wait(0.5)
 
     def every_knob(self, step: Step[Knobs]) -> None:
         """Every weight and bias as a cell coloured by its value, layer by layer, counted
@@ -186,13 +201,17 @@ class CountingKnobs(LectureScene):
             moving = Group(self.mass, self.counted)
             self.play(UpdateFromAlphaFunc(moving, reveal), run_time=run)
             before += count
+        # The first layer's block, pointed at as it is said to hold nearly all of them.
+        self.cue("first")
+        self.play(Circumscribe(self.mass.frames[0], color=p.highlight, buff=0.05), run_time=1.5)
+        self.cue("knobs")
         self.play(
             *(Create(m) for m in self.marks),
             *(Create(line) for line in self.leaders),
             FadeIn(self.sliders, lag_ratio=0.2),
             run_time=1.5,
         )
-        self.wait(1)
+        self.wait(0.5)
 
     def reveal(self, layer: int, count: int, before: int) -> Callable[[Mobject, float], None]:
         """Show the first ``alpha`` of ``layer``'s ``count`` cells; the counter counts them
@@ -211,5 +230,13 @@ class CountingKnobs(LectureScene):
         self.remark.align_to((STAGE.right, 0, 0), RIGHT)
         STAGE.keep_inside(self.remark)
         drop_below(self.remark, self.sliders, buff=0.05)
+        # "All these knobs": every one of them, and the magnified few.
+        self.cue("all")
+        self.play(
+            Circumscribe(self.mass, color=self.palette.highlight, buff=0.05),
+            Indicate(self.sliders, color=self.palette.highlight, scale_factor=1.05),
+            run_time=1.5,
+        )
+        self.cue("remark")
         self.play(FadeIn(self.remark))
-        self.wait(3)
+        self.wait(1)

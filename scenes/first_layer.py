@@ -19,17 +19,25 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Animation,
+    Circumscribe,
+    Create,
     DecimalNumber,
     FadeIn,
     FadeOut,
     Group,
+    Indicate,
+    LaggedStart,
+    Mobject,
     Square,
     Text,
     VGroup,
+    there_and_back,
 )
 
-from lecture.chapters.first_layer import Exciter, Layer, Sample, plan
+from lecture.chapters.first_layer import Exciter, Layer, Patches, Sample, plan
 from lecture.step import Step
+from scenes.kit.animations import built
 from scenes.kit.grids import PixelGrid, WeightGrid
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE, Stage
@@ -47,8 +55,15 @@ NAME_BUFF = 0.08
 NAME_SIZE = TYPE.small
 
 
-def grid_layout(count: int, area: Stage, name_height: float) -> tuple[int, float]:
-    """Rows and thumbnail height that draw ``count`` named grids largest inside ``area``.
+#: Room kept free under the thumbnails for the note that says what the boxes mark.
+NOTE_ROOM = 0.55
+
+
+def grid_layout(
+    count: int, area: Stage, name_height: float, reserve: float = 0.0
+) -> tuple[int, float]:
+    """Rows and thumbnail height that draw ``count`` named grids largest inside ``area``,
+    less ``reserve`` at its bottom.
 
     Every row count is tried; the thumbnail is as large as the width (columns) and
     the height (rows, each with its name above) allow, at most ``GRID_HEIGHT``. On a
@@ -56,10 +71,11 @@ def grid_layout(count: int, area: Stage, name_height: float) -> tuple[int, float
     """
     best_rows, best_side = 1, 0.0
     gap_x, gap_y = GRID_BUFF
+    height = area.height - reserve
     for rows in range(1, count + 1):
         cols = math.ceil(count / rows)
         across = (area.width - (cols - 1) * gap_x) / cols
-        down = (area.height - (rows - 1) * gap_y) / rows - name_height - NAME_BUFF
+        down = (height - (rows - 1) * gap_y) / rows - name_height - NAME_BUFF
         side = min(GRID_HEIGHT, across, down)
         if side > best_side + 1e-9:
             best_rows, best_side = rows, side
@@ -96,14 +112,19 @@ class WhatNeuronsSee(LectureScene):
         )
         self.key = self.legend().next_to(self.single, RIGHT, buff=0.8)
         STAGE.center_on(Group(self.single, self.key))
-        self.play(FadeIn(self.single), FadeIn(self.key))
-        self.wait(2.5)
+        # The grid as the weights are named; the key as their colours are explained.
+        self.cue("grid")
+        self.play(FadeIn(self.single))
+        self.cue("legend")
+        self.play(FadeIn(self.key, lag_ratio=0.3), run_time=1.5)
+        self.wait(0.5)
 
     def all_neurons(self, step: Step[Sample]) -> None:
         p, layer, shown = self.palette, self.layer, step.shows.shown
         #: Each drawn neuron's grid and its name above it, by the neuron's index.
         self.names: dict[int, Text] = {j: label(str(j), NAME_SIZE, p.muted) for j in shown}
-        rows, side = grid_layout(len(shown), STAGE, max(n.height for n in self.names.values()))
+        name_height = max(n.height for n in self.names.values())
+        rows, side = grid_layout(len(shown), STAGE, name_height, reserve=NOTE_ROOM)
         self.thumbnails: dict[int, WeightGrid] = {}
         cells = []
         for j, name in self.names.items():
@@ -111,11 +132,13 @@ class WhatNeuronsSee(LectureScene):
             self.thumbnails[j] = grid
             cells.append(Group(grid, name.next_to(grid, UP, buff=NAME_BUFF)))
         self.grids = Group(*cells).arrange_in_grid(rows=rows, buff=GRID_BUFF)
-        STAGE.keep_inside(STAGE.center_on(self.grids))
+        # Centred in the stage above the room kept for the note under it.
+        self.grids.move_to(STAGE.center + NOTE_ROOM / 2 * UP)
+        STAGE.keep_inside(self.grids)
         self.play(FadeOut(self.key), self.single.animate.replace(self.thumbnails[layer.neuron]))
         self.remove(self.single)
         self.play(FadeIn(self.grids, lag_ratio=0.05), run_time=2)
-        self.wait(3)
+        self.wait(0.5)
 
     def most_exciting(self, step: Step[Exciter]) -> None:
         p, layer, exciter = self.palette, self.layer, step.shows
@@ -131,11 +154,64 @@ class WhatNeuronsSee(LectureScene):
         )
         total.next_to(pair, DOWN, buff=0.4)
         self.focus = STAGE.center_on(Group(pair, times, total))
-        self.play(FadeOut(self.grids))
-        self.play(FadeIn(pair), FadeIn(times))
+        self.play(FadeOut(self.grids), FadeIn(weights))
+        # The digit as it is named; its sum as the match is said to make it the largest.
+        self.cue("digit")
+        self.play(FadeIn(self.exciter_grid), FadeIn(times))
+        self.cue("sum")
         self.play(FadeIn(total))
-        self.wait(3)
+        self.play(Indicate(self.sum_value, color=p.highlight))
+        self.wait(0.5)
 
-    def honest_answer(self, step: Step[None]) -> None:
+    def honest_answer(self, step: Step[Patches]) -> None:
+        """Each drawn neuron's best patch boxed on its grid; the most compact one's box is
+        pointed at and stays in the highlight colour."""
+        p, found = self.palette, step.shows
         self.play(FadeOut(self.focus), FadeIn(self.grids))
-        self.wait(3)
+        #: The box on each drawn neuron's grid, by neuron.
+        self.boxes: dict[int, Square] = {}
+        for j, grid in self.thumbnails.items():
+            row, col = found.corners[j]
+            middle = (found.side - 1) / 2
+            box = Square(found.side * grid.cell_size, color=p.text, stroke_width=1.5)
+            self.boxes[j] = box.move_to(grid.cell_center(row + middle, col + middle))
+        self.patch_note = label(self.note(step.notes["patch"]), TYPE.small, p.muted)
+        self.patch_note.next_to(self.grids, DOWN, buff=0.25)
+        STAGE.keep_inside(self.patch_note)
+        self.cue("boxes")
+        self.play(
+            LaggedStart(*(Create(b) for b in self.boxes.values()), lag_ratio=0.1),
+            FadeIn(self.patch_note),
+            run_time=2,
+        )
+        if found.best in self.boxes:
+            best = self.boxes[found.best]
+            self.cue("best")
+            self.play(
+                best.animate.set_stroke(p.highlight, width=3.5),
+                Circumscribe(
+                    Group(self.thumbnails[found.best], self.names[found.best]), color=p.highlight
+                ),
+                run_time=1.5,
+            )
+        self.wait(0.5)
+
+    def still_reads(self, step: Step[None]) -> None:
+        """A wave runs over the grids as the patterns of the network's own are named."""
+        self.cue("own")
+        self.play(
+            LaggedStart(
+                *(pulse(Group(grid, self.boxes[j])) for j, grid in self.thumbnails.items()),
+                lag_ratio=0.08,
+            ),
+            run_time=2.5,
+        )
+        self.wait(0.5)
+
+
+def pulse(mobject: Mobject, factor: float = 1.08) -> Animation:
+    """``mobject`` grows a little and back: pointed at, and left as it was (an image's
+    pixels are not recoloured, as ``Indicate`` would)."""
+    animation = built(mobject.animate.scale(factor))
+    animation.rate_func = there_and_back
+    return animation

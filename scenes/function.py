@@ -1,26 +1,51 @@
 """Storyboard section 11: the whole network is one function, 784 numbers in, 10 out.
 
-The chain of sigmas is written for the network's own number of weight layers: two
-levels for one hidden layer, five for four.
+A neuron is shown as a function of the layer before, then the network's signature and
+parameter count. The chain of sigmas is written for the network's own number of weight
+layers (two levels for one hidden layer, five for four), and is pointed at level by
+level, from the innermost outward, as the narration names the layers.
 
 Render: ``manim render scenes/function.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, MathTex, SurroundingRectangle, VGroup
+from manim import (
+    DOWN,
+    RIGHT,
+    Create,
+    FadeIn,
+    FadeOut,
+    Group,
+    Indicate,
+    MathTex,
+    SurroundingRectangle,
+    Transform,
+    VGroup,
+    VMobject,
+)
 
 from lecture.chapters.function import Output, Signature, plan
 from lecture.step import Step
 from scenes.kit.grids import PixelGrid
-from scenes.kit.maths import column_vector, tex, tex_count, tex_number
+from scenes.kit.maths import tex, tex_count, tex_number
+from scenes.kit.parted_tex import NamedTex, PartedTex
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
 from scenes.kit.stage import STAGE
-from scenes.kit.text import label
+from scenes.kit.text import label, lighten
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["CHAIN_SIZE", "MIN_CHAIN_SIZE", "NetworkFunction", "chain_tex"]
+__all__ = [
+    "CHAIN_SIZE",
+    "MIN_CHAIN_SIZE",
+    "NEURON_TEX",
+    "SIMPLER_TEX",
+    "NetworkFunction",
+    "chain_parts",
+    "chain_tex",
+    "level_parts",
+]
 
 #: The chain's font size when it fits the stage (the shipped three levels do).
 CHAIN_SIZE = TYPE.formula
@@ -28,6 +53,47 @@ CHAIN_SIZE = TYPE.formula
 #: 480p (its superscripts are the smallest glyphs). Five levels, the deepest network
 #: allowed, need about 35.
 MIN_CHAIN_SIZE = 32
+
+#: One neuron as a function of the layer before (the notation of the sigmoid chapter), in
+#: parts: its name, what it takes, the arrow, the one number it gives.
+NEURON_TEX = (
+    r"\text{a neuron: }\;",
+    r"(a_1, \ldots, a_n)",
+    r"\;\mapsto\;",
+    r"\sigma(w_1 a_1 + \cdots + w_n a_n + b)",
+)
+#: The simpler function the narration compares with: one weighted sum per digit.
+SIMPLER_TEX = r"\text{simpler: }\; g(a) = W a + b"
+
+_OPEN, _CLOSE = r"\sigma\!\left(", r"\right)"
+
+
+def chain_parts(layers: int) -> list[str]:
+    """The TeX of :func:`chain_tex` cut into parts (joined without spaces they give it
+    back): ``f(a) =``, then for each level from the outermost in its ``σ(`` and its
+    ``W``, the innermost ``W⁽¹⁾a + b⁽¹⁾``, then each level's ``)`` and ``+ b``.
+
+    Typeset as separate parts, each level's glyphs can be pointed at (:func:`level_parts`).
+    """
+    parts = ["f(a) = ", _OPEN]
+    for k in range(layers, 1, -1):
+        parts += [rf"W^{{({k})}}\,", _OPEN]
+    parts.append(r"W^{(1)} a + b^{(1)}")
+    for k in range(2, layers + 1):
+        parts += [_CLOSE, rf" + b^{{({k})}}"]
+    parts.append(_CLOSE)
+    return parts
+
+
+def level_parts(layers: int, level: int) -> range:
+    """The indices in :func:`chain_parts` of weight layer ``level``'s σ( … ): from its
+    opening σ( through its closing bracket (every level inside it included)."""
+    if not 1 <= level <= layers:
+        raise ValueError(f"level {level} is not one of {layers} weight layers")
+    opening = 1 + 2 * (layers - level)  # "f(a) =", then σ( and W per outer level
+    core = 2 * layers  # the index of W⁽¹⁾a + b⁽¹⁾
+    closing = core + 1 + 2 * (level - 1)  # each inner level adds ")" and "+ b"
+    return range(opening, closing + 1)
 
 
 def chain_tex(layers: int) -> str:
@@ -50,8 +116,12 @@ class NetworkFunction(LectureScene):
     def function(self, step: Step[None]) -> None:
         signature: Signature = self.chapter.shows
         p = self.palette
+        self.neuron_tex = tex(*NEURON_TEX, font_size=TYPE.formula, palette=p)
         self.signature = tex(
-            rf"f : \mathbb{{R}}^{{{signature.inputs}}} \to \mathbb{{R}}^{{{signature.outputs}}}",
+            r"f : ",
+            rf"\mathbb{{R}}^{{{signature.inputs}}}",
+            r"\to",
+            rf"\mathbb{{R}}^{{{signature.outputs}}}",
             font_size=TYPE.display,
             palette=p,
         )
@@ -59,47 +129,112 @@ class NetworkFunction(LectureScene):
             rf"\text{{with }} {tex_count(signature.parameters)} \text{{ parameters}}",
             font_size=TYPE.formula,
             palette=p,
-        ).next_to(self.signature, DOWN, buff=0.4)
-        # The chain comes next, under these two: the three are centred on the stage together.
+        )
+        # The chain and the simpler function come next, under these: all five are
+        # centred on the stage together.
         self.formula = self.chain_formula(signature.layers)
-        self.formula.next_to(self.parameters, DOWN, buff=0.7)
-        STAGE.center_on(VGroup(self.signature, self.parameters, self.formula))
+        self.simpler = tex(SIMPLER_TEX, font_size=TYPE.formula, palette=p).set_color(p.muted)
+        column = VGroup(self.neuron_tex, self.signature, self.parameters)
+        column.arrange(DOWN, buff=0.4)
+        self.formula.next_to(self.parameters, DOWN, buff=0.6)
+        self.simpler.next_to(self.formula, DOWN, buff=0.45)
+        STAGE.center_on(VGroup(column, self.formula, self.simpler))
+        self.cue("neuron")
+        self.play(FadeIn(self.neuron_tex))
+        self.cue("inputs")
+        self.play(Indicate(self.neuron_tex[1], color=p.highlight))
+        self.cue("one")
+        self.play(Indicate(self.neuron_tex[3], color=p.highlight))
+        self.cue("network")
         self.play(FadeIn(self.signature))
+        self.cue("in")
+        self.play(Indicate(self.signature[1], color=p.highlight))
+        self.cue("out")
+        self.play(Indicate(self.signature[3], color=p.highlight))
+        self.cue("parameters")
         self.play(FadeIn(self.parameters))
-        self.wait(2)
 
     def chain_formula(self, layers: int) -> MathTex:
-        """The function written out, one σ per layer, shrunk only if it must fit the stage."""
-        chain = tex(chain_tex(layers), font_size=CHAIN_SIZE, palette=self.palette)
+        """The function written out, one σ per layer, in parts (one can point at each
+        level), shrunk only if it must fit the stage."""
+        chain = lighten(
+            MathTex(
+                *chain_parts(layers),
+                arg_separator="",
+                font_size=CHAIN_SIZE,
+                color=self.palette.text,
+            )
+        )
         #: The font size the chain is drawn at.
         self.chain_size = CHAIN_SIZE * min(1.0, STAGE.width / chain.width)
         return chain.scale(self.chain_size / CHAIN_SIZE)
 
+    def level(self, level: int) -> VGroup:
+        """The chain's glyphs of weight layer ``level``'s σ( … )."""
+        layers = self.chapter.shows.layers
+        return VGroup(*(self.formula.submobjects[i] for i in level_parts(layers, level)))
+
     def chain(self, step: Step[None]) -> None:
+        p, layers = self.palette, self.chapter.shows.layers
         self.play(FadeIn(self.formula))
-        self.wait(2.5)
+        boxes = [
+            SurroundingRectangle(self.level(k), color=p.highlight, buff=0.08)
+            for k in range(1, layers + 1)
+        ]
+        #: The frame that points at the level being named; at the end it frames the
+        #: hidden layers' part of the chain (every level but the output's).
+        self.level_box = boxes[0].copy()
+        self.cue("inner")
+        self.play(Create(self.level_box))
+        self.cue("outer")
+        each = min(1.0, 2.4 / max(layers - 1, 1))
+        for box in boxes[1:]:
+            self.play(Transform(self.level_box, box), run_time=each)
+        self.cue("simpler")
+        self.play(FadeIn(self.simpler))
+        self.cue("whole")
+        self.play(Transform(self.level_box, boxes[-2]))
+        self.play(Indicate(self.level(layers - 1), color=p.highlight, scale_factor=1.05))
 
     def real_values(self, step: Step[Output]) -> None:
         output, p = step.shows, self.palette
         grid = PixelGrid(output.digit.pixels, p, height=3.0, lines=False)
         box = boxed(tex("f", font_size=TYPE.display, palette=p), p.highlight, pad=0.5)
         self.entries = [tex_number(v) for v in output.values]
-        self.output_tex = tex(column_vector(self.entries), font_size=TYPE.value, palette=p)
+        layout = PartedTex().matrix("output", self.entries)
+        self.output_tex = NamedTex(layout, font_size=TYPE.value, palette=p)
         count = len(output.values)
         names = VGroup(*(label(str(d), TYPE.label, p.muted) for d in range(count)))
         parts = [grid, box, self.output_tex]
         Group(*parts).arrange(RIGHT, buff=1.4)
-        height = self.output_tex.height
         for d, name in enumerate(names):
-            y = self.output_tex.get_top()[1] - (d + 0.5) * height / count
-            name.move_to((self.output_tex.get_right()[0] + 0.35, y, 0.0))
+            entry = self.output_tex.line("output", d)
+            name.move_to((self.output_tex.get_right()[0] + 0.35, entry.get_y(), 0.0))
         STAGE.center_on(Group(*parts, names))
         #: The frame around the answer's name beside the vector (kept for tests).
         self.answer_box = SurroundingRectangle(names[output.answer], color=p.highlight, buff=0.08)
         self.output_names = names
+        #: The answer's entry of the output vector, coloured when the answer is said.
+        self.answer_entry: VMobject = self.output_tex.line("output", output.answer)
         into_f, out_of_f = chain_arrows(parts, p.muted, buff=0.3)
-        self.play(FadeOut(self.signature), FadeOut(self.parameters), FadeOut(self.formula))
-        self.play(FadeIn(grid), FadeIn(into_f), FadeIn(box))
+        self.play(
+            FadeOut(self.neuron_tex),
+            FadeOut(self.signature),
+            FadeOut(self.parameters),
+            FadeOut(self.formula),
+            FadeOut(self.simpler),
+            FadeOut(self.level_box),
+        )
+        self.play(FadeIn(grid))
+        self.cue("input")
+        self.play(FadeIn(into_f), FadeIn(box))
+        self.cue("output")
         self.play(FadeIn(out_of_f), FadeIn(self.output_tex), FadeIn(names))
-        self.play(FadeIn(self.answer_box))
-        self.wait(3)
+        self.cue("answer")
+        self.play(Indicate(self.answer_entry, color=p.highlight))
+        self.play(Create(self.answer_box), self.answer_entry.animate.set_color(p.highlight))
+        self.cue("runner-up")
+        runner_up = VGroup(
+            self.output_tex.line("output", output.runner_up), names[output.runner_up]
+        )
+        self.play(Indicate(runner_up, color=p.text))

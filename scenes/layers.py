@@ -12,11 +12,17 @@ from manim import (
     RIGHT,
     UP,
     Animation,
+    AnimationGroup,
+    Circle,
+    Create,
     FadeIn,
     FadeOut,
     FadeTransform,
+    Indicate,
+    Line,
     ManimColor,
     ReplacementTransform,
+    ShowPassingFlash,
     SurroundingRectangle,
     UpdateFromAlphaFunc,
     VGroup,
@@ -82,6 +88,12 @@ def wrapped(text: str, width: float, size: float, color: ManimColor) -> VGroup:
     )
 
 
+def glint(edge: Line) -> Animation:
+    """A flash running along ``edge`` in its own colour: pointing at one weight."""
+    flash = edge.copy().set_stroke(width=edge.get_stroke_width() * 2.5 + 2, opacity=1.0)
+    return ShowPassingFlash(flash, time_width=0.6)
+
+
 class NetworkLayers(LectureScene):
     """A real digit through the real network (784-16-16-10 as shipped), layer by layer."""
 
@@ -93,25 +105,29 @@ class NetworkLayers(LectureScene):
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to(STAGE.column(0, 2))
         self.braces = size_braces(self.grid, self.palette)
         self.play(FadeIn(self.grid), FadeIn(self.braces))
-        self.wait(1.5)
 
     def pixel_values(self, step: Step[Window]) -> None:
         self.close_up = PixelCloseUp(
             self.grid, step.shows.top_left, self.palette, size=CLOSE_UP
         ).move_to(STAGE.column(1, 2))
         self.play(FadeIn(self.close_up.window))
-        self.play(FadeIn(self.close_up, shift=0.2 * RIGHT))
-        self.wait(2)
+        self.play(FadeIn(self.close_up.squares, shift=0.2 * RIGHT))
+        self.cue("values")
+        self.play(FadeIn(self.close_up.numbers, lag_ratio=0.04), run_time=1.5)
 
     def neurons(self, step: Step[None]) -> None:
         neurons = self.close_up.as_neurons()
+        self.cue("neurons")
         self.play(ReplacementTransform(self.close_up.squares, neurons))
         self.close_up.squares = neurons
-        self.wait(2)
+        self.cue("lit")
+        brightest = neurons[int(np.argmax(self.close_up.values))]
+        self.play(Indicate(brightest, scale_factor=1.3, color=self.palette.highlight))
 
     def all_neurons(self, step: Step[None]) -> None:
         """Every square of the grid turns into a circle holding its pixel's value."""
-        self.play(FadeOut(self.close_up), FadeOut(self.close_up.window))
+        close_up = self.close_up
+        self.play(FadeOut(close_up.squares), FadeOut(close_up.numbers), FadeOut(close_up.window))
         cell = self.grid.cell_size
         self.field = NeuronField(
             self.inputs.digit.pixels, grid_centers(self.grid), SQUARE_HALF * cell, self.palette
@@ -133,7 +149,6 @@ class NetworkLayers(LectureScene):
             self.field.backdrop = (box, 1.0 - alpha)
 
         self.play(UpdateFromAlphaFunc(self.field, self.field.updater(morph)), run_time=2)
-        self.wait(1)
 
     def input_layer(self, step: Step[None]) -> None:
         """The 28 rows travel, one after another, into one tall column of 784 neurons,
@@ -177,6 +192,7 @@ class NetworkLayers(LectureScene):
             field.half[drawn] = column_half + (d.neuron_radius - column_half) * s
             field.opacity[others] = 1 - squish_rate_func(smooth, 0.4, 1.0)(alpha)
 
+        self.cue("fold")
         thumb = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
         self.grid = thumb.move_to(THUMB_POSITION)
         cells = drawn_pixel_cells()
@@ -202,12 +218,12 @@ class NetworkLayers(LectureScene):
         )
         self.remove(field)
         self.add(column)
-        self.wait(1.5)
 
     # -- section 4: layers --------------------------------------------------------
     def output_layer(self, step: Step[None]) -> None:
-        self.play(FadeIn(self.diagram.layers[-1]), FadeIn(self.diagram.output_labels))
-        self.wait(1.5)
+        self.play(FadeIn(self.diagram.layers[-1]))
+        self.cue("labels")
+        self.play(FadeIn(self.diagram.output_labels, lag_ratio=0.1))
 
     def hidden_layers(self, step: Step[None]) -> None:
         d = self.diagram
@@ -225,18 +241,36 @@ class NetworkLayers(LectureScene):
             *(FadeIn(layer) for layer in hidden),
             *(FadeIn(dots) for dots in elided),
             FadeIn(d.hidden_counts),
-            FadeIn(self.question_marks),
         )
-        self.wait(1.5)
+        self.cue("marks")
+        self.play(FadeIn(self.question_marks))
 
     def weights(self, step: Step[None]) -> None:
         self.play(FadeOut(self.question_marks))
+        self.cue("lines")
         for edges in self.diagram.edges:
             self.play(FadeIn(edges), run_time=0.8)
         # Behind everything else in the scene's list, the 672 edges stay out of the set
         # Manim redraws every frame (all mobjects after the first moving one).
         self.bring_to_back(*self.diagram.edges)
-        self.wait(1.5)
+        for sign, moment in ((1, "positive"), (-1, "negative")):
+            self.cue(moment)
+            self.play(*(glint(edge) for edge in self.strongest_edges(sign)), run_time=1.2)
+        self.cue("note")
+        self.kept_text = self.side_note(self.note(step.notes["drawn"]))
+        self.play(FadeIn(self.kept_text))
+
+    def strongest_edges(self, sign: int, count: int = 3) -> list[Line]:
+        """The ``count`` thickest drawn edges of one sign (+1 positive, −1 negative)."""
+        d = self.diagram
+        edges = [
+            (float(d.drawn_weights(t)[j, k]) / float(np.abs(d.drawn_weights(t)).max()), t, j, k)
+            for t in range(len(d.edges))
+            for j in range(len(d.layers[t + 1]))
+            for k in range(len(d.layers[t]))
+        ]
+        edges.sort(key=lambda e: -sign * e[0])
+        return [d.edge(t, j, k) for w, t, j, k in edges[:count] if sign * w > 0]
 
     def thin_edges(self, flows: tuple[Flow, ...]) -> list[Animation]:
         """Fade every drawn edge to its weight's style if kept for this digit, else out."""
@@ -255,23 +289,69 @@ class NetworkLayers(LectureScene):
 
     def kept_note(self, shown: Pass) -> VGroup:
         """On screen: how many connections are drawn, and which."""
+        return self.side_note(self.note(shown.kept))
+
+    def side_note(self, text: str) -> VGroup:
+        """A note under the digit's thumbnail, wrapped to the room left of the diagram."""
         room = self.diagram.input_count.get_left()[0] - 0.2 - STAGE.left
-        note = wrapped(self.note(shown.kept), room, TYPE.small, self.palette.muted)
+        note = wrapped(text, room, TYPE.small, self.palette.muted)
         note.next_to(self.grid, DOWN, buff=0.45).align_to(self.grid, LEFT)
         return STAGE.keep_inside(note)
 
     def strongest_paths(self, step: Step[Pass]) -> None:
         """Thin the drawn edges to the ones that matter for this digit, and say how many."""
-        self.kept_text = self.kept_note(step.shows)
+        kept = self.kept_note(step.shows)
+        dark = self.large_weight_from_dark_neuron()
+        if dark is not None:
+            edge, source = dark
+            self.cue("dark")
+            self.play(
+                glint(edge),
+                Indicate(source, scale_factor=1.5, color=self.palette.highlight),
+                run_time=1.5,
+            )
+        self.cue("thin")
         self.play(*self.thin_edges(step.shows.flows), run_time=1.5)
         self.bring_to_back(*self.diagram.edges)
-        self.play(FadeIn(self.kept_text))
-        self.wait(1.5)
+        self.play(FadeTransform(self.kept_text, kept))
+        self.kept_text = kept
 
     def forward_pass(self, step: Step[Pass]) -> None:
         """Pulses run along the kept edges, each as bright as its w·a, and each layer
-        lights as they arrive."""
+        lights as they arrive; then each layer in turn, as each decides the next."""
         self.run_pulses(step.shows)
+        self.cue("decide")
+        self.play(
+            AnimationGroup(
+                *(
+                    Indicate(layer, scale_factor=1.08, color=self.palette.highlight)
+                    for layer in self.diagram.layers
+                ),
+                lag_ratio=0.5,
+            ),
+            run_time=2.5,
+        )
+
+    def large_weight_from_dark_neuron(self) -> tuple[Line, Circle] | None:
+        """The drawn edge with the largest |w| (relative to its set of connections) that
+        leaves a dark neuron (activation below 0.05) of the digit, and that neuron."""
+        d, trace = self.diagram, self.inputs.digit.trace
+        best: tuple[float, int, int, int] | None = None
+        for t in range(len(d.edges)):
+            w = np.abs(d.drawn_weights(t))
+            dark = d.drawn_brightness(trace, t) < 0.05
+            if not dark.any() or w.max() == 0:
+                continue
+            strength = np.where(dark[None, :], w / w.max(), -1.0)
+            row, col = np.unravel_index(int(np.argmax(strength)), strength.shape)
+            if best is None or strength[row, col] > best[0]:
+                best = (float(strength[row, col]), t, int(row), int(col))
+        if best is None:
+            return None
+        _, layer, target, origin = best
+        source = d.layers[layer][origin]
+        assert isinstance(source, Circle)
+        return d.edge(layer, target, origin), source
 
     def run_pulses(self, shown: Pass) -> None:
         d = self.diagram
@@ -291,15 +371,43 @@ class NetworkLayers(LectureScene):
             self.remove(pulses)
 
     def answer(self, step: Step[Answer]) -> None:
-        """The answer boxed, with its activation beside it (in the wrong colour if wrong)."""
-        digit = step.shows.digit
-        self.answer_box = self.diagram.answer_marker(digit.trace)
+        """The answer boxed, with its activation beside it (in the wrong colour if wrong);
+        then the neuron the words name next (the runner-up, or the true digit's) pointed at
+        with its activation, and the outputs' sum."""
+        digit, d = step.shows.digit, self.diagram
+        output = digit.trace.output
+        self.answer_box = d.answer_marker(digit.trace)
         color = self.palette.wrong if digit.is_wrong else self.palette.highlight
         self.answer_box.set_color(color)
         self.answer_value = decimal(step.shows.activation, font_size=TYPE.value, color=color)
         self.answer_value.next_to(self.answer_box, RIGHT, buff=0.12)
-        self.play(FadeIn(self.answer_box), FadeIn(self.answer_value))
-        self.wait(2)
+        self.cue("box")
+        self.play(Create(self.answer_box), FadeIn(self.answer_value))
+        #: What the answer step added beside the answer (taken away with it).
+        self.answer_extras = VGroup()
+        other = step.values.get("second", step.values.get("label"))
+        if isinstance(other, int) and other != digit.prediction:
+            self.cue("runner" if "second" in step.values else "label")
+            value = decimal(float(output[other]), font_size=TYPE.body, color=self.palette.muted)
+            value.next_to(d.output_labels[other], RIGHT, buff=0.15)
+            self.answer_extras.add(value)
+            self.play(
+                Indicate(d.layers[-1][other], scale_factor=1.4, color=self.palette.highlight),
+                FadeIn(value),
+            )
+        if "total" in step.values:
+            self.cue("sum")
+            total = label(self.note(step.notes["sum"]), TYPE.small, self.palette.muted)
+            total.next_to(d.layers[-1], DOWN, buff=0.3)
+            STAGE.keep_inside(total)
+            self.answer_extras.add(total)
+            self.play(
+                AnimationGroup(
+                    *(Indicate(n, color=self.palette.highlight) for n in d.layers[-1]),
+                    lag_ratio=0.08,
+                ),
+                FadeIn(total),
+            )
 
     def more_digit(self, step: Step[Pass]) -> None:
         """One more digit it never trained on swapped in, then its forward pass."""
@@ -308,9 +416,11 @@ class NetworkLayers(LectureScene):
         grid = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
         grid.move_to(THUMB_POSITION)
         note = self.kept_note(step.shows)
+        self.cue("swap")
         self.play(
             FadeOut(self.answer_box),
             FadeOut(self.answer_value),
+            FadeOut(self.answer_extras),
             FadeTransform(self.grid, grid),
             FadeTransform(self.kept_text, note),
             *(layer.animate.set_fill(opacity=0) for layer in d.layers[1:]),

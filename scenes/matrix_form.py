@@ -20,8 +20,12 @@ from manim import (
     UP,
     AnimationGroup,
     Circle,
+    Circumscribe,
+    Create,
     FadeIn,
     FadeOut,
+    Indicate,
+    LaggedStart,
     Mobject,
     SurroundingRectangle,
     Transform,
@@ -34,7 +38,7 @@ from manim.utils.color import ParsableManimColor
 from lecture.chapters.matrix_form import Featured, Layers, RealNumbers, Row, plan
 from lecture.step import Step
 from scenes.kit.diagram import NetworkDiagram
-from scenes.kit.maths import column_vector, tex, tex_count, tex_number
+from scenes.kit.maths import column_vector, tex, tex_activation, tex_count, tex_number
 from scenes.kit.parted_tex import NamedGroup, NamedTex, PartedTex
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
@@ -52,12 +56,14 @@ LINE_GAP = 0.4
 #: out are theirs.
 COLUMNS = ("first", "second", "last")
 
-SYMBOLIC_W = (
-    r"\begin{bmatrix} w_{0,0} & w_{0,1} & \cdots & w_{0,n} \\"
-    r" w_{1,0} & w_{1,1} & \cdots & w_{1,n} \\"
-    r" \vdots & \vdots & \ddots & \vdots \\"
-    r" w_{k,0} & w_{k,1} & \cdots & w_{k,n} \end{bmatrix}"
-)
+#: The symbolic W, line by line (one row of weights per neuron of the next layer), so a
+#: row can be pointed at.
+SYMBOLIC_W = [
+    r"w_{0,0} & w_{0,1} & \cdots & w_{0,n}",
+    r"w_{1,0} & w_{1,1} & \cdots & w_{1,n}",
+    r"\vdots & \vdots & \ddots & \vdots",
+    r"w_{k,0} & w_{k,1} & \cdots & w_{k,n}",
+]
 
 
 def elision_gaps(indices: list[int]) -> list[int]:
@@ -128,33 +134,55 @@ class MatrixForm(LectureScene):
 
     def matrix_form(self, step: Step[None]) -> None:
         p = self.palette
-        self.symbolic = NamedTex(
-            PartedTex.named(
-                {
-                    "left": r"a^{(1)} = \sigma\!\left(",
-                    "W": SYMBOLIC_W,
-                    "a": column_vector([r"a_0", r"a_1", r"\vdots", r"a_n"]),
-                    "plus": "+",
-                    "b": column_vector([r"b_0", r"b_1", r"\vdots", r"b_k"]),
-                    "right": r"\right)",
-                }
-            ),
-            font_size=TYPE.formula,
-            palette=p,
-        )
+        layout = PartedTex().part("left", r"a^{(1)} = \sigma\!\left(")
+        layout.matrix("W", SYMBOLIC_W)
+        layout.part("a", column_vector([r"a_0", r"a_1", r"\vdots", r"a_n"]))
+        layout.part("plus", "+")
+        layout.part("b", column_vector([r"b_0", r"b_1", r"\vdots", r"b_k"]))
+        layout.part("right", r"\right)")
+        self.symbolic = NamedTex(layout, font_size=TYPE.formula, palette=p)
         self.short = tex(
             r"a^{(1)} = \sigma\left(W a^{(0)} + b\right)", font_size=TYPE.formula, palette=p
         )
         self.short.next_to(self.symbolic, DOWN, buff=0.6)
         STAGE.center_on(VGroup(self.symbolic, self.short))
         self.play(FadeIn(self.symbolic))
-        self.play(FadeIn(self.short))
-        self.wait(2.5)
+        # One box walks through the equation as its parts are named: the column, the
+        # matrix, one row of it, the product, the biases, sigma.
+        parts = self.symbolic
+
+        def around(mobject: Mobject) -> SurroundingRectangle:
+            return SurroundingRectangle(mobject, color=p.highlight, buff=0.08)
+
+        box = around(parts.part("a"))
+        self.cue("column")
+        self.play(Create(box))
+        for cue, target in (
+            ("matrix", parts.part("W")),
+            ("row", parts.line("W", 0)),
+            ("rest", parts.parts("W", "a")),
+            ("biases", parts.parts("plus", "b")),
+            ("sigma", parts.parts("left", "right")),
+        ):
+            self.cue(cue)
+            self.play(Transform(box, around(target)), run_time=0.8)
+        self.cue("short")
+        self.play(FadeOut(box), FadeIn(self.short))
+        self.wait(0.5)
 
     def bias_vector(self, step: Step[None]) -> None:
         self.bias_box = SurroundingRectangle(self.symbolic.part("b"), color=self.palette.highlight)
+        self.cue("plusb")
         self.play(FadeIn(self.bias_box))
-        self.wait(2.5)
+        # "Like the rows of W": its last row, k, as b runs to b_k.
+        self.cue("rows")
+        self.play(
+            Circumscribe(
+                self.symbolic.line("W", len(SYMBOLIC_W) - 1), color=self.palette.highlight
+            ),
+            run_time=1.5,
+        )
+        self.wait(0.5)
 
     def real_numbers(self, step: Step[RealNumbers]) -> None:
         p, real = self.palette, step.shows
@@ -162,7 +190,9 @@ class MatrixForm(LectureScene):
         w_entries = [[tex_number(v) for v in row] for row in real.weights]
         a0_entries = [tex_number(v) for v in real.pixels]
         b_entries = [tex_number(v) for v in real.biases]
-        self.a1_entries = {j: tex_number(v) for j, v in zip(rows, real.activations, strict=True)}
+        self.a1_entries = {
+            j: tex_activation(v) for j, v in zip(rows, real.activations, strict=True)
+        }
         # The result is not known yet: "?" until a row is worked out (next steps). Each
         # matrix line is its own part, so later steps can lift a row or fill an entry.
         layout = PartedTex()
@@ -192,8 +222,12 @@ class MatrixForm(LectureScene):
         self.play(
             FadeOut(self.symbolic), FadeOut(self.bias_box), FadeOut(self.short), FadeIn(self.real)
         )
+        self.cue("sizes")
         self.play(FadeIn(self.sizes))
-        self.wait(3)
+        # The pixels shown: those that count most for the neuron followed.
+        self.cue("pixels")
+        self.play(Circumscribe(self.real.part("a0"), color=p.highlight), run_time=1.5)
+        self.wait(0.5)
 
     def row_gaps(self) -> list[int]:
         """Positions in the rows shown after which rows are left out (a "⋮" row)."""
@@ -277,14 +311,18 @@ class MatrixForm(LectureScene):
         self.work.next_to(self.real, DOWN, buff=gap)
         STAGE.keep_inside(self.work)
 
-        self.play(FadeIn(self.row_box), FadeIn(self.a0_box))
+        # The row as it is taken, the column as it is set beside it.
+        self.cue("row")
         self.play(
+            FadeIn(self.row_box),
             TransformFromCopy(matrix_row, row_vector),
-            TransformFromCopy(a0_column, column),
             FadeIn(name),
-            run_time=1.6,
+            run_time=1.2,
         )
+        self.cue("column")
+        self.play(FadeIn(self.a0_box), TransformFromCopy(a0_column, column), run_time=1.2)
         # Each shown weight meets the pixel beside it and becomes their product.
+        self.cue("multiply")
         self.play(
             AnimationGroup(
                 *(
@@ -298,10 +336,24 @@ class MatrixForm(LectureScene):
             FadeIn(self.products.parts("equals", "second-sign", "plus", "last-sign", "dots")),
             run_time=2.4,
         )
+        # The product that counts most, with the weight and the pixel that made it.
+        largest = COLUMNS[row.largest]
+        term = self.products.part(largest)
+        if largest != "first" and row.products[row.largest] < 0:  # its minus sign too
+            term = VGroup(self.products.part(f"{largest}-sign"), term)
+        self.cue("term")
+        self.play(
+            Indicate(term, color=p.highlight),
+            Indicate(row_parts.part(largest), color=p.highlight),
+            Indicate(col_parts.part(largest), color=p.highlight),
+            run_time=1.5,
+        )
+        # "Add them up": every product, shown or not, lands in the sum.
         terms = self.products.parts(*(n for n in self.products.names if n != "equals"))
+        self.cue("sum")
         self.play(TransformFromCopy(terms, self.z_line), run_time=1.2)
         self.play(FadeIn(self.all_products))
-        self.wait(1)
+        self.wait(0.5)
 
     def bias_and_sigma(self, step: Step[Row]) -> None:
         """+ b_j, then σ: the result is neuron j's activation, and entry j of a⁽¹⁾."""
@@ -332,8 +384,8 @@ class MatrixForm(LectureScene):
                 {
                     "sigma": r"\sigma(",
                     "biased": biased,
-                    "close": ") =",
-                    "activation": tex_number(row.activation),
+                    "close": r") \approx",
+                    "activation": tex_activation(row.activation),
                 }
             ),
             font_size=size,
@@ -342,6 +394,8 @@ class MatrixForm(LectureScene):
         self.sigma_line.next_to(self.bias_line, DOWN, buff=LINE_GAP)
         self.sigma_line.align_to(equals, LEFT)
         self.sigma_line.part("activation").set_color(p.highlight)
+        # "Plus b": its bias is boxed in b and joins the sum.
+        self.cue("plusb")
         self.play(FadeIn(self.b_box), FadeOut(self.all_products))
         self.play(
             TransformFromCopy(self.z_line.part("z"), self.bias_line.part("z")),
@@ -350,6 +404,7 @@ class MatrixForm(LectureScene):
             run_time=1.4,
         )
         self.play(FadeIn(self.bias_line.parts("equals", "biased")))
+        self.cue("sigma")
         self.play(
             FadeIn(self.sigma_line.parts("sigma", "close")),
             TransformFromCopy(self.bias_line.part("biased"), self.sigma_line.part("biased")),
@@ -362,9 +417,10 @@ class MatrixForm(LectureScene):
         question = self.result_entry(j)
         entry = self.filled_entry(j)
         question.become(self.sigma_line.part("activation").copy())
+        self.cue("slot")
         self.play(Transform(question, entry), run_time=1.2)
         self.work.add(self.bias_line, self.sigma_line)
-        self.wait(1)
+        self.wait(0.5)
 
     def result_entry(self, neuron: int) -> VMobject:
         """The part of a⁽¹⁾ (in the equation) that shows ``neuron``'s entry."""
@@ -420,6 +476,7 @@ class MatrixForm(LectureScene):
         )
         self.play(FadeIn(self.diagram))
         # Neuron j lights first, at the activation just worked out by hand.
+        self.cue("glow")
         self.play(
             FadeIn(self.rings[j]),
             self.diagram.neuron(1, j).animate.set_fill(
@@ -428,14 +485,16 @@ class MatrixForm(LectureScene):
         )
         # Then every other row at once: the other entries fill in, the whole layer lights.
         others = [r for r in rows if r != j]
+        self.cue("others")
         self.play(
             *(Transform(self.result_entry(r), self.filled_entry(r)) for r in others),
             self.diagram.animate_layer(digit.trace, 1, lag_ratio=0.05),
             *(FadeIn(self.rings[r]) for r in others),
             run_time=1.5,
         )
+        self.cue("layer")
         self.play(FadeIn(self.column), FadeIn(self.column_name))
-        self.wait(2)
+        self.wait(0.5)
 
     def count_under(self, layer: int) -> list[VMobject]:
         """The neuron count the diagram writes under ``layer`` if it elides it, else none."""
@@ -470,6 +529,7 @@ class MatrixForm(LectureScene):
         ).next_to(rows, DOWN, buff=0.7)
         self.multiplications.set_color(p.highlight)
         STAGE.keep_inside(STAGE.fit(VGroup(rows, self.multiplications)))
+        self.cue("lines")
         self.play(
             *(
                 FadeOut(m)
@@ -484,5 +544,14 @@ class MatrixForm(LectureScene):
             )
         )
         self.play(FadeIn(rows, lag_ratio=0.3))
+        self.cue("count")
         self.play(FadeIn(self.multiplications))
-        self.wait(3)
+        # "One short expression": each layer's line.
+        self.cue("short")
+        self.play(
+            LaggedStart(
+                *(Circumscribe(t, color=p.highlight) for t in self.transitions), lag_ratio=0.3
+            ),
+            run_time=2,
+        )
+        self.wait(0.5)

@@ -1,21 +1,42 @@
-"""Storyboard section 12: sigmoid vs ReLU, and the same digit through a ReLU network.
+"""Storyboard section 12: sigmoid vs ReLU, the same digit through a ReLU network, how
+well each network reads the digits kept out of training, and what comes next.
 
-The chapter (``lecture.chapters.relu``) computes every slope, trace and answer and
-chooses whether the titles name both networks' shapes; this scene draws it.
+The chapter (``lecture.chapters.relu``) computes every slope, trace, answer and score
+and chooses the words; this scene draws it, pointing at each part of a graph (the
+sigmoid's two ends, ReLU's flat part and its slope) as the narration names it.
 
 Render: ``manim render scenes/relu.py`` (``-ql`` preview, ``-s`` last frame).
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 import numpy as np
-from manim import DOWN, RIGHT, UP, Create, FadeIn, FadeOut, MathTex, Text, VGroup, VMobject
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    Create,
+    DashedVMobject,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    LaggedStart,
+    MathTex,
+    ShowPassingFlash,
+    Text,
+    VGroup,
+    VMobject,
+)
 
-from lecture.chapters.relu import EDGE, Comparison, Side, Slope, Slopes, plan
+from lecture.chapters.relu import EDGE, Comparison, Scores, Side, Slope, Slopes, plan
 from lecture.step import Step
 from network.activations import relu, sigmoid
+from network.model import Network
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.maths import activation_axes, plot_function, tex, tex_number, tex_scientific
 from scenes.kit.scene import LectureScene
@@ -23,7 +44,23 @@ from scenes.kit.stage import STAGE
 from scenes.kit.text import label
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["LitNetwork", "SigmoidVsRelu"]
+__all__ = ["Graph", "LitNetwork", "SigmoidVsRelu", "score_text", "wrapped"]
+
+#: The most characters on a line of the closing picture's notes.
+WRAP = 34
+#: How long a stretch of a graph stays lit when the narration names it.
+POINTING = 0.9
+
+
+def wrapped(text: str, width: int = WRAP) -> str:
+    """A note on lines of at most ``width`` characters, broken between words."""
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def score_text(share: float, digits: int) -> str:
+    """What is written under a network's diagram: its accuracy, exact to a tenth of a
+    percent, and of how many validation digits."""
+    return f"{share:.1%} of {digits} kept-out digits right"
 
 
 class LitNetwork(VGroup):
@@ -44,8 +81,17 @@ class LitNetwork(VGroup):
         self.heading, self.shape = heading, shape
 
 
+class Graph(VGroup):
+    """An activation's graph: its axes, its curve and its formula above them."""
+
+    def __init__(self, axes: Axes, curve: VMobject, title: MathTex) -> None:
+        super().__init__(axes, curve, title)
+        self.axes, self.curve, self.title = axes, curve, title
+
+
 class SigmoidVsRelu(LectureScene):
-    """The two activation functions side by side, then both trained networks on our digit."""
+    """The two activation functions side by side, then both trained networks on our digit,
+    their scores, and a look ahead."""
 
     PLAN = plan
 
@@ -56,12 +102,26 @@ class SigmoidVsRelu(LectureScene):
         y_range: tuple[float, float, float],
         centre: np.ndarray,
         smooth: bool = True,
-    ) -> VGroup:
+    ) -> Graph:
         p = self.palette
         axes = activation_axes((-EDGE, EDGE, 2), y_range, p, width=5.2, height=3.2)
         curve = plot_function(axes, function, p.highlight, use_smoothing=smooth)
         title = tex(formula, font_size=TYPE.formula, palette=p).next_to(axes, UP, buff=0.35)
-        return VGroup(axes, curve, title).move_to(centre)
+        return Graph(axes, curve, title).move_to(centre)
+
+    def point_along(
+        self,
+        graph: Graph,
+        function: Callable[[np.ndarray], np.ndarray],
+        start: float,
+        end: float,
+    ) -> None:
+        """Light the stretch of ``graph``'s curve from ``start`` to ``end`` as the narration
+        names it: a bright band runs along it and is gone, the graph as it was."""
+        axes = graph.axes
+        stretch = plot_function(axes, function, self.palette.text, x_range=[start, end])
+        stretch.set_stroke(width=12)
+        self.play(ShowPassingFlash(stretch, time_width=1.0), run_time=POINTING)
 
     def sigmoid(self, step: Step[None]) -> None:
         self.sigmoid_graph = self.graph(
@@ -69,8 +129,12 @@ class SigmoidVsRelu(LectureScene):
         )
         axes, curve, title = self.sigmoid_graph
         self.play(FadeIn(axes), FadeIn(title))
+        self.cue("curve")
         self.play(Create(curve))
-        self.wait(2)
+        self.cue("low")
+        self.point_along(self.sigmoid_graph, sigmoid, -EDGE, -EDGE / 2)
+        self.cue("high")
+        self.point_along(self.sigmoid_graph, sigmoid, EDGE / 2, EDGE)
 
     def relu(self, step: Step[None]) -> None:
         self.relu_graph = self.graph(
@@ -78,10 +142,14 @@ class SigmoidVsRelu(LectureScene):
         )
         axes, curve, title = self.relu_graph
         self.play(FadeIn(axes), FadeIn(title))
+        self.cue("graph")
         self.play(Create(curve))
-        self.wait(2)
+        self.cue("flat")
+        self.point_along(self.relu_graph, relu, -EDGE, 0)
+        self.cue("slope")
+        self.point_along(self.relu_graph, relu, 0, EDGE)
 
-    def slope_note(self, slope: Slope, layers: int, graph: VGroup) -> MathTex:
+    def slope_note(self, slope: Slope, layers: int, graph: Graph) -> MathTex:
         """Under ``graph``: its activation's steepest slope and what is left after ``layers``."""
         note = tex(
             rf"\text{{steepest slope }} {tex_number(slope.steepest)}"
@@ -92,23 +160,35 @@ class SigmoidVsRelu(LectureScene):
         return note.next_to(graph, DOWN, buff=0.35)
 
     def why_relu(self, step: Step[Slopes]) -> None:
-        slopes = step.shows
+        slopes, p = step.shows, self.palette
         self.sigmoid_note = self.slope_note(slopes.sigmoid, slopes.layers, self.sigmoid_graph)
         self.relu_note = self.slope_note(slopes.relu, slopes.layers, self.relu_graph)
         notes = VGroup(self.sigmoid_note, self.relu_note)
         lowest = min(note.get_y() for note in notes)
         for note in notes:
             note.set_y(lowest)
-        self.relu_note.set_color(self.palette.highlight)
+        self.relu_note.set_color(p.highlight)
         self.slope_notes = notes
-        self.play(FadeIn(notes, lag_ratio=0.4))
-        self.wait(3)
+        # The sigmoid's steepest slope, drawn where it is steepest (at zero) as a tangent.
+        axes = self.sigmoid_graph.axes
+        reach = min(EDGE, 0.5 / slopes.sigmoid.steepest)  # stays between 0 and 1
+        line = axes.plot(
+            lambda x: float(sigmoid(0.0)) + slopes.sigmoid.steepest * x, x_range=[-reach, reach]
+        )
+        #: The dashed tangent of the sigmoid's steepest slope.
+        self.tangent = DashedVMobject(line.set_stroke(p.text, width=3), num_dashes=14)
+        self.cue("sigmoid")
+        self.play(Create(self.tangent))
+        self.play(FadeIn(self.sigmoid_note))
+        self.cue("relu")
+        self.point_along(self.relu_graph, relu, 0, EDGE)
+        self.play(FadeIn(self.relu_note))
 
     def lit_diagram(self, side: Side) -> LitNetwork:
         """``side``'s network lit by its trace, its answer marked, titled with its name (and
         its shape under the title when the plan names it: the two networks differ)."""
         p = self.palette
-        diagram = NetworkDiagram(side.network, p, width=3.8, height=4.4, neuron_radius=0.12)
+        diagram = NetworkDiagram(side.network, p, width=3.8, height=4.0, neuron_radius=0.12)
         for layer in range(len(diagram.layers)):
             diagram.set_layer(side.trace, layer)
         marker = diagram.answer_marker(side.trace)
@@ -124,13 +204,69 @@ class SigmoidVsRelu(LectureScene):
 
     def same_digit(self, step: Step[Comparison]) -> None:
         sides = step.shows
+        scores: Scores = self.chapter.step("accuracy").shows
         self.sigmoid_side = self.lit_diagram(sides.sigmoid)
         self.relu_side = self.lit_diagram(sides.relu)
         both = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
+        # The next step writes each network's score under its diagram: room is kept here.
+        self.scores = VGroup(
+            label(score_text(scores.sigmoid, scores.digits), TYPE.small, self.palette.text),
+            label(score_text(scores.relu, scores.digits), TYPE.small, self.palette.text),
+        )
+        for text, side in zip(self.scores, (self.sigmoid_side, self.relu_side), strict=True):
+            text.next_to(side.diagram, DOWN, buff=0.3)
+        lowest = min(text.get_y() for text in self.scores)
+        for text in self.scores:
+            text.set_y(lowest)
         self.scaling = label(self.note(sides.scaling), TYPE.small, self.palette.muted)
-        self.scaling.next_to(both, DOWN, buff=0.3)
-        STAGE.fit(STAGE.center_on(VGroup(both, self.scaling)))
-        self.play(FadeOut(self.sigmoid_graph), FadeOut(self.relu_graph), FadeOut(self.slope_notes))
-        self.play(FadeIn(self.sigmoid_side), FadeIn(self.relu_side))
-        self.play(FadeIn(self.scaling))
-        self.wait(3)
+        self.scaling.next_to(self.scores, DOWN, buff=0.25)
+        STAGE.fit(STAGE.center_on(VGroup(both, self.scores, self.scaling)))
+        self.play(
+            FadeOut(self.sigmoid_graph),
+            FadeOut(self.relu_graph),
+            FadeOut(self.slope_notes),
+            FadeOut(self.tangent),
+        )
+        self.cue("sigmoid")
+        self.play(FadeIn(self.sigmoid_side))
+        self.cue("relu")
+        self.play(FadeIn(self.relu_side), FadeIn(self.scaling))
+        self.cue("answers")
+        answers = [VGroup(s.marker, s.value) for s in (self.sigmoid_side, self.relu_side)]
+        self.play(*(Indicate(a, color=self.palette.highlight) for a in answers))
+
+    def accuracy(self, step: Step[Scores]) -> None:
+        self.cue("sigmoid")
+        self.play(FadeIn(self.scores[0], shift=0.2 * UP))
+        self.cue("relu")
+        self.play(FadeIn(self.scores[1], shift=0.2 * UP))
+
+    def ahead(self, step: Step[Network]) -> None:
+        p = self.palette
+        #: The lecture's network, every drawn edge a weight that learning must set.
+        self.ahead_diagram = NetworkDiagram(step.shows, p, width=4.2, height=4.6)
+        self.next_text = label(wrapped(self.note(step.notes["next"])), TYPE.label, p.text)
+        self.book_text = label(wrapped(self.note(step.notes["book"])), TYPE.label, p.muted)
+        texts = VGroup(self.next_text, self.book_text).arrange(DOWN, buff=0.7, aligned_edge=LEFT)
+        picture = VGroup(self.ahead_diagram, texts).arrange(RIGHT, buff=0.9)
+        STAGE.fit(STAGE.center_on(picture))
+        self.play(
+            FadeOut(self.sigmoid_side),
+            FadeOut(self.relu_side),
+            FadeOut(self.scores),
+            FadeOut(self.scaling),
+        )
+        self.play(FadeIn(self.ahead_diagram))
+        self.cue("knobs")
+        edges = [edge for group in self.ahead_diagram.edges for edge in group]
+        flashes = [
+            ShowPassingFlash(
+                edge.copy().set_stroke(p.highlight, width=3, opacity=1), time_width=0.5
+            )
+            for edge in edges
+        ]
+        self.play(LaggedStart(*flashes, lag_ratio=1.5 / max(len(flashes), 1)), run_time=2.0)
+        self.cue("next")
+        self.play(FadeIn(self.next_text))
+        self.cue("book")
+        self.play(FadeIn(self.book_text))

@@ -23,16 +23,20 @@ from manim import (
     FadeOut,
     GrowArrow,
     GrowFromCenter,
+    Indicate,
     MathTex,
+    Transform,
     TransformFromCopy,
+    ValueTracker,
     VGroup,
+    always_redraw,
 )
 
-from lecture.chapters.sigmoid_bias import Plot, plan
+from lecture.chapters.sigmoid_bias import TICK, Plot, plan
 from lecture.step import Step
 from network import activations
 from network.detector import NeuronResult
-from scenes.kit.maths import activation_axes, plot_function, tex, tex_number
+from scenes.kit.maths import activation_axes, plot_function, tex, tex_activation, tex_number
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
 from scenes.kit.type_scale import TYPE
@@ -66,8 +70,16 @@ class SigmoidAndBias(LectureScene):
         self.formula = tex(r"\sigma(x) = \frac{1}{1 + e^{-x}}", font_size=TYPE.formula, palette=p)
         STAGE.to_top(self.formula, buff=0.4)
         self.play(FadeIn(self.axes), FadeIn(self.formula))
+        self.cue("curve")
         self.play(Create(self.curve), run_time=1.5)
-        self.wait(2)
+        # Each flat end of the curve is traced over as it is named.
+        start, end, _ = self.plot.x_range
+        for name, span in (("left", (start, -TICK)), ("right", (TICK, end))):
+            flat = plot_function(self.axes, activations.sigmoid, p.text, x_range=list(span))
+            self.cue(name)
+            self.play(Create(flat.set_stroke(width=9, opacity=0.8)), run_time=0.8)
+            self.play(FadeOut(flat), run_time=0.5)
+        self.wait(0.5)
 
     def marker(self, x: float, y: float, text: str) -> Marker:
         p = self.palette
@@ -76,27 +88,76 @@ class SigmoidAndBias(LectureScene):
         return Marker(dot, STAGE.keep_inside(note))
 
     def real_sum(self, step: Step[NeuronResult]) -> None:
+        """Moment: the sum lands on the axis as it is said, then rises to the curve as its
+        activation is said."""
         s, a = step.shows.weighted_sum, step.shows.activation
-        self.mark = self.marker(s, a, rf"\sigma({tex_number(s)}) = {tex_number(a, 4)}")
-        self.play(FadeIn(self.mark))
-        self.wait(2.5)
+        p = self.palette
+        mark = self.marker(s, a, rf"\sigma({tex_number(s)}) \approx {tex_activation(a)}")
+        foot = self.axes.c2p(s, 0)
+        value = tex(tex_number(s), font_size=TYPE.label, palette=p).next_to(foot, UP, buff=0.2)
+        self.cue("mark")
+        self.play(GrowFromCenter(mark.dot.move_to(foot)), FadeIn(value), run_time=0.8)
+        self.rise = DashedLine(foot, self.axes.c2p(s, a), color=p.muted, stroke_width=2)
+        self.cue("value")
+        self.play(
+            FadeOut(value),
+            Create(self.rise),
+            mark.dot.animate.move_to(self.axes.c2p(s, a)),
+            run_time=1.2,
+        )
+        self.play(FadeIn(mark.note))
+        self.mark = mark
+        self.wait(0.5)
 
     def bias(self, step: Step[NeuronResult]) -> None:
+        """Moments: the "+ b" inside σ is pointed at, the curve shifts by the bias, and the
+        sum's point drops onto the shifted curve."""
         p, biased = self.palette, step.shows
         s, a, b = biased.weighted_sum, biased.activation, biased.bias
         shifted = plot_function(self.axes, lambda x: activations.sigmoid(x + b), p.positive)
         n = self.plot.inputs
         self.bias_formula = tex(
-            rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}} + b), \quad b = {b:g}",
+            rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}}",
+            r"+ b",
+            rf"), \quad b = {b:g}",
             font_size=TYPE.formula,
             palette=p,
         ).move_to(self.formula)
-        new_mark = self.marker(s, a, rf"\sigma({tex_number(s)} {b:+g}) = {tex_number(a, 4)}")
+        new_mark = self.marker(
+            s, a, rf"\sigma({tex_number(s)} {b:+g}) \approx {tex_activation(a)}"
+        )
         self.play(FadeOut(self.formula), FadeIn(self.bias_formula))
-        self.play(self.curve.animate.set_stroke(opacity=0.35), Create(shifted))
-        self.play(FadeOut(self.mark), FadeIn(new_mark))
+        self.cue("bias")  # the bias, inside the sigmoid's brackets
+        self.play(Indicate(self.bias_formula[1], color=p.highlight), run_time=1.0)
+        # The curve slides right by the bias as "shifts" is said; the faint original stays.
+        offset = ValueTracker(0.0)
+        sliding = always_redraw(
+            lambda: plot_function(
+                self.axes, lambda x: activations.sigmoid(x - offset.get_value()), p.positive
+            )
+        )
+        self.cue("shift")
+        self.add(sliding)
+        self.play(
+            self.curve.animate.set_stroke(opacity=0.35),
+            offset.animate.set_value(-b),
+            run_time=1.5,
+        )
+        self.remove(sliding, offset)
+        self.add(shifted)
+        self.cue("value")
+        drop = DashedLine(self.axes.c2p(s, 0), new_mark.dot.get_center(), color=p.muted)
+        self.play(
+            FadeOut(self.mark.note),
+            self.mark.dot.animate.move_to(new_mark.dot),
+            Transform(self.rise, drop.set_stroke(width=2)),
+            run_time=1.0,
+        )
+        self.remove(self.mark.dot)
+        self.add(new_mark.dot)
+        self.play(FadeIn(new_mark.note))
         self.shifted, self.mark = shifted, new_mark
-        self.wait(2.5)
+        self.wait(0.5)
 
     def neuron_sum(self, step: Step[NeuronResult]) -> None:
         """Moment: the featured neuron's weighted sum, built from its connections in the
@@ -117,16 +178,19 @@ class SigmoidAndBias(LectureScene):
             FadeOut(self.bias_formula),
             FadeOut(self.shifted),
             FadeOut(self.mark),
+            FadeOut(self.rise),
             self.curve.animate.set_stroke(opacity=1.0),
             run_time=1.0,
         )
         self.play(FadeIn(self.sum_tex), run_time=1.0)
+        self.cue("lands")
         self.play(TransformFromCopy(self.sum_value, self.value), run_time=1.5)
         self.play(GrowFromCenter(self.dot), run_time=0.6)
-        self.wait(1)
+        self.wait(0.5)
 
     def trained_neuron(self, step: Step[NeuronResult]) -> None:
-        """Moment: the bias slides the sum along the axis; σ lifts it to the curve."""
+        """Moments: the bias slides the sum along the axis as the bias is said; σ lifts it
+        to the curve as its activation is said."""
         p, t = self.palette, step.shows
         b = t.bias
         start, end = self.axes.c2p(t.weighted_sum, 0), self.axes.c2p(t.z, 0)
@@ -138,18 +202,21 @@ class SigmoidAndBias(LectureScene):
             0.08 * UP
         )
         self.trained_tex = tex(
-            rf"a = \sigma({tex_number(t.weighted_sum)} + ({tex_number(b)})) "
-            rf"= \sigma({tex_number(t.z)}) = {tex_number(t.activation, 4)}",
+            rf"a = \sigma({tex_number(t.weighted_sum)} {'-' if b < 0 else '+'} "
+            rf"{tex_number(abs(b))}) "
+            rf"= \sigma({tex_number(t.z)}) \approx {tex_activation(t.activation)}",
             font_size=TYPE.formula,
             palette=p,
         ).move_to(self.sum_tex)
         top = self.axes.c2p(t.z, t.activation)
         rise = DashedLine(end, top, color=p.muted, stroke_width=2)
         note = self.marker(t.z, t.activation, rf"z = {tex_number(t.z)}").note
+        self.cue("shift")
         self.play(FadeOut(self.value), GrowArrow(self.shift_arrow), FadeIn(bias_tex), run_time=1.2)
         self.play(self.dot.animate.move_to(end), run_time=1.2)
+        self.cue("lift")
         self.play(Create(rise), self.dot.animate.move_to(top), run_time=1.4)
         self.play(FadeOut(self.sum_tex), FadeIn(self.trained_tex), FadeIn(note), run_time=1.0)
         self.bias_tex = bias_tex
         self.mark = Marker(self.dot, note)
-        self.wait(1.5)
+        self.wait(0.5)

@@ -5,10 +5,26 @@ Render: ``manim render scenes/three.py`` (``-ql`` preview, ``-s`` last frame).
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, FadeIn, FadeOut, Group, VGroup
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    RIGHT,
+    AnimationGroup,
+    Circumscribe,
+    FadeIn,
+    FadeOut,
+    Group,
+    Indicate,
+    Mobject,
+    VGroup,
+    there_and_back,
+)
 
 from lecture.chapters.three import Alike, Answers, Others, Task, plan
 from lecture.step import Step
+from scenes.kit.animations import built
 from scenes.kit.gallery import DigitCard, card_grid, size_braces
 from scenes.kit.grids import PixelGrid
 from scenes.kit.scene import LectureScene
@@ -20,6 +36,14 @@ from scenes.kit.type_scale import TYPE
 __all__ = ["ThisIsAThree"]
 
 
+def wave(cards: Sequence[Mobject], factor: float = 1.06) -> AnimationGroup:
+    """Each card swells a little and back, one after another: "every one of these"."""
+    return AnimationGroup(
+        *(built(c.animate.scale(factor)).set_rate_func(there_and_back) for c in cards),
+        lag_ratio=0.15,
+    )
+
+
 class ThisIsAThree(LectureScene):
     """The configured digit, others like it, other digits, and the task."""
 
@@ -28,8 +52,9 @@ class ThisIsAThree(LectureScene):
     def the_digit(self, step: Step[None]) -> None:
         self.grid = STAGE.center_on(PixelGrid(self.inputs.digit.pixels, self.palette, height=5.4))
         self.braces = size_braces(self.grid, self.palette)
-        self.play(FadeIn(self.grid), FadeIn(self.braces))
-        self.wait(2)
+        self.play(FadeIn(self.grid))
+        self.cue("braces")
+        self.play(FadeIn(self.braces))
 
     def alike(self, step: Step[Alike]) -> None:
         self.alike_cards = [DigitCard(d, self.palette, 1.7) for d in step.shows.digits]
@@ -38,14 +63,34 @@ class ThisIsAThree(LectureScene):
         self.remove(self.grid)
         self.add(self.alike_cards[0])
         self.play(FadeIn(Group(*self.alike_cards[1:]), lag_ratio=0.2))
-        self.wait(2)
+        self.cue("differ")
+        # The pixels where each example differs clearly from the first, lit for a moment.
+        self.differ_marks = VGroup(
+            *(
+                self.apart_marks(card, apart)
+                for card, apart in zip(self.alike_cards[1:], step.shows.apart, strict=True)
+            )
+        )
+        self.play(Circumscribe(self.alike_cards[0], color=self.palette.highlight))
+        self.play(FadeIn(self.differ_marks, lag_ratio=0.2), run_time=1.2)
+        self.play(FadeOut(self.differ_marks), run_time=0.8)
+        self.cue("same")
+        self.play(wave(self.alike_cards), run_time=1.5)
+
+    def apart_marks(self, card: DigitCard, apart: np.ndarray) -> VGroup:
+        """Squares over the card's pixels that differ clearly from the first digit's."""
+        cells = [divmod(int(i), card.grid.pixels.shape[1]) for i in np.flatnonzero(apart)]
+        squares = card.grid.cell_squares(cells)
+        squares.set_fill(self.palette.highlight, opacity=0.75)
+        return squares
 
     def other_digits(self, step: Step[Others]) -> None:
         self.others = [DigitCard(d, self.palette, 1.15) for d in step.shows.digits]
         # Room below for the answers revealed under each card at the end.
         STAGE.to_bottom(card_grid(self.others, rows=1, buff=0.3), buff=0.6)
-        self.play(FadeIn(Group(*self.others), lag_ratio=0.1))
-        self.wait(2)
+        self.play(FadeIn(Group(*self.others), lag_ratio=0.1), run_time=1.5)
+        self.cue("apart")
+        self.play(wave(self.others), run_time=2)
 
     def the_task(self, step: Step[Task]) -> None:
         cards = Group(*self.alike_cards, *self.others)
@@ -61,10 +106,15 @@ class ThisIsAThree(LectureScene):
             label(self.note(step.notes["remark"]), TYPE.body, self.palette.highlight), buff=0.3
         )
         self.task = Group(*parts, arrows, remark)
-        for part, arrow in zip(parts, [*arrows, None], strict=True):
+        moments = (None, "numbers", "program", "answer")
+        for moment, part, arrow in zip(moments, parts, [*arrows, None], strict=True):
+            if moment is not None:
+                self.cue(moment)
             self.play(FadeIn(part), *([FadeIn(arrow)] if arrow else []), run_time=0.7)
+        self.cue("remark")
         self.play(FadeIn(remark))
-        self.wait(2.5)
+        self.cue("learns")
+        self.play(Indicate(program, scale_factor=1.1, color=self.palette.highlight))
 
     def lines(self, *texts: str) -> VGroup:
         return VGroup(*(label(t, TYPE.body, self.palette.text) for t in texts)).arrange(
@@ -86,5 +136,19 @@ class ThisIsAThree(LectureScene):
     def answers(self, step: Step[Answers]) -> None:
         cards = [*self.alike_cards, *self.others]
         self.play(FadeOut(self.task), FadeIn(Group(*cards)))
+        self.cue("verdicts")
         self.play(*(FadeIn(c.reveal()) for c in cards), run_time=1.2)
-        self.wait(3)
+        wrong = [c for c in cards if c.digit.is_wrong]
+        if wrong:
+            self.cue("wrong")
+            self.play(
+                *(
+                    Circumscribe(Group(c, *(c.verdict or [])), color=self.palette.wrong)
+                    for c in wrong
+                )
+            )
+        self.cue("first")
+        self.play(Circumscribe(self.alike_cards[0], color=self.palette.highlight), run_time=1.5)
+        if "rest" in step.cues:
+            self.cue("rest")
+            self.play(wave(cards[1:]), run_time=2)

@@ -20,8 +20,10 @@ from manim import (
     UP,
     AnimationGroup,
     Circle,
+    Create,
     FadeIn,
     FadeOut,
+    Indicate,
     MathTex,
     Rectangle,
     ReplacementTransform,
@@ -98,6 +100,7 @@ class WeightedSum(LectureScene):
         self.play(FadeIn(diagram), run_time=1.2)
         fan_ids = {id(edge) for edge in self.fan}
         others = [e for group in diagram.edges for e in group if id(e) not in fan_ids]
+        self.cue("neuron")  # the neuron is ringed and lit as it is named
         self.play(
             *(e.animate.set_stroke(opacity=DIMMED) for e in others),
             self.cell.animate.set_fill(opacity=self.featured.activation),
@@ -105,6 +108,7 @@ class WeightedSum(LectureScene):
             run_time=1.2,
         )
         self.fan.set_z_index(-0.5)  # above the dimmed edges, below the neurons
+        self.cue("edges")  # the connections take their colours as the weights are named
         self.play(
             AnimationGroup(
                 *(
@@ -124,7 +128,7 @@ class WeightedSum(LectureScene):
             FadeIn(self.more),
             run_time=2.0,
         )
-        self.wait(1)
+        self.wait(0.5)
 
     def weighted_sum(self, step: Step[Sum]) -> None:
         """Moment: the largest terms w·a of the drawn edges lift off them into the sum."""
@@ -156,7 +160,11 @@ class WeightedSum(LectureScene):
         STAGE.keep_inside(block)
         self.sum_block = block
         self.play(FadeIn(formula), run_time=1.0)
-        for pixel, line in self.term_tex.items():
+        # The first term lifts off its line as a term is described; the others as the
+        # other lines are; the sum as it is named.
+        for n, (pixel, line) in enumerate(self.term_tex.items()):
+            if n < 2:
+                self.cue(("first", "more")[n])
             edge = self.edges[pixel]
             width = edge.get_stroke_width()
             lifted = line.copy().scale(0.6).move_to(edge.point_from_proportion(0.5))
@@ -171,8 +179,9 @@ class WeightedSum(LectureScene):
                 run_time=1.1,
             )
         self.play(FadeIn(self.rest), run_time=0.8)
+        self.cue("total")
         self.play(FadeIn(self.sum_tex, shift=0.2 * DOWN))
-        self.wait(1)
+        self.wait(0.5)
 
     def pair(self, weights: np.ndarray, scale: float | None = None) -> WeightGrid:
         return WeightGrid(weights, self.palette, GRID_HEIGHT, scale=scale).move_to(WEIGHTS_AT)
@@ -207,9 +216,14 @@ class WeightedSum(LectureScene):
             run_time=2.0,
         )
         # The grid takes over from the squares: they are its cells at the drawn pixels.
+        self.cue("grid")
         self.play(FadeIn(self.weight_grid), FadeOut(self.fan), run_time=1.5)
         self.bring_to_front(self.marks)
-        self.wait(1)
+        self.cue("marks")  # the drawn pixels, each under its weight, as the product is said
+        self.play(
+            *(Indicate(m, color=p.highlight, scale_factor=1.8) for m in self.marks), run_time=1.2
+        )
+        self.wait(0.5)
 
     def detector_box(self, designed: Designed) -> Rectangle:
         """The designed neuron's non-zero weights (patch and bands) outlined on the digit."""
@@ -237,14 +251,13 @@ class WeightedSum(LectureScene):
         self.box = self.detector_box(patch)
         readout = Readout("weighted sum", patch.on_digit.weighted_sum, self.palette)
         readout.move_to(READOUT_AT)
-        self.play(
-            FadeOut(self.weight_grid),
-            FadeIn(grid),
-            FadeIn(self.box),
-            FadeIn(readout),
-        )
+        self.patch = patch
+        self.cue("patch")
+        self.play(FadeOut(self.weight_grid), FadeIn(grid), FadeIn(self.box))
+        self.cue("sum")
+        self.play(FadeIn(readout))
         self.weight_grid, self.readout = grid, readout
-        self.wait(2.5)
+        self.wait(0.5)
 
     def negative_surround(self, step: Step[Designed]) -> None:
         edge = step.shows
@@ -256,14 +269,24 @@ class WeightedSum(LectureScene):
         self.on_white.move_to(READOUT_AT)
         self.on_white.scale(0.8)
         VGroup(self.on_digit, self.on_white).arrange(DOWN, buff=0.6).move_to(READOUT_AT)
+        self.cue("bands")
         self.play(
             FadeOut(self.weight_grid),
             FadeOut(self.readout),
             FadeOut(self.box),
             FadeIn(grid),
             FadeIn(box),
-            FadeIn(self.on_digit),
         )
+        # The bright patch it wants, outlined on the weights and on the digit as it is said.
+        strip = self.detector_box(self.patch)
+        strip.set_stroke(width=5)
+        strips = VGroup(strip, strip.copy().move_to(grid.cell_center(*self.patch.centre)))
+        self.cue("bright")
+        self.play(Create(strips, lag_ratio=0), run_time=0.8)
+        self.play(FadeOut(strips), run_time=0.6)
+        self.cue("digit")
+        self.play(FadeIn(self.on_digit))
+        self.cue("white")
         self.play(FadeIn(self.on_white))
         self.weight_grid, self.box = grid, box
-        self.wait(3)
+        self.wait(0.5)

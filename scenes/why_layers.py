@@ -19,15 +19,18 @@ from manim import (
     FadeIn,
     FadeOut,
     Group,
+    Indicate,
     Line,
     ManimColor,
     Mobject,
+    Rectangle,
     Text,
     VGroup,
 )
 
 from lecture.chapters.why_layers import Edges, Ladder, PiecedDigit, Pieces, Speech, plan
 from lecture.step import Step
+from network.data import IMAGE_SIDE
 from network.strokes import Stroke
 from scenes.kit.grids import PixelGrid, TintedGrid
 from scenes.kit.scene import LectureScene
@@ -67,15 +70,38 @@ class WhyLayers(LectureScene):
             self.piece_grids.append(grid)
         self.panels = Group(*panels).arrange(RIGHT, buff=1.0, aligned_edge=UP)
         STAGE.center_on(self.panels)
-        for panel in panels:
+        for n, panel in enumerate(panels, start=1):
+            self.cue(f"example-{n}")  # each example appears as it is named
             self.play(FadeIn(panel), run_time=0.8)
+        #: The outline of each upper loop, pointed at as any loop is said to count.
+        self.loop_boxes = VGroup(
+            *(
+                self.mask_box(self.piece_grids[i], step.shows.examples[i].masks[j])
+                for i, j in step.shows.loops
+            )
+        )
+        self.cue("loops")
+        if len(self.loop_boxes):
+            self.play(Create(self.loop_boxes, lag_ratio=0), run_time=1.0)
         # Under the panels, when some example is misread: which, and that all of its kind are.
         self.misread_text: Text | None = None
         if "misread" in step.notes:
             text = label(self.note(step.notes["misread"]), TYPE.label, self.palette.muted)
             self.misread_text = STAGE.to_bottom(text, buff=0.15)
+            self.cue("misread")
             self.play(FadeIn(self.misread_text))
-        self.wait(2.5)
+        self.wait(0.5)
+
+    def mask_box(self, grid: PixelGrid | TintedGrid, mask: np.ndarray) -> Rectangle:
+        """A rectangle around the cells of ``mask`` on ``grid``, in the highlight colour."""
+        rows, cols = np.nonzero(mask)
+        top_left = grid.cell_center(rows.min() - 0.5, cols.min() - 0.5)
+        bottom_right = grid.cell_center(rows.max() + 0.5, cols.max() + 0.5)
+        box = Rectangle(
+            width=bottom_right[0] - top_left[0] + 0.1, height=top_left[1] - bottom_right[1] + 0.1
+        )
+        box.move_to((top_left + bottom_right) / 2)
+        return box.set_stroke(self.palette.highlight, 4)
 
     def stroke_lines(
         self, grid: PixelGrid, strokes: Sequence[Stroke], color: ManimColor, tile: int
@@ -89,6 +115,16 @@ class WhyLayers(LectureScene):
             lines.add(Line(centre - along, centre + along, color=color, stroke_width=6))
         return lines
 
+    def tile_lines(self, grid: PixelGrid, tile: int) -> VGroup:
+        """Faint lines cutting ``grid`` into ``tile``×``tile`` patches."""
+        lines = VGroup()
+        for k in range(tile, IMAGE_SIDE, tile):
+            x = grid.cell_center(0, k - 0.5)[0]
+            y = grid.cell_center(k - 0.5, 0)[1]
+            lines.add(Line((x, grid.get_top()[1], 0), (x, grid.get_bottom()[1], 0)))
+            lines.add(Line((grid.get_left()[0], y, 0), (grid.get_right()[0], y, 0)))
+        return lines.set_stroke(self.palette.muted, 1.5, opacity=0.45)
+
     def edges(self, step: Step[Edges]) -> None:
         edges = step.shows
         colors = self.piece_colors(edges.digit)
@@ -98,11 +134,20 @@ class WhyLayers(LectureScene):
             self.stroke_lines(self.big, strokes, color, edges.tile)
             for strokes, color in zip(edges.strokes, colors, strict=True)
         ]
+        #: The patches the digit is cut into, drawn as the words cut it.
+        self.tiles = self.tile_lines(self.big, edges.tile)
         note = [FadeOut(self.misread_text)] if self.misread_text is not None else []
-        self.play(FadeOut(self.panels), *note, FadeIn(self.big))
-        for lines in self.edge_lines:
+        self.play(FadeOut(self.panels), FadeOut(self.loop_boxes), *note, FadeIn(self.big))
+        self.cue("cut")
+        self.play(Create(self.tiles, lag_ratio=0.05), run_time=1.2)
+        for n, lines in enumerate(self.edge_lines, start=1):
+            self.cue(f"piece-{n}")  # each piece's edges appear as that piece is named
             self.play(Create(lines, lag_ratio=0.3), run_time=1.5)
-        self.wait(2)
+        one = next((lines[0] for lines in self.edge_lines if len(lines)), None)
+        self.cue("one")  # a single edge, as one first-layer neuron's hoped-for pattern
+        if one is not None:
+            self.play(Indicate(one, color=self.palette.text, scale_factor=1.6), run_time=1.2)
+        self.wait(0.5)
 
     def strokes_picture(
         self,
@@ -163,10 +208,16 @@ class WhyLayers(LectureScene):
         arrows = chain_arrows(columns, p.muted, buff=0.25)
         self.ladder_group = Group(*columns, heads, arrows)
         self.ladder_heads = heads
-        self.play(FadeOut(self.big), *(FadeOut(lines) for lines in self.edge_lines))
-        for column, heading, arrow in zip(columns, heads, [*arrows, None], strict=True):
+        self.play(
+            FadeOut(self.big), FadeOut(self.tiles), *(FadeOut(lines) for lines in self.edge_lines)
+        )
+        # Each rung appears as it is named, with the arrow that leads up to it.
+        for column, heading, arrow, rung in zip(
+            columns, heads, [None, *arrows], ladder.rungs, strict=True
+        ):
+            self.cue(rung.name)
             self.play(FadeIn(column), FadeIn(heading), *([FadeIn(arrow)] if arrow else []))
-        self.wait(2.5)
+        self.wait(0.5)
 
     def speech(self, step: Step[Speech]) -> None:
         p = self.palette
@@ -177,8 +228,11 @@ class WhyLayers(LectureScene):
         arrows = chain_arrows(list(boxes), p.muted, buff=0.1)
         self.speech_group = VGroup(boxes, arrows)
         self.play(FadeOut(self.ladder_group))
-        self.play(FadeIn(boxes, lag_ratio=0.4), FadeIn(arrows, lag_ratio=0.4), run_time=2)
-        self.wait(2)
+        # Each word's box appears as it is said, with the arrow that leads up to it.
+        for word, box, arrow in zip(step.shows.words, boxes, [None, *arrows], strict=True):
+            self.cue(word)
+            self.play(FadeIn(box), *([FadeIn(arrow)] if arrow else []), run_time=0.6)
+        self.wait(0.5)
 
     def only_a_hope(self, step: Step[None]) -> None:
         p = self.palette
@@ -187,5 +241,9 @@ class WhyLayers(LectureScene):
             label(self.note(step.notes["later"]), TYPE.body, p.text),
         ).arrange(DOWN, buff=0.4)
         STAGE.center_on(message)
-        self.play(FadeOut(self.speech_group), FadeIn(message))
-        self.wait(3)
+        self.play(FadeOut(self.speech_group))
+        self.cue("message")
+        self.play(FadeIn(message[0]))
+        self.cue("later")
+        self.play(FadeIn(message[1]))
+        self.wait(0.5)

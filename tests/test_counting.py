@@ -5,14 +5,18 @@ on the stage and clear of the diagram."""
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 
 import numpy as np
 import pytest
 from scene_helpers import build_up_to, dry_render, golden, render_in_frame, says, step_ids
 
-from lecture.chapters.counting import plan
-from lecture.inputs import load_inputs
+from lecture.chapters.counting import FEW_BIASES, NEARLY_ALL, plan
+from lecture.inputs import Inputs, load_inputs
+from lecture.palette import get_palette
+from network.model import Network
+from network.shapes import sizes_with_hidden
 from scenes.counting import CountingKnobs
 from scenes.kit.maths import tex_count as grouped
 from scenes.kit.stage import STAGE, overlaps
@@ -20,27 +24,41 @@ from scenes.kit.stage import STAGE, overlaps
 __module_test__ = "counting"
 
 
+def expected_layer_key(index: int, hidden: int) -> str:
+    """The words of layer transition ``index`` when the network has ``hidden`` hidden
+    layers: the first explained (or the only one), the second compared, later ones named."""
+    if index == hidden:
+        return "output-layer"
+    if hidden == 1:
+        return "hidden-layer-one"
+    return ("hidden-layer", "hidden-layer-next")[index] if index < 2 else "hidden-layer-again"
+
+
 def test_the_plan_counts_the_arrays(network_shape: str) -> None:
     net = load_inputs().network
     chapter = plan(load_inputs())
     hidden = len(net.weights) - 1
+    keys = [expected_layer_key(i, hidden) for i in range(hidden + 1)]
     assert step_ids(chapter) == [
-        *(f"counting.hidden-layer-{i}" for i in range(1, hidden + 1)),
+        *(f"counting.{key}-{i}" for i, key in enumerate(keys[:-1], start=1)),
         "counting.output-layer",
         "counting.total",
-        "counting.every-knob",
+        f"counting.{chapter.step('every-knob').key}",
         "counting.learning",
     ]
     counted = chapter.steps[: hidden + 1]
-    for index, (step, w, b) in enumerate(zip(counted, net.weights, net.biases, strict=True)):
+    for index, (step, w, key) in enumerate(zip(counted, net.weights, keys, strict=True)):
         n_out, n_in = w.shape
         assert step.shows.index == index
-        expected = {"inputs": n_in, "neurons": n_out, "total": w.size + b.size}
+        assert (step.shows.parameters.n_in, step.shows.parameters.n_out) == (n_in, n_out)
+        expected = {"inputs": n_in, "neurons": n_out}
+        assert step.key == key
         if index < hidden:
-            assert (step.key, step.part) == ("hidden-layer", index + 1)
-            assert step.values == {"hidden": index + 1, **expected}
+            assert (step.beat, step.part) == ("hidden-layer", index + 1)
+            numbered = {"hidden": index + 1} if hidden > 1 else {}
+            assert step.values == {**numbered, **expected}
         else:
-            assert (step.key, step.part) == ("output-layer", None)
+            assert (step.beat, step.part) == ("output-layer", None)
             assert step.values == expected
     weights = sum(w.size for w in net.weights)
     biases = sum(b.size for b in net.biases)
@@ -55,12 +73,76 @@ def test_the_plan_counts_the_arrays(network_shape: str) -> None:
         "biases": biases,
         "parameters": weights + biases,
     }
-    for beat in ("every-knob", "learning"):
-        assert chapter.step(beat).values == {"parameters": weights + biases}
+    palette = load_inputs().palette
+    assert chapter.step("every-knob").values == {
+        "parameters": weights + biases,
+        "positive": palette.positive_name,
+        "negative": palette.negative_name,
+    }
+    assert chapter.step("learning").values == {"parameters": weights + biases}
     if network_shape == "16-16":
         assert (weights, biases) == (12960, 42)
     remark = chapter.step("learning").notes["remark"]
     assert (remark.key, remark.name) == ("learning", "")
+
+
+def check_wording(name: str, inputs: Inputs) -> None:
+    """Each value-dependent sentence of ``inputs``' counting, against the arrays."""
+    net = inputs.network
+    chapter = plan(inputs)
+    hidden = len(net.weights) - 1
+    first = net.weights[0].size + net.biases[0].size
+    for index, step in enumerate(chapter.steps[: hidden + 1]):
+        assert step.key == expected_layer_key(index, hidden), name
+        if step.key == "hidden-layer-next":
+            # "far fewer weights" than the first layer: at most a quarter as many.
+            w = net.weights[index]
+            assert w.size <= net.weights[0].size / 4, name
+            # "only the {inputs} neurons before them, not every pixel"
+            assert w.shape[1] < net.weights[0].shape[1], name
+    # "Only {biases} of them are biases": at most FEW_BIASES of all parameters.
+    biases = sum(b.size for b in net.biases)
+    total = chapter.step("total")
+    assert total.values["biases"] == biases, name
+    assert biases <= FEW_BIASES * net.n_parameters, name
+    # "Nearly all of them sit in the first layer": at least NEARLY_ALL of them.
+    knobs = chapter.step("every-knob")
+    nearly_all = first >= NEARLY_ALL * net.n_parameters
+    assert knobs.key == ("every-knob" if nearly_all else "every-knob-spread"), name
+    # The colours named are the palette's, whatever it is.
+    palette = inputs.palette
+    assert (knobs.values["positive"], knobs.values["negative"]) == (
+        palette.positive_name,
+        palette.negative_name,
+    ), name
+    # Every step's words fill from its values, and each cue mark is one it draws.
+    for step in chapter.steps:
+        inputs.script.words(chapter.name, step.key, step.values, step.part)
+        inputs.script.check_marks(chapter.name, step.key, step.cues)
+
+
+def test_wording_holds_over_the_sweep(sweep_cases) -> None:
+    for case in sweep_cases:
+        check_wording(case.name, case.inputs)
+
+
+@pytest.mark.parametrize("hidden", [(2,), (2, 128, 128, 128), (128, 128, 128, 128), (128, 2)])
+@pytest.mark.parametrize("palette", ["classic", "colorblind"])
+def test_wording_holds_for_the_extreme_shapes(hidden: tuple[int, ...], palette: str) -> None:
+    """The narrowest and widest networks the lecture accepts, in either palette: a narrow
+    first layer before wide ones holds only a small share of the knobs."""
+    inputs = load_inputs()
+    net = Network.initialised(sizes_with_hidden(hidden), "sigmoid", seed=0)
+    digit = inputs.digit
+    changed = dataclasses.replace(
+        inputs,
+        network=net,
+        palette=get_palette(palette),
+        digit=dataclasses.replace(digit, trace=net.forward(digit.pixels)),
+    )
+    check_wording(f"784-{hidden}-10 ({palette})", changed)
+    if hidden[0] == 2 and len(hidden) > 1:
+        assert plan(changed).step("every-knob").key == "every-knob-spread"
 
 
 @pytest.mark.parametrize("digit", ["0", "1512", "4321"])

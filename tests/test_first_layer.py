@@ -5,19 +5,26 @@ first-layer width."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 import numpy as np
 import pytest
+from manim import UL
+from numpy.lib.stride_tricks import sliding_window_view
 from scene_helpers import golden, render_in_frame, step_ids
 
 from lecture.chapters import first_layer
-from lecture.chapters.first_layer import KEYS, MAX_GRIDS, plan
+from lecture.chapters.first_layer import KEYS, MAX_GRIDS, PATCH, compactness, plan
 from lecture.choices import spread_neurons, weight_scale
 from lecture.inputs import load_inputs
 from network.analysis import most_exciting
+from network.detector import LECTURE_DETECTOR
 from network.errors import NetworkInputError
 from network.shapes import HIDDEN_WIDTH
+from network.shipped import bundled_split
 from network.training import accuracy
-from scenes.first_layer import GRID_BUFF, GRID_HEIGHT, WhatNeuronsSee, grid_layout
+from scenes.first_layer import GRID_BUFF, GRID_HEIGHT, NOTE_ROOM, WhatNeuronsSee, grid_layout
 from scenes.kit.stage import STAGE
 
 __module_test__ = "first_layer"
@@ -38,40 +45,38 @@ def check_plan() -> None:
     assert layer.neuron == k
     np.testing.assert_array_equal(layer.weights, w)
     assert layer.scale == weight_scale(w)
-    assert chapter.step("one-neuron").values == {
-        "neuron": k,
-        "weights": 784,
-        "side": 28,
-        **colours,
-    }
+    assert chapter.step("one-neuron").values == {"neuron": k, "weights": 784, **colours}
     grids = chapter.step("all-neurons")
     shown = grids.shows.shown
-    assert shown == tuple(spread_neurons(n, MAX_GRIDS, keep=k)) and k in shown
+    best = chapter.step("honest-answer").shows.best
+    assert k in shown and best in shown and list(shown) == sorted(set(shown))
     if n <= MAX_GRIDS:
         assert grids.key == "all-neurons" and shown == tuple(range(n))
         assert grids.values == {"count": n, **colours}
     else:
         assert grids.key == "all-neurons-sample" and len(shown) == MAX_GRIDS
         assert grids.values == {"shown": MAX_GRIDS, "count": n, **colours}
-    # Every key but the other variant of the grids step.
-    other = {"all-neurons", "all-neurons-sample"} - {grids.key}
-    assert {s.key for s in chapter.steps} == KEYS - other
+        # Still an even sample: no gap wider than twice an even spacing.
+        assert np.diff(shown).max() <= 2 * np.ceil((n - 1) / (MAX_GRIDS - 1))
+    assert {s.key for s in chapter.steps} <= KEYS
     val = inputs.validation()
     row = most_exciting(net, val, k)
-    best = chapter.step("most-exciting")
-    assert best.shows.digit.source == f"validation digit #{row}"
-    np.testing.assert_array_equal(best.shows.digit.pixels, val.images[row])
-    assert best.shows.weighted_sum == pytest.approx(float(w[k] @ val.images[row]), abs=1e-12)
-    assert best.values == {
+    exciter = chapter.step("most-exciting")
+    assert exciter.shows.digit.source == f"validation digit #{row}"
+    np.testing.assert_array_equal(exciter.shows.digit.pixels, val.images[row])
+    assert exciter.shows.weighted_sum == pytest.approx(float(w[k] @ val.images[row]), abs=1e-12)
+    assert exciter.values == {
         "count": len(val),
         "neuron": k,
         "label": int(val.labels[row]),
-        "sum": best.shows.weighted_sum,
         **colours,
     }
     # No other validation digit gives the neuron a larger sum.
-    assert best.shows.weighted_sum >= (val.images @ w[k]).max() - 1e-9
-    assert chapter.step("honest-answer").values == {"share": accuracy(net, val)}
+    assert exciter.shows.weighted_sum >= (val.images @ w[k]).max() - 1e-9
+    assert chapter.step("still-reads").values == {
+        "accuracy": accuracy(net, val),
+        "count": len(val),
+    }
 
 
 def test_the_plan_is_the_networks(network_shape: str) -> None:
@@ -93,7 +98,9 @@ def test_a_layer_too_wide_to_read_is_planned_as_a_sample(
     grids = plan(inputs).step("all-neurons")
     n, k = inputs.network.weights[0].shape[0], inputs.digit.featured_neuron
     assert grids.key == "all-neurons-sample"
-    assert grids.shows.shown == tuple(spread_neurons(n, 10, keep=k)) and k in grids.shows.shown
+    shown, best = grids.shows.shown, plan(inputs).step("honest-answer").shows.best
+    assert len(shown) == 10 and k in shown and best in shown
+    assert set(shown) - {best} <= set(spread_neurons(n, 10, keep=k))
     assert grids.values["shown"] == 10 and grids.values["count"] == n
 
 
@@ -132,6 +139,19 @@ def test_grids_show_the_real_weights_in_palette_colours(network_shape: str) -> N
         assert len({round(cell.get_y(), 6) for cell in scene.grids}) == 2  # two rows
     best = scene.chapter.step("most-exciting").shows
     assert abs(scene.sum_value.get_value() - best.weighted_sum) < 5e-3
+    # Each drawn neuron's best patch is boxed on its own grid, PATCH cells a side at the
+    # plan's corner; the note saying so sits under the grids, on the stage.
+    found = scene.chapter.step("honest-answer").shows
+    assert list(scene.boxes) == list(scene.thumbnails)
+    for j, box in scene.boxes.items():
+        grid, (row, col) = scene.thumbnails[j], found.corners[j]
+        assert box.width == pytest.approx(PATCH * grid.cell_size)
+        top_left = grid.get_corner(UL) + grid.cell_size * np.array([col, -row, 0])
+        np.testing.assert_allclose(box.get_corner(UL), top_left, atol=1e-6)
+    note = scene.patch_note
+    assert note.get_top()[1] < scene.grids.get_bottom()[1]
+    assert STAGE.bottom - 1e-6 <= note.get_bottom()[1]
+    assert STAGE.left - 1e-6 <= note.get_left()[0] and note.get_right()[0] <= STAGE.right
     np.testing.assert_array_equal(scene.exciter_grid.pixels.reshape(-1), best.digit.pixels)
 
 
@@ -162,15 +182,109 @@ def test_spread_neurons_is_an_even_sample_that_keeps_the_neuron_asked_for() -> N
 
 
 def test_every_allowed_first_layer_gets_a_readable_layout_on_the_stage() -> None:
+    """As the scene lays them out: with room kept under them for the boxes' note."""
     area, name_height = STAGE, 0.3
-    assert grid_layout(16, area, name_height) == (2, GRID_HEIGHT)  # the shipped 2 × 8
+    assert grid_layout(16, area, name_height, NOTE_ROOM) == (2, GRID_HEIGHT)  # the shipped 2 × 8
     gap_x, gap_y = GRID_BUFF
     for count in range(HIDDEN_WIDTH.start, MAX_GRIDS + 1):
-        rows, side = grid_layout(count, area, name_height)
+        rows, side = grid_layout(count, area, name_height, NOTE_ROOM)
         cols = -(-count // rows)
         assert side >= READABLE, count
         assert cols * side + (cols - 1) * gap_x <= area.width + 1e-9
-        assert rows * (side + name_height) + (rows - 1) * gap_y <= area.height
+        assert rows * (side + name_height) + (rows - 1) * gap_y <= area.height - NOTE_ROOM
+
+
+def best_patches(weights: np.ndarray, side: int) -> np.ndarray:
+    """Each neuron's largest share of its sum of |w| in any side×side square, by brute force
+    over every square (not the chapter's running sums)."""
+    grids = np.abs(weights).reshape(-1, 28, 28)
+    windows = sliding_window_view(grids, (side, side), axis=(1, 2)).sum(axis=(-1, -2))
+    return windows.reshape(len(grids), -1).max(axis=1) / grids.sum(axis=(1, 2))
+
+
+def test_the_patch_is_the_designed_detectors_size() -> None:
+    """The designed detector fits in a PATCH square (all its weight inside), not in a
+    smaller one: the patch is "as big as our detector"."""
+    detector = LECTURE_DETECTOR.weights((14.0, 14.0)).reshape(1, -1)
+    assert best_patches(detector, PATCH)[0] == pytest.approx(1.0)
+    assert best_patches(detector, PATCH - 1)[0] < 1.0
+    shares, corners = compactness(detector)
+    assert shares[0] == pytest.approx(1.0)
+    row, col = corners[0]
+    assert np.abs(detector.reshape(28, 28)[row : row + PATCH, col : col + PATCH]).sum() == (
+        pytest.approx(np.abs(detector).sum())
+    )
+
+
+def test_wording_holds_over_the_sweep(sweep_cases) -> None:
+    """Every verdict the chapter speaks, against the weights and digits it is about."""
+    training = bundled_split()[0].images
+    measured: dict[int, tuple[np.ndarray, float]] = {}
+    for case in sweep_cases:
+        inputs, name = case.inputs, case.name
+        net, palette = inputs.network, inputs.palette
+        chapter = plan(inputs)
+        w = net.weights[0]
+        if id(net) not in measured:
+            val = inputs.validation()
+            read = np.mean(net.forward(val.images).activations[-1].argmax(axis=1) == val.labels)
+            measured[id(net)] = (best_patches(w, PATCH), float(read))
+        shares, read = measured[id(net)]
+        colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+        for step in chapter.steps:
+            if "positive" in step.values:
+                assert {c: step.values[c] for c in colours} == colours, name
+        # "None is a tidy edge: each keeps most of its weight outside any one patch."
+        verdict = chapter.step("honest-answer")
+        tidy = shares >= 0.5
+        assert verdict.key == ("honest-answer-some" if tidy.any() else "honest-answer"), name
+        if tidy.any():
+            assert verdict.values["tidy"] == tidy.sum(), name
+        # "The most compact neuron here keeps only {most}", and it is the one pointed at.
+        assert verdict.values["most"] == pytest.approx(shares.max()), name
+        assert verdict.shows.best == int(np.argmax(shares)), name
+        assert verdict.shows.best in chapter.step("all-neurons").shows.shown, name
+        # "Yet the network reads {accuracy} ... they mostly work": more than half right.
+        reads = chapter.step("still-reads")
+        assert reads.values["accuracy"] == pytest.approx(read), name
+        assert reads.key == ("still-reads" if read > 0.5 else "still-reads-poor"), name
+        # "Of all the digits the network never trained on, it is this {label}."
+        exciter = chapter.step("most-exciting")
+        pixels = exciter.shows.digit.pixels
+        assert not (training == pixels).all(axis=1).any(), name
+        assert exciter.values["label"] == exciter.shows.digit.label, name
+        fill_every_step(inputs, chapter)
+
+
+def fill_every_step(inputs, chapter) -> None:
+    """Every step's words fill from its values (each variant has the placeholders its
+    plan gives), and each cue mark is one the step draws."""
+    for step in chapter.steps:
+        inputs.script.words(chapter.name, step.key, step.values, step.part)
+        inputs.script.check_marks(chapter.name, step.key, step.cues)
+        for note in step.notes.values():
+            inputs.script.note(chapter.name, note.key, note.name, note.values)
+
+
+def test_compact_neurons_are_said_to_be_possible_edges() -> None:
+    """A first layer of designed detectors (plus faint noise) keeps nearly all of each
+    neuron's weight in one patch: the verdict says how many could be edges."""
+    inputs = load_inputs()
+    net = copy.deepcopy(inputs.network)
+    noise = np.random.default_rng(0).normal(0, 1e-3, net.weights[0].shape)
+    centres = [(8.0 + 2 * (i % 6), 8.0 + 2 * (i // 6)) for i in range(len(noise))]
+    tidy = np.array([LECTURE_DETECTOR.weights(c).reshape(-1) for c in centres])
+    net.weights[0][:] = tidy + noise
+    net.weights[0][-4:] = noise[-4:]  # four neurons of noise only: spread everywhere
+    digit = dataclasses.replace(inputs.digit, trace=net.forward(inputs.digit.pixels))
+    changed = dataclasses.replace(inputs, network=net, digit=digit)
+    chapter = plan(changed)
+    verdict = chapter.step("honest-answer")
+    shares = best_patches(net.weights[0], PATCH)
+    assert verdict.key == "honest-answer-some"
+    assert verdict.values["tidy"] == (shares >= 0.5).sum() == len(noise) - 4
+    assert verdict.values["count"] == len(noise)
+    fill_every_step(changed, chapter)
 
 
 @golden(WhatNeuronsSee)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 
 import numpy as np
+import pytest
 from manim import UpdateFromAlphaFunc
 from scene_helpers import build_up_to, golden, render_in_frame, step_ids
+from scipy.special import expit
+from test_three import assert_words_fill
 
-from lecture.chapters.layers import PER_TARGET, answer_step, more_key, plan
+from lecture.chapters.layers import CLEAR, INK, PER_TARGET, answer_step, more_key, plan
 from lecture.choices import DRAWN_PIXELS, MAX_DRAWN, hidden_kind
 from lecture.inputs import Digit, load_inputs
 from network.analysis import Example, misclassified
@@ -50,12 +54,14 @@ def assert_diagram_shows(scene: NetworkLayers, trace) -> None:
 @golden(NetworkLayers)
 def test_pixel_grid(scene: NetworkLayers) -> None:
     build_up_to(scene, "pixels")
+    scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
     np.testing.assert_array_equal(scene.grid.pixels.reshape(-1), scene.inputs.digit.pixels)
 
 
 @golden(NetworkLayers)
 def test_pixel_values_close_up(scene: NetworkLayers) -> None:
     build_up_to(scene, "neurons")
+    scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
     shown = [n.get_value() for n in scene.close_up.numbers]
     real = [scene.inputs.digit.pixels[r * 28 + c] for r, c in scene.close_up.cells]
     np.testing.assert_allclose(shown, real, atol=5e-3)
@@ -66,6 +72,7 @@ def test_pixel_values_close_up(scene: NetworkLayers) -> None:
 @golden(NetworkLayers)
 def test_lit_network_and_answer(scene: NetworkLayers) -> None:
     build_up_to(scene, "answer")
+    scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
     digit = scene.inputs.digit
     assert_diagram_shows(scene, digit.trace)
     assert scene.inputs.digit.prediction == scene.inputs.digit.label == 3
@@ -93,14 +100,9 @@ def test_more_digits_match_the_network_and_one_is_wrong(network_shape: str) -> N
     assert scene.answer_box.get_color().to_hex() == scene.palette.wrong.to_hex()
     # The third more digit is the first one the network misreads, and its words say so.
     more, answer = scene.chapter.step("more-digit", 3), scene.chapter.step("more-answer", 3)
-    assert (more.key, more.values["row"]) == ("more-digit", wrong_row)
+    assert (more.key, more.values["row"]) == ("more-digit-last", wrong_row)
     assert answer.key == "more-answer-wrong"
-    assert answer.values == {
-        "answer": last.prediction,
-        "activation": last.output[last.prediction],
-        "label": validation.labels[wrong_row],
-        "label_activation": last.output[validation.labels[wrong_row]],
-    }
+    assert answer.values == {"answer": last.prediction, "label": validation.labels[wrong_row]}
     assert list(words) == step_ids(scene.chapter)
 
 
@@ -115,17 +117,23 @@ def test_the_answer_step_is_chosen_from_the_values() -> None:
         digit = inputs.validation_digit(row)
         output = digit.trace.output
         step = answer_step(digit)
-        assert step.key == ("answer-wrong" if row in wrong or digit.is_wrong else "answer")
-        assert step.values["answer"] == np.argmax(output)
-        assert step.values["activation"] == output.max()
-        if step.key == "answer":
-            assert step.values["second"] == np.argsort(output)[-2]
-            assert step.values["second_activation"] == np.sort(output)[-2]
+        if row in wrong or digit.is_wrong:
+            assert step.key == "answer-wrong"
+            assert step.values["label"] == digit.label
         else:
-            assert step.values["label_activation"] == output[digit.label]
+            second = np.sort(output)[-2]
+            clear = second < CLEAR * output.max()
+            assert step.key == ("answer" if clear else "answer-close")
+            assert step.values["second"] == np.argsort(output)[-2]
+        assert step.values["answer"] == np.argmax(output)
+        assert step.values["total"] == pytest.approx(output.sum(), rel=0.05)
+        assert step.notes["sum"].values["sum"] == pytest.approx(output.sum())
         more = answer_step(digit, part=2)
-        assert more.key == "more-" + step.key and more.part == 2
-        assert "second" not in more.values
+        right = "more-answer-wrong" if digit.is_wrong else "more-answer"
+        assert more.key == right and more.part == 2
+        assert "second" not in more.values and "total" not in more.values
+        again = answer_step(digit, part=2, again=True)
+        assert again.key == ("more-answer-wrong" if digit.is_wrong else "more-answer-again")
     unlabelled = Digit(
         validation.images[0], None, "a photo", inputs.network.forward(validation.images[0])
     )
@@ -135,8 +143,10 @@ def test_the_answer_step_is_chosen_from_the_values() -> None:
 def test_more_digits_fall_back_honestly() -> None:
     """The more-digit key says when no digit of a label was read right (or none wrong)."""
     assert more_key(Example(3, 7, True, False)) == "more-digit"
+    assert more_key(Example(3, 7, True, False), 2) == "more-digit-next"
+    assert more_key(Example(3, 7, False, False), 3) == "more-digit-last"
     assert more_key(Example(3, 7, False, True)) == "more-digit-all-misread"
-    assert more_key(Example(3, 7, True, True)) == "more-digit-none-wrong"
+    assert more_key(Example(3, 7, True, True), 3) == "more-digit-none-wrong"
 
 
 def test_the_plan_carries_what_the_network_computes(network_shape: str) -> None:
@@ -151,35 +161,36 @@ def test_the_plan_carries_what_the_network_computes(network_shape: str) -> None:
     chosen = {s.beat: s.key for s in chapter.steps if s.part is None}
     assert chosen["hidden-layers"] == hidden_key
     assert chosen["answer"] == answer_step(digit).key
-    assert all(k == b for b, k in chosen.items() if b not in ("hidden-layers", "answer"))
+    varied = ("hidden-layers", "answer", "pixel-values")
+    assert all(k == b for b, k in chosen.items() if b not in varied)
     assert [(s.beat, s.part) for s in chapter.steps[11:]] == [
         (beat, part) for part in (1, 2, 3) for beat in ("more-digit", "more-answer")
     ]
     values = {s.key: s.values for s in chapter.steps}
-    assert values["pixels"]["pixels"] == digit.pixels.size == 784
+    assert values["all-neurons"]["pixels"] == digit.pixels.size == 784
+    assert values["input-layer"] == {"pixels": 784}
     window = chapter.step("pixel-values").shows
     r, c = window.top_left
     np.testing.assert_array_equal(
         window.values, digit.pixels.reshape(28, 28)[r : r + 5, c : c + 5].reshape(-1)
     )
-    assert values["pixel-values"]["darkest"] == window.values.min()
-    assert values["neurons"]["brightest"] == window.values.max()
-    assert values["input-layer"]["drawn"] == len(DRAWN_PIXELS)
-    assert values["output-layer"] == {"outputs": 10, "last": 9}
+    assert values["output-layer"] == {"outputs": 10}
     if kind == "one":
         assert values[hidden_key] == {"size": hidden[0]}
     else:
         assert values[hidden_key]["count"] == len(hidden)
-    assert values["weights"]["weights"] == sum(w.size for w in net.weights)
+    drawn = chapter.step("weights").notes["drawn"].values
+    assert drawn["weights"] == sum(w.size for w in net.weights)
     drawn_sizes = [len(DRAWN_PIXELS), *(min(n, MAX_DRAWN) for n in net.sizes[1:])]
-    assert values["weights"]["drawn"] == sum(a * b for a, b in pairwise(drawn_sizes))
-    assert values["forward-pass"]["top"] == digit.trace.activations[1].max()
+    assert drawn["drawn"] == sum(a * b for a, b in pairwise(drawn_sizes))
     for part in (1, 2):
         more = chapter.step("more-digit", part)
         trace = net.forward(inputs.validation().images[more.values["row"]])
-        assert more.shows.digit.label == more.values["label"] == trace.prediction
-        assert more.values["label"] == (7, 0)[part - 1]
-        assert chapter.step("more-answer", part).key == "more-answer"
+        assert more.shows.digit.label == trace.prediction == (7, 0)[part - 1]
+        assert more.key == ("more-digit", "more-digit-next")[part - 1]
+        assert (
+            chapter.step("more-answer", part).key == ("more-answer", "more-answer-again")[part - 1]
+        )
 
 
 # -- moment 1: all 784 pixels become the input column -----------------------------------
@@ -285,13 +296,14 @@ def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
     last_note = scene.chapter.step("more-digit", 3).shows.kept
     assert (last_note.values["kept"], last_note.values["drawn"]) == (total, drawn)
     assert scene.kept_text.get_left()[0] >= STAGE.left - 1e-6
-    first = scene.chapter.step("strongest-paths")
+    first = scene.chapter.step("strongest-paths").shows.kept
     flows = [
         edge_flow(net, scene.inputs.digit.trace, t, d.drawn[t], d.drawn[t + 1], PER_TARGET)
         for t in range(len(d.edges))
     ]
     assert first.values["kept"] == sum(f.count for f in flows)
-    assert first.values["drawn"] == drawn == scene.chapter.step("weights").values["drawn"]
+    weights = scene.chapter.step("weights").notes["drawn"]
+    assert first.values["drawn"] == drawn == weights.values["drawn"]
 
 
 # -- golden frames of the new moments ---------------------------------------------------
@@ -300,6 +312,7 @@ def test_pulses_are_as_bright_as_w_times_a(network_shape: str) -> None:
 @golden(NetworkLayers)
 def test_all_pixels_as_neurons(scene: NetworkLayers) -> None:
     build_up_to(scene, "all-neurons")
+    scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
     np.testing.assert_array_equal(scene.field.centers, grid_centers(scene.grid))
 
 
@@ -323,6 +336,7 @@ def test_rows_in_flight(scene: NetworkLayers) -> None:
 @golden(NetworkLayers)
 def test_strongest_paths(scene: NetworkLayers) -> None:
     build_up_to(scene, "strongest-paths")
+    scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
 
 
 @golden(NetworkLayers)
@@ -336,3 +350,125 @@ def test_pulses_in_flight(scene: NetworkLayers) -> None:
         scene.diagram.animate_layer(digit.trace, 1),
     )
     scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
+
+
+# -- the words hold for any input -------------------------------------------------------
+
+
+def outputs_here(net, pixels: np.ndarray) -> np.ndarray:
+    """The sigmoid network's outputs for ``pixels``, computed from its arrays."""
+    a = pixels
+    for w, b in zip(net.weights, net.biases, strict=True):
+        a = expit(w @ a + (b if a.ndim == 1 else b[:, None]))
+    return a
+
+
+def test_wording_holds_over_the_sweep(sweep_cases) -> None:
+    """Every value-dependent sentence of the chapter, chosen by the plan, checked against
+    values computed here from the arrays for each of the sweep's lectures."""
+    for case in sweep_cases:
+        inputs, where = case.inputs, case.name
+        chapter = plan(inputs)
+        assert_words_fill(inputs, chapter)
+        digit, net, val = inputs.digit, inputs.network, inputs.validation()
+        # "the background is zero, and the ink is close to one"
+        window = chapter.step("pixel-values").shows
+        r, c = window.top_left
+        cells = digit.pixels.reshape(28, 28)[r : r + 5, c : c + 5]
+        claims = chapter.step("pixel-values").key == "pixel-values"
+        assert claims == (cells.min() == 0 and cells.max() >= INK), where
+        # "far too many to draw them all, so only a small share is shown"
+        drawn = chapter.step("weights").notes["drawn"].values
+        assert drawn["drawn"] < 0.1 * sum(w.size for w in net.weights), where
+        # The first answer: right by a clear margin ("not even half as bright"), right
+        # with the runner-up "not far behind", wrong, or unlabelled; and the sum said.
+        out = outputs_here(net, digit.pixels)
+        order = np.argsort(out)
+        answer = chapter.step("answer")
+        assert answer.values["answer"] == order[-1], where
+        if digit.label is None:
+            assert answer.key == "answer-unlabelled", where
+        elif order[-1] != digit.label:
+            assert answer.key == "answer-wrong" and answer.values["label"] == digit.label, where
+        else:
+            assert answer.values["second"] == order[-2], where
+            clear = out[order[-2]] < CLEAR * out[order[-1]]
+            assert answer.key == ("answer" if clear else "answer-close"), where
+        total, said = float(out.sum()), answer.values["total"]
+        unit = 10.0 ** (np.floor(np.log10(total)) - 1)  # two significant figures
+        assert abs(said - total) <= unit / 2 + 1e-9, where
+        # The more digits: "right again" only after a digit read right; fallbacks only
+        # when the network reads no digit of that label right, or none wrong.
+        predictions = np.argmax(outputs_here(net, val.images.T), axis=0)
+        read_right = predictions == val.labels
+        before_right = False
+        for part in (1, 2, 3):
+            more, reply = chapter.step("more-digit", part), chapter.step("more-answer", part)
+            row = more.values["row"]
+            right = bool(read_right[row])
+            if more.key == "more-digit-all-misread":
+                assert not read_right[val.labels == val.labels[row]].any(), where
+            elif more.key == "more-digit-none-wrong":
+                shown = [chapter.step("more-digit", p).values["row"] for p in (1, 2)]
+                assert read_right[np.setdiff1d(np.arange(len(val)), shown)].all(), where
+            elif part == 3:
+                assert more.key == "more-digit-last" and not right, where
+            else:
+                assert more.key == ("more-digit", "more-digit-next")[part - 1] and right, where
+            if not right:
+                assert reply.key == "more-answer-wrong", where
+                assert reply.values["label"] == val.labels[row], where
+            else:
+                assert reply.key == ("more-answer-again" if before_right else "more-answer"), where
+            assert reply.values["answer"] == predictions[row], where
+            before_right = right
+
+
+def test_a_faint_digit_makes_no_claim_about_its_ink() -> None:
+    """No sweep digit has faint ink: a user's pale image (every pixel at most 0.6) must
+    not be said to have ink "close to one", nor a grey background to be zero."""
+    inputs = load_inputs()
+    for pixels in (inputs.digit.pixels * 0.6, 0.2 + 0.8 * inputs.digit.pixels):
+        digit = Digit(pixels, None, "pale.png", inputs.network.forward(pixels))
+        chapter = plan(dataclasses.replace(inputs, digit=digit))
+        assert chapter.step("pixel-values").key == "pixel-values-grey"
+
+
+def test_right_again_follows_a_digit_read_right(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No sweep network misreads a more digit before one it reads right: made to, the
+    digit read right after a mistake is "right", not "right again"."""
+    import lecture.chapters.layers as layers
+
+    inputs = load_inputs()
+    val = inputs.validation()
+    wrong = [int(r) for r in misclassified(inputs.network, val)[:2]]
+    right = next(r for r in range(len(val)) if r not in wrong)
+    picked = [
+        Example(wrong[0], int(val.labels[wrong[0]]), False, True),
+        Example(right, int(val.labels[right]), True, False),
+        Example(wrong[1], int(val.labels[wrong[1]]), False, False),
+    ]
+    monkeypatch.setattr(layers, "more_examples", lambda _: picked)
+    keys = [plan(inputs).step("more-answer", p).key for p in (1, 2, 3)]
+    assert keys == ["more-answer-wrong", "more-answer", "more-answer-wrong"]
+
+
+def test_the_fallbacks_words_take_their_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No sweep network reaches "no mistake left to show": made to, with a label it
+    misreads first, every step's words still take exactly the plan's values."""
+    import lecture.chapters.layers as layers
+
+    inputs = load_inputs()
+    val = inputs.validation()
+    wrong = int(misclassified(inputs.network, val)[0])
+    right = next(r for r in range(len(val)) if r != wrong)
+    picked = [
+        Example(wrong, int(val.labels[wrong]), False, True),
+        Example(right, int(val.labels[right]), True, False),
+        Example(right + 1, int(val.labels[right + 1]), True, True),
+    ]
+    monkeypatch.setattr(layers, "more_examples", lambda _: picked)
+    chapter = plan(inputs)
+    keys = [chapter.step("more-digit", p).key for p in (1, 2, 3)]
+    assert keys == ["more-digit-all-misread", "more-digit-next", "more-digit-none-wrong"]
+    assert_words_fill(inputs, chapter)

@@ -1,6 +1,8 @@
-"""scenes/relu.py and its chapter: the plan computes both activations' slopes and both
-networks' answers, and chooses to name the shapes when the networks differ; both diagrams
-show their own network's activations and answers, as the plan gives them."""
+"""scenes/relu.py and its chapter: the plan computes both activations' slopes, both
+networks' answers and accuracies, and chooses its words from them (how near the sigmoid
+comes to zero and one, what is left of a learning signal, whether the networks agree and
+do about equally well, and the shapes when the networks differ); both diagrams show their
+own network's activations and answers, as the plan gives them."""
 
 from __future__ import annotations
 
@@ -8,14 +10,29 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from scene_helpers import golden, render_in_frame, says, step_ids
+from scene_helpers import build_up_to, golden, render_in_frame, says, step_ids
+from scipy.special import expit
+from test_three import assert_words_fill
 
-from lecture.chapters.relu import DEEP, EDGE, Comparison, plan
+from lecture.chapters.relu import (
+    ALMOST,
+    CLOSE,
+    DEEP,
+    EDGE,
+    EVEN,
+    NEAR,
+    Comparison,
+    Scores,
+    one_in_words,
+    plan,
+    round_down,
+)
 from lecture.choices import drawn_neurons
-from lecture.inputs import load_inputs
+from lecture.inputs import Inputs, load_inputs
 from network.activations import relu, sigmoid
+from network.model import Network
 from scenes.kit.maths import tex_number, tex_scientific
-from scenes.relu import SigmoidVsRelu
+from scenes.relu import SigmoidVsRelu, score_text
 
 __module_test__ = "relu"
 
@@ -39,44 +56,147 @@ def check_plan(comparison: Comparison) -> None:
         assert side.activation == side.trace.output.max()
 
 
+def answers_by_hand(net: Network, images: np.ndarray) -> np.ndarray:
+    """Each image's answer, the layers worked out here: the hidden layers' activation
+    (a sigmoid, or the larger of zero and the input), a sigmoid output."""
+    a = images.T
+    for layer, (w, b) in enumerate(zip(net.weights, net.biases, strict=True)):
+        z = w @ a + b[:, None]
+        last = layer == len(net.weights) - 1
+        a = expit(z) if last or net.activation == "sigmoid" else np.maximum(z, 0.0)
+    return a.argmax(axis=0)
+
+
 def test_the_plan_computes_slopes_and_answers(network_shape: str) -> None:
     inputs = load_inputs()
     chapter = plan(inputs)
-    assert step_ids(chapter) == ["relu.sigmoid", "relu.relu", "relu.why-relu", "relu.same-digit"]
-    ends = chapter.step("sigmoid").values
-    assert (ends["left"], ends["right"]) == (-EDGE, EDGE)
-    np.testing.assert_allclose(
-        [ends["at_left"], ends["at_right"]],
-        [1 / (1 + np.exp(EDGE)), 1 / (1 + np.exp(-EDGE))],
-        rtol=1e-12,
-    )
+    assert chapter.beats() == ["sigmoid", "relu", "why-relu", "same-digit", "accuracy", "ahead"]
     # The sigmoid's slope is at most 1/4, ReLU's is 1: over DEEP layers the sigmoid lets
     # through at most one part in 4^DEEP.
     why = chapter.step("why-relu")
     assert why.values["sigmoid_slope"] == pytest.approx(0.25, abs=1e-9)
-    assert why.values["relu_slope"] == 1.0
-    assert (why.values["layers"], why.values["one_in"]) == (DEEP, 4**DEEP)
+    assert (why.values["steepest"], why.values["relu_steepest"]) == ("a quarter", "one")
+    assert why.values["layers"] == DEEP
+    assert why.values["left"] == one_in_words(4**DEEP)
     slopes = why.shows
     assert slopes.layers == DEEP
-    assert (slopes.sigmoid.steepest, slopes.relu.steepest) == (
-        why.values["sigmoid_slope"],
-        why.values["relu_slope"],
-    )
+    assert slopes.sigmoid.steepest == why.values["sigmoid_slope"]
+    assert slopes.relu.steepest == 1.0
     assert slopes.sigmoid.after_layers == pytest.approx(0.25**DEEP, rel=1e-6)
     assert slopes.relu.after_layers == 1.0
-    # Both networks have the shape under test: the plain key, and no shape in the titles.
+    # Both networks have the shape under test: no shape in the words or the titles.
     same = chapter.step("same-digit")
-    assert same.key == "same-digit"
     comparison = same.shows
     check_plan(comparison)
     assert comparison.sigmoid.shape is None and comparison.relu.shape is None
-    assert same.values == {
-        "sigmoid_answer": comparison.sigmoid.answer,
-        "sigmoid_activation": comparison.sigmoid.activation,
-        "relu_answer": comparison.relu.answer,
-        "relu_activation": comparison.relu.activation,
-    }
+    if comparison.sigmoid.answer == comparison.relu.answer:
+        assert same.key == "same-digit"
+        assert same.values == {"answer": comparison.sigmoid.answer}
+    else:
+        assert same.key == "same-digit-differ"
     assert comparison.scaling.key == "same-digit"
+    ahead = chapter.step("ahead")
+    assert ahead.shows is inputs.network
+    assert ahead.values == {"parameters": inputs.network.n_parameters}
+    assert set(ahead.notes) == {"next", "book"}
+    assert_words_fill(inputs, chapter)
+
+
+def test_the_shipped_networks_do_about_equally_well() -> None:
+    """The shipped sigmoid and ReLU networks, at this depth, read the validation digits
+    about equally well: the words say so."""
+    step = plan(load_inputs()).step("accuracy")
+    assert step.key in ("accuracy-same", "accuracy-close")
+    assert abs(step.shows.sigmoid - step.shows.relu) < EVEN
+
+
+@pytest.mark.parametrize(
+    ("n", "rounded", "words"),
+    [
+        (4**10, 10**6, "less than one part in a million"),
+        (4**8, 60_000, "less than one part in sixty thousand"),
+        (1000, 1000, "one part in a thousand"),
+        (4, 4, "one part in four"),
+        (2**30, 10**9, "less than one part in a billion"),
+        (2_500_000, 2_000_000, "less than one part in two million"),
+    ],
+)
+def test_a_tiny_share_is_said_rounded_and_true(n: int, rounded: int, words: str) -> None:
+    """One part in n, said for the ear: n cut to its first digit, so the words never claim
+    more is left than is; "less than" exactly when the cut changed n."""
+    assert round_down(n) == rounded <= n
+    assert one_in_words(n) == words
+    assert one_in_words(n).startswith("less than") == (rounded < n)
+
+
+def near_kind(value: float, target: float) -> str:
+    gap = abs(value - target)
+    if gap <= ALMOST:
+        return "almost"
+    if gap <= CLOSE:
+        return "close"
+    return "above" if value > target else "below"
+
+
+def accuracy_by_hand(net: Network, inputs: Inputs) -> float:
+    validation = inputs.validation()
+    return float(np.mean(answers_by_hand(net, validation.images) == validation.labels))
+
+
+def test_wording_holds_over_the_sweep(sweep_cases) -> None:
+    """Over every input of the sweep, worked out here from the arrays: the sigmoid is
+    "almost" zero and one at the graph's edges only within ALMOST; ten sigmoid layers
+    leave less than the part the words name; the networks are said to agree only when
+    their answers are equal; the shapes are named only when they differ; "about equally
+    well" only within EVEN, "so does the ReLU network" only when both round to the same
+    percentage, and a network is said to do better only when it does."""
+    slope = float(
+        np.max(expit(np.linspace(-20, 20, 40_001)) * expit(-np.linspace(-20, 20, 40_001)))
+    )
+    for case in sweep_cases:
+        inputs = case.inputs
+        chapter = plan(inputs)
+        ends = chapter.step("sigmoid").values
+        assert ends["low"] == NEAR[near_kind(expit(-EDGE), 0.0)].format(name="zero"), case.name
+        assert ends["high"] == NEAR[near_kind(expit(EDGE), 1.0)].format(name="one"), case.name
+
+        why = chapter.step("why-relu")
+        divided_by = round(1 / slope**DEEP)
+        assert why.values["left"] == one_in_words(divided_by), case.name
+        assert slope**DEEP <= 1 / round_down(divided_by), case.name
+
+        same = chapter.step("same-digit")
+        sig_net, relu_net = inputs.network, inputs.relu_network()
+        pixels = inputs.digit.pixels[None, :]
+        sig_answer = int(answers_by_hand(sig_net, pixels)[0])
+        relu_answer = int(answers_by_hand(relu_net, pixels)[0])
+        other_shapes = sig_net.sizes != relu_net.sizes
+        assert ("other-shapes" in same.key) == other_shapes, case.name
+        assert same.key.endswith("-differ") == (sig_answer != relu_answer), case.name
+        if sig_answer == relu_answer:
+            assert same.values["answer"] == sig_answer, case.name
+        else:
+            assert (same.values["sigmoid_answer"], same.values["relu_answer"]) == (
+                sig_answer,
+                relu_answer,
+            ), case.name
+
+        scores = chapter.step("accuracy")
+        s, r = accuracy_by_hand(sig_net, inputs), accuracy_by_hand(relu_net, inputs)
+        assert (scores.shows.sigmoid, scores.shows.relu) == pytest.approx((s, r)), case.name
+        if scores.key == "accuracy-same":
+            assert abs(s - r) < EVEN and round(100 * s) == round(100 * r), case.name
+            assert scores.values == {"accuracy": round(100 * s)}, case.name
+        else:
+            want = {"sigmoid_accuracy": round(100 * s), "relu_accuracy": round(100 * r)}
+            assert scores.values == want, case.name
+            if scores.key == "accuracy-close":
+                assert abs(s - r) < EVEN and round(100 * s) != round(100 * r), case.name
+            elif scores.key == "accuracy-relu-ahead":
+                assert r - s >= EVEN, case.name
+            else:
+                assert scores.key == "accuracy-sigmoid-ahead", case.name
+                assert s - r >= EVEN, case.name
 
 
 def check_drawn(scene: SigmoidVsRelu) -> None:
@@ -108,6 +228,13 @@ def check_drawn(scene: SigmoidVsRelu) -> None:
             assert lit.shape is not None and lit.shape.text == side.shape
             assert lit.shape.get_top()[1] < lit.heading.get_bottom()[1]
     assert says(scene.scaling, scene.note(comparison.scaling))
+    scores: Scores = scene.chapter.step("accuracy").shows
+    for text, share in zip(scene.scores, (scores.sigmoid, scores.relu), strict=True):
+        assert says(text, score_text(share, scores.digits))
+    ahead = scene.chapter.step("ahead")
+    assert scene.ahead_diagram.network is ahead.shows
+    assert says(scene.next_text, scene.note(ahead.notes["next"]).replace(" ", ""))
+    assert says(scene.book_text, scene.note(ahead.notes["book"]).replace(" ", ""))
 
 
 def test_both_networks_are_drawn_from_their_traces(network_shape: str) -> None:
@@ -128,24 +255,31 @@ def other_shapes(monkeypatch: pytest.MonkeyPatch, shape_weights) -> Iterator[Non
 def test_networks_of_different_shapes_are_named(other_shapes) -> None:
     chapter = plan(load_inputs())
     step = chapter.step("same-digit")
-    assert step.key == "same-digit-other-shapes"
+    assert step.key.startswith("same-digit-other-shapes")
     comparison = step.shows
     check_plan(comparison)
     assert (comparison.sigmoid.shape, comparison.relu.shape) == ("784-32-10", "784-16-16-10")
-    assert step.values == {
-        "sigmoid_shape": "784-32-10",
-        "relu_shape": "784-16-16-10",
-        "sigmoid_answer": comparison.sigmoid.answer,
-        "sigmoid_activation": comparison.sigmoid.activation,
-        "relu_answer": comparison.relu.answer,
-        "relu_activation": comparison.relu.activation,
-    }
+    assert step.values["sigmoid_shape"] == "784-32-10"
+    assert step.values["relu_shape"] == "784-16-16-10"
     scene, words = render_in_frame(SigmoidVsRelu)
     assert list(words) == step_ids(scene.chapter)
-    assert "relu.same-digit-other-shapes" in words
+    assert any(w.startswith("relu.same-digit-other-shapes") for w in words)
     check_drawn(scene)
 
 
 @golden(SigmoidVsRelu)
 def test_same_digit(scene: SigmoidVsRelu) -> None:
+    """Both networks on the digit, with their scores: the picture of the comparison."""
+    build_up_to(scene, "accuracy")
+    # The test's camera draws, after the last animation, only what that animation moved
+    # (the rest is left out when frames are skipped): a moment's hold draws the whole
+    # picture, as it stays on screen while the narration ends.
+    scene.wait(0.1)
+
+
+@golden(SigmoidVsRelu)
+def test_ahead(scene: SigmoidVsRelu) -> None:
+    """The closing picture: the network whose weights learning must find, what comes
+    next, and where to read on."""
     SigmoidVsRelu.construct(scene)
+    scene.wait(0.1)  # the whole picture (see test_same_digit)

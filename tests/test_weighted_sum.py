@@ -3,12 +3,23 @@ computes, and what is drawn is the plan's."""
 
 from __future__ import annotations
 
-import numpy as np
-from scene_helpers import build_up_to, dry_render, golden, render_in_frame, says, step_ids
+import dataclasses
 
-from lecture.chapters.weighted_sum import KEYS, LIFTED_TERMS, plan
+import numpy as np
+import pytest
+from scene_helpers import build_up_to, dry_render, golden, render_in_frame, says, step_ids
+from test_sigmoid_bias import (
+    assert_said_briefly,
+    designed_sum_here,
+    ear,
+    featured_here,
+    said_here,
+)
+
+from lecture.chapters.weighted_sum import CLEAR, KEYS, LIFTED_TERMS, plan
 from lecture.choices import DRAWN_PIXELS, axis_reach, drawn_neurons, fan_in_strengths
-from lecture.inputs import load_inputs
+from lecture.inputs import Digit, Inputs, load_inputs
+from lecture.palette import get_palette
 from network.detector import (
     LECTURE_DETECTOR,
     apply_neuron,
@@ -27,8 +38,8 @@ def check_plan() -> None:
     inputs = load_inputs()
     digit, net, palette = inputs.digit, inputs.network, inputs.palette
     chapter = plan(inputs)
-    assert {s.key for s in chapter.steps} == KEYS
-    assert all(s.key == s.beat and s.part is None for s in chapter.steps)  # no variants
+    assert {s.key for s in chapter.steps} <= KEYS
+    assert all(s.key.startswith(s.beat) and s.part is None for s in chapter.steps)
     k = int(np.argmax(digit.trace.activations[1]))
     w, a = net.weights[0][k], digit.pixels
     featured = chapter.shows
@@ -41,9 +52,7 @@ def check_plan() -> None:
     one = chapter.step("one-neuron")
     assert one.values == {
         "neuron": k,
-        "inputs": 784,
-        "activation": digit.trace.activations[1][k],
-        "drawn": len(DRAWN_PIXELS),
+        "lit": said_here(inputs, digit.trace.activations[1][k]),
         "positive": palette.positive_name,
         "negative": palette.negative_name,
     }
@@ -65,12 +74,11 @@ def check_plan() -> None:
         i = term.pixel
         assert (term.weight, term.activation, term.product) == (w[i], a[i], w[i] * a[i])
     assert written.shows.inputs == 784 and written.shows.total == featured.weighted_sum
-    assert written.values == {"inputs": 784, "terms": LIFTED_TERMS, "total": float(w @ a)}
+    assert written.values == {"total": ear(float(w @ a))}
     assert written.notes["more"].values == {"rest": 784 - LIFTED_TERMS}
 
     grid = chapter.step("weights-as-grid")
     assert grid.values["inputs"] == 784 and grid.values["side"] == 28
-    assert grid.values["total"] == featured.weighted_sum
     np.testing.assert_array_equal(grid.shows.weights, w)
     assert grid.shows.cells == tuple(divmod(p, 28) for p in DRAWN_PIXELS)
 
@@ -90,17 +98,17 @@ def check_plan() -> None:
         assert step.shows.outline == (np.ptp(cols) + 1, np.ptp(rows) + 1)
     patch_weights = patch.shows.weights
     assert patch.values == {
-        "cells": int(np.count_nonzero(patch_weights)),
         "weight": 1.0,
-        "total": float(patch_weights.reshape(-1) @ a),
+        "total": ear(float(patch_weights.reshape(-1) @ a)),
         "most": float(np.count_nonzero(patch_weights)),  # an all-white image fills the patch
     }
     assert edge.values == {
         "negative": palette.negative_name,
-        "edge": edge.shows.on_digit.weighted_sum,
-        "white": edge.shows.on_white.weighted_sum,
+        "edge": ear(edge.shows.on_digit.weighted_sum),
+        "white": ear(edge.shows.on_white.weighted_sum),
     }
     # Why the surround matters: the bands pull a blank image below the stroke.
+    assert edge.key == "negative-surround"
     assert edge.values["white"] < edge.values["edge"]
 
 
@@ -227,6 +235,61 @@ def test_a_wide_layer_keeps_the_featured_neuron_drawn() -> None:
     assert drawn_neurons(sizes, 1, keep=20) == (*range(8), 20, *range(25, 32))
     assert drawn_neurons(sizes, 1, keep=3) == drawn_neurons(sizes, 1)
     assert drawn_neurons((784, 16, 10), 1, keep=9) == tuple(range(16))
+
+
+def check_wording(inputs: Inputs, name: str) -> None:
+    """Every value-dependent word of the chapter against the values, worked out here: the
+    neuron's activation in words, the sums rounded for the ear, the colours by the
+    palette's names, and whether the designed neuron scores the digit clearly above a
+    blank white image."""
+    chapter = plan(inputs)
+    palette, pixels = inputs.palette, inputs.digit.pixels
+    _, total, _, activation = featured_here(inputs)
+    one = chapter.step("one-neuron")
+    assert one.values["lit"] == said_here(inputs, activation), name
+    colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    assert {c: one.values[c] for c in colours} == colours, name
+    grid = chapter.step("weights-as-grid")
+    assert {c: grid.values[c] for c in colours} == colours, name
+    assert chapter.step("weighted-sum").values["total"] == ear(total), name
+    patch = chapter.step("positive-patch").values
+    on_patch, most = designed_sum_here(pixels, surround=0.0)
+    assert (patch["total"], patch["most"]) == (ear(on_patch), ear(most)), name
+    edge = chapter.step("negative-surround")
+    on_digit, on_white = designed_sum_here(pixels)
+    clear = on_digit >= on_white + CLEAR
+    assert edge.key == ("negative-surround" if clear else "negative-surround-flat"), name
+    assert edge.values == {
+        "negative": palette.negative_name,
+        "edge": ear(on_digit),
+        "white": ear(on_white),
+    }, name
+    assert_said_briefly(inputs, chapter, name)
+
+
+def test_wording_holds_over_the_sweep(sweep_cases) -> None:
+    for case in sweep_cases:
+        check_wording(case.inputs, case.name)
+
+
+@pytest.mark.parametrize("palette", ["classic", "colorblind"])
+@pytest.mark.parametrize("image", ["blank", "white", "shipped"])
+def test_the_edge_verdict_follows_the_sums(image: str, palette: str) -> None:
+    """A white image gives the designed neuron no more than a blank white image (it says
+    so); a black one and the shipped digit score clearly more. The colours are named by
+    the palette: blue and orange in the colour-blind one."""
+    inputs = dataclasses.replace(load_inputs(), palette=get_palette(palette))
+    d = inputs.digit
+    pixels = {"blank": np.zeros(784), "white": np.ones(784), "shipped": d.pixels}[image]
+    digit = Digit(pixels, None, image, inputs.network.forward(pixels))
+    changed = dataclasses.replace(inputs, digit=digit)
+    check_wording(changed, image)
+    edge = plan(changed).step("negative-surround")
+    assert edge.key == ("negative-surround-flat" if image == "white" else "negative-surround")
+    want = {"classic": ("green", "red"), "colorblind": ("blue", "orange")}[palette]
+    one = plan(changed).step("one-neuron").values
+    assert (one["positive"], one["negative"]) == want
+    assert edge.values["negative"] == want[1]
 
 
 @golden(WeightedSum)

@@ -5,6 +5,7 @@ said to be misread."""
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
 import numpy as np
 import pytest
@@ -13,8 +14,10 @@ from scene_helpers import build_up_to, golden, render_in_frame, step_ids
 from scipy.special import expit
 from test_three import assert_words_fill
 
-from lecture.chapters.why_layers import FEATURED, LONG_TILE, SPEECH, TILE, plan
+from lecture.chapters.why_layers import FEATURED, LONG_TILE, LOOP, SPEECH, TILE, plan
 from lecture.inputs import Inputs, load_inputs
+from lecture.tidy_edges import COMPACT, HARDLY_ANY, MOST, TIDY_SHARE
+from network.detector import LECTURE_DETECTOR
 from network.model import Network
 from network.strokes import PIECES, piece_masks, tile_strokes
 from scenes.why_layers import WhyLayers
@@ -75,8 +78,13 @@ def assert_plan_matches(inputs: Inputs) -> None:
         ):
             np.testing.assert_array_equal(mask, want)
     assert list(pieces.shows.misread) == misread
-    want = {"digits": list(PIECES), "strokes": 3} | ({"last": hidden} if hidden > 1 else {})
-    assert pieces.values == want
+    assert pieces.values == dict(zip(("first", "second", "third"), PIECES, strict=True))
+    # Every upper loop with ink is outlined: the 9's and the 8's.
+    loops = [(i, j) for i, e in enumerate(examples) for j, r in enumerate(e.regions)]
+    loops = [(i, j) for i, j in loops if examples[i].regions[j].name == LOOP]
+    assert list(pieces.shows.loops) == [(i, j) for i, j in loops if examples[i].masks[j].any()]
+    assert len(pieces.shows.loops) == 2
+    assert pieces.cues[:3] == ("example-1", "example-2", "example-3")
     if misread:
         note = pieces.notes["misread"]
         assert (note.key, note.name) == ("pieces-misread", f"misread-{len(misread)}")
@@ -90,11 +98,13 @@ def assert_plan_matches(inputs: Inputs) -> None:
     assert nine.digit.label == FEATURED == 9 and nine is examples[list(PIECES).index(9)]
     strokes = [tile_strokes(nine.digit.pixels, m, TILE) for m in nine.masks]
     assert [list(s) for s in edges.shows.strokes] == strokes
-    assert edges.values == {"digit": 9, "tile": TILE, "edges": sum(map(len, strokes))}
+    assert edges.values == {}
+    assert edges.cues == ("cut", "piece-1", "piece-2", "one")
 
     ladder = chapter.step("ladder")
     assert ladder.key == {1: "ladder-one-hidden", 2: "ladder"}.get(hidden, "ladder-deeper")
-    assert ladder.values == ({"hidden": hidden} if hidden > 2 else {})
+    assert ladder.values == {}
+    assert ladder.cues == tuple(r.name for r in ladder.shows.rungs)
     told = [(r.name, r.where.name, dict(r.where.values)) for r in ladder.shows.rungs]
     assert told == expected_rungs(hidden)
     assert [r.what.name for r in ladder.shows.rungs] == [r.name for r in ladder.shows.rungs]
@@ -104,7 +114,9 @@ def assert_plan_matches(inputs: Inputs) -> None:
     assert [list(s) for s in ladder.shows.long_strokes] == (long if hidden > 2 else [])
 
     assert chapter.step("speech").shows.words == SPEECH
+    assert chapter.step("speech").cues == SPEECH
     hope = chapter.step("only-a-hope")
+    assert hope.key == "only-a-hope" + TIDY_WORDS[tidy_words(inputs.network.weights[0])]
     assert {(n.key, n.name) for n in hope.notes.values()} == {
         ("only-a-hope", ""),
         ("only-a-hope", "later"),
@@ -113,6 +125,140 @@ def assert_plan_matches(inputs: Inputs) -> None:
         inputs.script.note(chapter.name, rung.what.key, rung.what.name, rung.what.values)
         inputs.script.note(chapter.name, rung.where.key, rung.where.name, rung.where.values)
     assert_words_fill(inputs, chapter)
+
+
+@lru_cache(maxsize=1)
+def placed_edges() -> np.ndarray:
+    """Every edge pattern the measure tries, placed on the whole 28×28 grid and scaled to
+    length 1, built here point by point: the designed detector's strip (+1, ``width``
+    across) between bands (−1, ``surround`` wide), ``length`` long, in 8 directions,
+    at every centre where it lies wholly inside the grid (5 to 22 either way)."""
+    d = LECTURE_DETECTOR
+    rows, cols = np.mgrid[0:28, 0:28].astype(float)
+    placed = []
+    for angle in np.arange(8) * np.pi / 8:
+        for r0 in range(5, 23):
+            for c0 in range(5, 23):
+                dr, dc = rows - r0, cols - c0
+                along = dc * np.cos(angle) - dr * np.sin(angle)
+                across = dc * np.sin(angle) + dr * np.cos(angle)
+                near = np.abs(along) <= d.length / 2 + 1e-9
+                strip = near & (np.abs(across) <= d.width / 2 + 1e-9)
+                band = near & ~strip & (np.abs(across) <= d.width / 2 + d.surround + 1e-9)
+                t = strip.astype(float) - band.astype(float)
+                placed.append(t.reshape(-1) / np.linalg.norm(t))
+    return np.array(placed)
+
+
+def edge_shares_here(weights: np.ndarray) -> np.ndarray:
+    """Each neuron's largest squared cosine with a placed edge pattern, computed here."""
+    w = np.asarray(weights, dtype=float)
+    best = np.abs(w @ placed_edges().T).max(axis=1)
+    return (best / np.linalg.norm(w, axis=1)) ** 2
+
+
+#: The only-a-hope key's suffix for each answer about the real weights.
+TIDY_WORDS = {"hardly-any": "", "some": "-some", "most": "-most"}
+
+
+def compact_here(weights: np.ndarray) -> np.ndarray:
+    """Each neuron's largest share of its sum of |w| inside one square patch as big as
+    the designed detector (its non-zero weights span 9 cells), computed here."""
+    grids = np.abs(np.asarray(weights, dtype=float)).reshape(-1, 28, 28)
+    windows = np.lib.stride_tricks.sliding_window_view(grids, (9, 9), axis=(1, 2))
+    return windows.sum(axis=(-1, -2)).max(axis=(1, 2)) / grids.sum(axis=(1, 2))
+
+
+def tidy_words(weights: np.ndarray) -> str:
+    """Whether hardly any, some or most of the neurons are tidy edges (edge-shaped and
+    compact), worked out here."""
+    tidy = (edge_shares_here(weights) >= TIDY_SHARE) & (compact_here(weights) >= COMPACT)
+    share = np.mean(tidy)
+    return "hardly-any" if share <= HARDLY_ANY else ("most" if share > MOST else "some")
+
+
+def test_the_edge_measure_finds_edges_and_only_edges() -> None:
+    """A designed edge, turned or moved, is a tidy edge; the same with noise beside it is
+    one until the noise holds most of the weight; random weights never are."""
+    d = LECTURE_DETECTOR
+    edge = d.weights((12, 15)).reshape(-1)
+    turned = np.rot90(d.weights((14, 9))).reshape(-1)
+    noise = np.random.default_rng(1).normal(0, 0.3, 784)
+    shares = edge_shares_here(np.array([edge, turned, edge + 0.05 * noise, edge + 2 * noise]))
+    np.testing.assert_allclose(shares[:2], 1.0)
+    assert shares[2] >= TIDY_SHARE > shares[3]
+    random = Network.initialised((784, 16, 10), seed=0).weights[0]
+    assert edge_shares_here(random).max() < TIDY_SHARE / 4
+    # Compact: the designed edge keeps all its weight in one patch, noise does not.
+    compact = compact_here(np.array([edge, turned, noise]))
+    np.testing.assert_allclose(compact[:2], 1.0)
+    assert compact[2] < COMPACT
+
+
+def with_first_layer(inputs: Inputs, tidy: int, neurons: int = 16, noise: float = 0.02) -> Inputs:
+    """``inputs`` with a network whose first ``tidy`` of ``neurons`` first-layer neurons
+    are designed edges (with ``noise`` beside them) and the rest random weights."""
+    net = Network.initialised((784, neurons, 10), seed=2)
+    rng = np.random.default_rng(0)
+    for n in range(tidy):
+        centre = (8 + (n * 5) % 12, 8 + (n * 3) % 12)
+        edge = LECTURE_DETECTOR.weights(centre).reshape(-1)
+        net.weights[0][n] = 0.5 * edge + rng.normal(0, noise, 784)
+    digit = dataclasses.replace(inputs.digit, trace=net.forward(inputs.digit.pixels))
+    return dataclasses.replace(inputs, network=net, digit=digit)
+
+
+@pytest.mark.parametrize(
+    ("tidy", "words"),
+    [(0, "hardly-any"), (2, "hardly-any"), (5, "some"), (8, "some"), (9, "most"), (16, "most")],
+)
+def test_the_caveat_says_how_many_neurons_are_tidy_edges(tidy: int, words: str) -> None:
+    inputs = with_first_layer(load_inputs(), tidy)
+    assert tidy_words(inputs.network.weights[0]) == words
+    assert plan(inputs).step("only-a-hope").key == "only-a-hope" + TIDY_WORDS[words]
+
+
+def test_edges_drowned_in_spread_weight_are_not_tidy() -> None:
+    """Edge-shaped neurons whose weight mostly lies outside one patch are no tidy edges:
+    the caveat then says "hardly any", as the later section's verdict (no neuron keeps
+    half its weight in one patch) does."""
+    inputs = with_first_layer(load_inputs(), 16, noise=0.14)
+    weights = inputs.network.weights[0]
+    assert (edge_shares_here(weights) >= TIDY_SHARE).all()
+    assert (compact_here(weights) < COMPACT).all()
+    assert plan(inputs).step("only-a-hope").key == "only-a-hope"
+
+
+def test_wording_holds_over_the_sweep(sweep_cases) -> None:
+    """For every lecture of the sweep: the caveat's words match how many of its network's
+    first-layer neurons are tidy edges (measured here); "misread" is said exactly when
+    some example of the pieces is misread, and then the network misreads every unseen
+    digit of that kind; the pieces are hoped for in "the last" hidden layer, or "our
+    only" one; the spoken values are just the example digits, named by their kind."""
+    seen: dict[int, tuple[str, list[int]]] = {}
+    for case in sweep_cases:
+        inputs, name = case.inputs, case.name
+        net = inputs.network
+        if id(net) not in seen:
+            seen[id(net)] = (tidy_words(net.weights[0]), expected_examples(inputs)[1])
+        words, misread = seen[id(net)]
+        chapter = plan(inputs)
+        hope = chapter.step("only-a-hope")
+        assert hope.key == "only-a-hope" + TIDY_WORDS[words], name
+        pieces = chapter.step("pieces")
+        examples = pieces.shows.examples
+        wrong = [
+            e.digit.label
+            for e in examples
+            if answers_from_weights(net, e.digit.pixels[None])[0] != e.digit.label
+        ]
+        assert wrong == misread, name  # a misread example: its whole kind is misread
+        assert ("-misread" in pieces.key) == bool(wrong), name
+        one = len(net.sizes) == 3
+        assert pieces.key.endswith("-one-hidden") == one, name
+        assert pieces.values == {"first": 9, "second": 8, "third": 4}, name
+        assert [e.digit.label for e in examples] == [9, 8, 4], name
+        assert chapter.step("edges").key.endswith("-one-hidden") == one, name
 
 
 def test_the_plan_tells_the_hope_for_the_networks_layers(network_shape: str) -> None:

@@ -1,9 +1,11 @@
 """Storyboard section 8 as data: counting the knobs, every weight and bias read from the
 network.
 
-One step per weight layer, however many the network has (the last is the output
-layer's, with its own words), the total, every parameter at once with a few of them
-magnified as sliders, and what learning means.
+One step per weight layer, however many the network has, and each said more briefly
+than the one before: the first hidden layer is explained, the next is compared with it,
+any further one is only named, and the output layer's has words of its own. Then the
+total, every parameter at once with a few of them magnified as sliders, and what
+learning means.
 """
 
 from __future__ import annotations
@@ -27,9 +29,28 @@ __all__ = [
     "plan",
 ]
 
-#: Every script key of the chapter: one hidden-layer step per hidden layer (numbered
-#: by part), then the output layer's.
-KEYS = frozenset({"hidden-layer", "output-layer", "total", "every-knob", "learning"})
+#: Every script key of the chapter: one hidden-layer step per hidden layer (numbered by
+#: part): the first (``-one`` when it is the only hidden layer), the second (``-next``),
+#: any later one (``-again``); then the output layer's. The every-knob step says that
+#: nearly all the parameters sit in the first layer, or (``-spread``) does not.
+KEYS = frozenset(
+    {
+        "hidden-layer",
+        "hidden-layer-one",
+        "hidden-layer-next",
+        "hidden-layer-again",
+        "output-layer",
+        "total",
+        "every-knob",
+        "every-knob-spread",
+        "learning",
+    }
+)
+
+#: "Nearly all" the parameters sit in the first layer when it holds at least this share.
+NEARLY_ALL = 0.9
+#: The biases are "only" a few of the parameters when they are at most this share.
+FEW_BIASES = 0.05
 
 
 @dataclass(frozen=True)
@@ -96,13 +117,23 @@ def knob(net: Network, parameter: Parameter) -> Knob:
     return Knob(parameter, largest_parameter(net, parameter.layer), name)
 
 
-def layer_step(index: int, layer: LayerParameters, last: bool) -> Step[CountedLayer]:
-    """The count of one layer transition: a hidden layer's (numbered), or the output's."""
-    values: dict[str, Value] = {"inputs": layer.n_in, "neurons": layer.n_out, "total": layer.total}
-    shows = CountedLayer(index, layer)
-    if last:
-        return Step("output-layer", "output-layer", values, shows)
-    return Step("hidden-layer", "hidden-layer", {"hidden": index + 1, **values}, shows, index + 1)
+def layer_step(index: int, layer: LayerParameters, count: int) -> Step[CountedLayer]:
+    """The count of layer transition ``index`` of ``count``: the first hidden layer is
+    explained (it is the only one, or the first), the second is compared with it, a later
+    one only named; the last transition is the output layer's."""
+    values: dict[str, Value] = {"inputs": layer.n_in, "neurons": layer.n_out}
+    shows, cues = CountedLayer(index, layer), ("frame", "line")
+    if index == count - 1:
+        return Step("output-layer", "output-layer", values, shows, cues=cues)
+    if count == 2:
+        return Step("hidden-layer", "hidden-layer-one", values, shows, 1, cues=cues)
+    key = ("hidden-layer", "hidden-layer-next")[index] if index < 2 else "hidden-layer-again"
+    return Step("hidden-layer", key, {"hidden": index + 1, **values}, shows, index + 1, cues=cues)
+
+
+def first_layer_share(counts: Counts) -> float:
+    """The share of all parameters that are the first layer's weights and biases."""
+    return counts.layers[0].total / counts.parameters
 
 
 def plan(inputs: Inputs) -> Chapter[Counts]:
@@ -110,29 +141,33 @@ def plan(inputs: Inputs) -> Chapter[Counts]:
     the featured neuron and of the digit's answer."""
     net, digit = inputs.network, inputs.digit
     counts = Counts(tuple(net.layer_parameters()), net.n_weights, net.n_biases, net.n_parameters)
-    last = len(counts.layers) - 1
     featured = featured_parameters(net, digit.trace, digit.featured_neuron)
     steps: list[Step] = [
-        layer_step(index, layer, index == last) for index, layer in enumerate(counts.layers)
+        layer_step(index, layer, len(counts.layers)) for index, layer in enumerate(counts.layers)
     ]
+    colours = {"positive": inputs.palette.positive_name, "negative": inputs.palette.negative_name}
+    nearly_all = first_layer_share(counts) >= NEARLY_ALL
     steps += [
         Step(
             "total",
             "total",
             {"weights": counts.weights, "biases": counts.biases, "parameters": counts.parameters},
+            cues=("total", "biases"),
         ),
         Step(
             "every-knob",
-            "every-knob",
-            {"parameters": counts.parameters},
+            "every-knob" if nearly_all else "every-knob-spread",
+            {"parameters": counts.parameters, **colours},
             Knobs(tuple(knob(net, p) for p in featured)),
             notes={"counter": Note("every-knob", "counter")},
+            cues=("first", "knobs"),
         ),
         Step(
             "learning",
             "learning",
             {"parameters": counts.parameters},
             notes={"remark": Note("learning")},
+            cues=("all", "remark"),
         ),
     ]
     return Chapter("counting", tuple(steps), counts, KEYS)

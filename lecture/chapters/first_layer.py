@@ -2,9 +2,16 @@
 
 The honest answer to section 5: the featured neuron's 784 real weights, then every
 first-layer neuron's (or, beyond ``MAX_GRIDS``, an evenly spread sample with the
-featured one in it, and words that say how many of how many), all on one colour
-scale; the validation digit that excites the featured neuron most; and the
+featured one in it), all on one colour scale; the validation digit that excites the
+featured neuron most; whether any neuron could be a tidy edge, measured; and the
 network's accuracy on digits it never trained on.
+
+The measure: a tidy edge detector, like the one the lecture designs, keeps all of its
+weight in one small patch and none anywhere else. A neuron's *compactness* is the
+share of its total weight (the sum of |w|) inside its best square patch the size of
+that designed detector. One whose best patch holds less than half of its weight keeps
+most of it outside any one patch, so it is no tidy edge; only one at half or more could
+be one (the words then say how many come that close, and no more).
 """
 
 from __future__ import annotations
@@ -15,18 +22,57 @@ import numpy as np
 
 from lecture.choices import spread_neurons, weight_scale
 from lecture.inputs import Digit, Inputs
-from lecture.step import Chapter, Step
+from lecture.step import Chapter, Note, Step
 from network.analysis import most_exciting
 from network.data import IMAGE_SIDE
-from network.detector import apply_neuron
+from network.detector import LECTURE_DETECTOR, apply_neuron
 from network.training import accuracy
 
-__all__ = ["KEYS", "MAX_GRIDS", "Exciter", "Layer", "Sample", "plan"]
+__all__ = [
+    "KEYS",
+    "MAX_GRIDS",
+    "MOSTLY",
+    "PATCH",
+    "TIDY",
+    "Exciter",
+    "Layer",
+    "Patches",
+    "Sample",
+    "compactness",
+    "plan",
+]
 
-#: Every script key of the chapter: the whole layer, or a sample of a wide one.
+#: Every script key of the chapter: the whole layer, or a sample of a wide one; no neuron
+#: compact enough to be a tidy edge, or some (``-some``); the network reads most unseen
+#: digits right, or not (``-poor``).
 KEYS = frozenset(
-    {"one-neuron", "all-neurons", "all-neurons-sample", "most-exciting", "honest-answer"}
+    {
+        "one-neuron",
+        "all-neurons",
+        "all-neurons-sample",
+        "most-exciting",
+        "honest-answer",
+        "honest-answer-some",
+        "still-reads",
+        "still-reads-poor",
+    }
 )
+
+
+def _patch_side() -> int:
+    """The side of the smallest square that holds the lecture's designed edge detector."""
+    grid = LECTURE_DETECTOR.weights((IMAGE_SIDE / 2, IMAGE_SIDE / 2))
+    rows, cols = np.nonzero(grid)
+    return int(max(np.ptp(rows), np.ptp(cols)) + 1)
+
+
+#: The patch a tidy edge detector keeps all its weight in: the designed detector's size.
+PATCH = _patch_side()
+#: A neuron could be a tidy edge only if its best patch holds at least this share of its
+#: weight (the words say "at least half"; below it, "most of its weight lies outside").
+TIDY = 0.5
+#: The network reads unseen digits "mostly" right when it reads more than this share.
+MOSTLY = 0.5
 
 #: Most weight grids shown at once. 32 (4 rows of 8) are still about 1.1 units high,
 #: some 65 px at 480p: the blotches and the neuron names stay readable. More would
@@ -53,6 +99,62 @@ class Sample:
 
 
 @dataclass(frozen=True)
+class Patches:
+    """Each first-layer neuron's best ``side``×``side`` patch: its top-left (row, column)
+    and the share of the neuron's weight inside it (:func:`compactness`); the most
+    compact neuron, and those compact enough to be a tidy edge (share ``TIDY`` or more)."""
+
+    side: int
+    corners: tuple[tuple[int, int], ...]  # by neuron
+    shares: tuple[float, ...]  # by neuron
+    best: int
+    tidy: tuple[int, ...]
+
+
+def compactness(weights: np.ndarray, side: int = PATCH) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``weights`` (neurons × 784): the largest share of its sum of |w|
+    inside any ``side``×``side`` square of the 28×28 grid, and that square's top-left
+    (row, column), the first in row-major order on a tie.
+    """
+    grids = np.abs(np.asarray(weights, dtype=float)).reshape(-1, IMAGE_SIDE, IMAGE_SIDE)
+    summed = np.pad(grids.cumsum(1).cumsum(2), ((0, 0), (1, 0), (1, 0)))
+    windows = (
+        summed[:, side:, side:]
+        - summed[:, :-side, side:]
+        - summed[:, side:, :-side]
+        + summed[:, :-side, :-side]
+    )
+    flat = windows.reshape(len(grids), -1)
+    where = flat.argmax(axis=1)
+    totals = grids.sum(axis=(1, 2))
+    shares = np.divide(flat.max(axis=1), totals, out=np.zeros(len(grids)), where=totals > 0)
+    corners = np.stack(np.unravel_index(where, windows.shape[1:]), axis=1)
+    return shares, corners
+
+
+def patches(weights: np.ndarray) -> Patches:
+    """Every neuron's best patch, the most compact neuron and the tidy-enough ones."""
+    shares, corners = compactness(weights)
+    return Patches(
+        PATCH,
+        tuple((int(r), int(c)) for r, c in corners),
+        tuple(float(x) for x in shares),
+        int(np.argmax(shares)),
+        tuple(int(j) for j in np.flatnonzero(shares >= TIDY)),
+    )
+
+
+def with_neuron(shown: list[int], neuron: int, keep: int) -> list[int]:
+    """``shown`` (sorted) with ``neuron`` in it: it replaces the nearest index other than
+    ``keep``, so both stay drawn and the sample stays sorted."""
+    if neuron in shown:
+        return shown
+    spare = [i for i in range(len(shown)) if shown[i] != keep]
+    nearest = min(spare, key=lambda i: abs(shown[i] - neuron))
+    return sorted([*shown[:nearest], neuron, *shown[nearest + 1 :]])
+
+
+@dataclass(frozen=True)
 class Exciter:
     """The validation digit that gives the featured neuron its largest weighted sum."""
 
@@ -64,7 +166,9 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
     """The chapter's steps for ``inputs``' digit and network.
 
     The grids step's key says whether the whole layer is shown (``all-neurons``) or a
-    sample of it (``all-neurons-sample``).
+    sample of it (``all-neurons-sample``, which always holds the featured neuron and the
+    most compact one); the verdict's, whether any neuron is compact enough to be a tidy
+    edge; the accuracy's, whether the network reads most unseen digits right.
     """
     net, palette = inputs.network, inputs.palette
     weights = net.weights[0]
@@ -72,8 +176,11 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
     k = inputs.digit.featured_neuron
     layer = Layer(weights, weight_scale(weights), k)
     colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    found = patches(weights)
 
-    sample = Sample(tuple(spread_neurons(count, MAX_GRIDS, keep=k)))
+    sample = Sample(
+        tuple(with_neuron(spread_neurons(count, MAX_GRIDS, keep=k), found.best, keep=k))
+    )
     if len(sample.shown) < count:
         grids = Step(
             "all-neurons",
@@ -88,26 +195,38 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
     row = most_exciting(net, validation, k)
     digit = inputs.validation_digit(row)
     exciter = Exciter(digit, apply_neuron(weights[k], digit.pixels).weighted_sum)
+    share = accuracy(net, validation)
+    most = found.shares[found.best]
 
+    verdict = Step(
+        "honest-answer",
+        "honest-answer-some" if found.tidy else "honest-answer",
+        {"most": most, **({"tidy": len(found.tidy), "count": count} if found.tidy else {})},
+        found,
+        notes={"patch": Note("honest-answer", "patch", {"side": found.side})},
+        cues=("boxes", "best"),
+    )
     steps: tuple[Step, ...] = (
         Step(
             "one-neuron",
             "one-neuron",
-            {"neuron": k, "weights": inputs_per_neuron, "side": IMAGE_SIDE, **colours},
+            {"neuron": k, "weights": inputs_per_neuron, **colours},
+            cues=("grid", "legend"),
         ),
         grids,
         Step(
             "most-exciting",
             "most-exciting",
-            {
-                "count": len(validation),
-                "neuron": k,
-                "label": digit.kind,
-                "sum": exciter.weighted_sum,
-                **colours,
-            },
+            {"count": len(validation), "neuron": k, "label": digit.kind, **colours},
             exciter,
+            cues=("digit", "sum"),
         ),
-        Step("honest-answer", "honest-answer", {"share": accuracy(net, validation)}),
+        verdict,
+        Step(
+            "still-reads",
+            "still-reads" if share > MOSTLY else "still-reads-poor",
+            {"accuracy": share, "count": len(validation)},
+            cues=("own",),
+        ),
     )
     return Chapter("first_layer", steps, layer, KEYS)

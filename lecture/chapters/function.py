@@ -1,9 +1,10 @@
 """Storyboard section 11 as data: the whole network is one function, 784 numbers in, 10 out.
 
-Its signature and parameter count, the chain of sigmas (one per weight layer), and
-the function at work on the configured digit: the output vector, its largest entry
-(the answer) and the runner-up. The words say whether the answer is right, wrong, or
-(a user's image, without a label) neither.
+A neuron is taken back from "a thing that holds a number" to "a function of the layer
+before"; then the network's signature and parameter count, the chain of sigmas (one per
+weight layer), and the function at work on the configured digit: the output vector and
+its largest entry, the answer. The words say whether the answer is right, wrong, or (a
+user's image, without a label) neither.
 """
 
 from __future__ import annotations
@@ -15,11 +16,41 @@ import numpy as np
 from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Step, Value
 
-__all__ = ["KEYS", "Output", "Signature", "plan", "real_values_step"]
+__all__ = [
+    "BEHIND",
+    "CLOSE_BEHIND",
+    "KEYS",
+    "Output",
+    "Signature",
+    "how_far_behind",
+    "plan",
+    "real_values_step",
+]
 
 #: Every script key of the chapter: the digit's answer is right, wrong, or (a user's
 #: image) not judged.
 KEYS = frozenset({"function", "chain", "real-values", "real-values-right", "real-values-wrong"})
+
+
+#: A runner-up within this of the answer's output "comes close behind".
+CLOSE_BEHIND = 0.1
+
+#: How far behind the runner-up is, said after the answer: close behind (within
+#: ``CLOSE_BEHIND``), far behind (at most half the answer's output), or in between.
+BEHIND = {
+    "close": "Another digit comes close behind.",
+    "far": "No other digit comes close.",
+    "between": "The next largest is some way behind.",
+}
+
+
+def how_far_behind(answer: float, runner_up: float) -> str:
+    """Which of ``BEHIND``'s sentences is true of the two largest outputs."""
+    if answer - runner_up < CLOSE_BEHIND:
+        return "close"
+    if runner_up <= answer / 2:
+        return "far"
+    return "between"
 
 
 @dataclass(frozen=True)
@@ -35,28 +66,26 @@ class Signature:
 
 @dataclass(frozen=True)
 class Output:
-    """The function's output for the digit, entry by entry, and the entry that is the
-    answer (the largest)."""
+    """The function's output for the digit, entry by entry, the entry that is the
+    answer (the largest), the runner-up (the second largest) and how far behind it is
+    (a key of ``BEHIND``)."""
 
     digit: Digit
     values: tuple[float, ...]
     answer: int
+    runner_up: int
+    behind: str
 
 
 def real_values_step(digit: Digit) -> Step[Output]:
-    """The function at work on ``digit``: its output, answer and runner-up, said to be
-    right or wrong, or neither for a user's image nobody labelled."""
+    """The function at work on ``digit``: its output and answer, said to be right or
+    wrong, or neither for a user's image nobody labelled, and how far behind the
+    runner-up is."""
     output = digit.trace.output
     answer = digit.prediction
     runner_up = int(np.argsort(output)[-2])
-    values: dict[str, Value] = {
-        "inputs": len(digit.pixels),
-        "outputs": len(output),
-        "answer": answer,
-        "activation": float(output[answer]),
-        "runner_up": runner_up,
-        "runner_up_activation": float(output[runner_up]),
-    }
+    behind = how_far_behind(float(output[answer]), float(output[runner_up]))
+    values: dict[str, Value] = {"outputs": len(output), "answer": answer, "behind": BEHIND[behind]}
     if digit.label is None:
         key = "real-values"
     elif digit.is_wrong:
@@ -64,7 +93,9 @@ def real_values_step(digit: Digit) -> Step[Output]:
         values["label"] = digit.label
     else:
         key = "real-values-right"
-    return Step("real-values", key, values, Output(digit, tuple(map(float, output)), answer))
+    shows = Output(digit, tuple(map(float, output)), answer, runner_up, behind)
+    cues = ("input", "output", "answer", "runner-up")
+    return Step("real-values", key, values, shows, cues=cues)
 
 
 def plan(inputs: Inputs) -> Chapter[Signature]:
@@ -78,8 +109,9 @@ def plan(inputs: Inputs) -> Chapter[Signature]:
     Returns
     -------
     Chapter
-        The signature, the chain and the real values; its ``shows`` is the network's
-        signature, which the first two steps draw together.
+        A neuron as a function and the network's signature, the chain, and the real
+        values; its ``shows`` is the network's signature, which the first two steps
+        draw together.
     """
     net = inputs.network
     signature = Signature(net.sizes[0], net.sizes[-1], net.n_parameters, len(net.weights))
@@ -92,8 +124,9 @@ def plan(inputs: Inputs) -> Chapter[Signature]:
                 "outputs": signature.outputs,
                 "parameters": signature.parameters,
             },
+            cues=("neuron", "inputs", "one", "network", "in", "out", "parameters"),
         ),
-        Step("chain", "chain", {"layers": signature.layers}),
+        Step("chain", "chain", cues=("inner", "outer", "simpler", "whole")),
         real_values_step(inputs.digit),
     )
     return Chapter("function", steps, signature, KEYS)

@@ -4,6 +4,16 @@ The digit's 784 pixels, a close-up of a few, the input column, the output and hi
 layers, the weights, the strongest paths for this digit, the forward pass and the
 answer; then three validation digits (a 7 and a 0 it reads right, one it gets wrong,
 or the honest fallback when the network reads every such digit right or wrong).
+
+Every sentence whose truth depends on the values is chosen here:
+
+- the close-up's "the background is zero and the ink close to one" only when its
+  darkest pixel is zero and its brightest at least ``INK`` (``pixel-values-grey``
+  otherwise);
+- the runner-up is "not even half as bright" only when its activation is less than
+  ``CLEAR`` times the answer's (``answer``); otherwise it is "not far behind"
+  (``answer-close``); the outputs' sum is said to two significant figures;
+- a more digit's answer is "right again" only when the one before was read right.
 """
 
 from __future__ import annotations
@@ -14,19 +24,31 @@ from itertools import pairwise
 import numpy as np
 
 from lecture.choices import (
-    DRAWN_PIXELS,
     busiest_window,
     drawn_neurons,
-    drawn_rows,
     hidden_variant,
 )
 from lecture.inputs import Digit, Inputs
+from lecture.nearness import for_the_ear
 from lecture.step import Chapter, Note, Step, Value
 from network.analysis import Example, example_per_label, example_wrong
 from network.data import IMAGE_SIDE
 from network.flow import Flow, edge_flow
 
-__all__ = ["CLOSE_UP", "KEYS", "MORE_LABELS", "PER_TARGET", "Answer", "Pass", "Window", "plan"]
+__all__ = [
+    "CLEAR",
+    "CLOSE_UP",
+    "INK",
+    "KEYS",
+    "MORE_LABELS",
+    "PER_TARGET",
+    "Answer",
+    "Pass",
+    "Window",
+    "answer_step",
+    "more_key",
+    "plan",
+]
 
 #: Every script key of the chapter. The first digit's answer is right, wrong, or (a
 #: user's image) unlabelled; each of the more digits may be a fallback pick, and is
@@ -35,6 +57,7 @@ KEYS = frozenset(
     {
         "pixels",
         "pixel-values",
+        "pixel-values-grey",
         "neurons",
         "all-neurons",
         "input-layer",
@@ -46,12 +69,16 @@ KEYS = frozenset(
         "strongest-paths",
         "forward-pass",
         "answer",
+        "answer-close",
         "answer-wrong",
         "answer-unlabelled",
         "more-digit",
+        "more-digit-next",
+        "more-digit-last",
         "more-digit-all-misread",
         "more-digit-none-wrong",
         "more-answer",
+        "more-answer-again",
         "more-answer-wrong",
     }
 )
@@ -62,6 +89,13 @@ CLOSE_UP = 5
 PER_TARGET = 2
 #: The labels of the more digits read right; a third digit is one it reads wrong.
 MORE_LABELS = (7, 0)
+#: The runner-up wins "not even half as bright" only below this share of the answer's
+#: activation: a clear margin.
+CLEAR = 0.5
+#: The close-up's brightest pixel must reach this for "the ink is close to one".
+INK = 0.9
+#: A more digit's own key by its part when it is not a fallback.
+MORE_PARTS = {1: "more-digit", 2: "more-digit-next", 3: "more-digit-last"}
 
 
 @dataclass(frozen=True)
@@ -109,36 +143,53 @@ def _pass(inputs: Inputs, digit: Digit) -> Pass:
     return Pass(digit, flows, kept)
 
 
-def answer_step(digit: Digit, part: int | None = None) -> Step[Answer]:
-    """The answer: right, wrong (naming the true digit) or unlabelled; a more digit's
-    answer (``part``) has its own shorter words and does not name the runner-up."""
+def answer_step(digit: Digit, part: int | None = None, again: bool = False) -> Step[Answer]:
+    """The answer: right (by a clear margin or not), wrong (naming the true digit) or
+    unlabelled; the first digit's words also say what its outputs add up to. A more
+    digit's answer (``part``) has its own short words: right, right ``again`` (the digit
+    before it was read right too) or wrong."""
     output = digit.trace.output
     answer = digit.prediction
-    values: dict[str, Value] = {"answer": answer, "activation": float(output[answer])}
+    values: dict[str, Value] = {"answer": answer}
+    cues: tuple[str, ...] = ("box",)
     if digit.label is None:
         key = "answer-unlabelled"
     elif digit.is_wrong:
         key = "answer-wrong"
-        values.update(label=digit.label, label_activation=float(output[digit.label]))
+        values["label"] = digit.label
+        cues += ("label",)
     else:
         key = "answer"
         if part is None:
             second = int(np.argsort(output)[-2])
-            values.update(second=second, second_activation=float(output[second]))
+            values["second"] = second
+            cues += ("runner",)
+            if output[second] >= CLEAR * output[answer]:
+                key = "answer-close"
     more = part is not None
+    if more:
+        if key == "answer" and again:
+            key = "answer-again"
+    else:
+        values["total"] = for_the_ear(float(output.sum()))
+        cues += ("sum",)
+        notes = {"sum": Note(key, "sum", {"sum": float(output.sum())})}
     return Step(
         "more-answer" if more else "answer",
         ("more-" if more else "") + key,
         values,
         Answer(digit, float(output[answer])),
         part,
+        notes={} if more else notes,
+        cues=cues,
     )
 
 
-def more_key(example: Example) -> str:
-    """The step before one more digit; a fallback pick has its own words saying why."""
+def more_key(example: Example, part: int = 1) -> str:
+    """The step before one more digit: its part's words, or a fallback pick's own words
+    saying why."""
     if not example.fallback:
-        return "more-digit"
+        return MORE_PARTS.get(part, "more-digit-next")
     return "more-digit-none-wrong" if example.read_right else "more-digit-all-misread"
 
 
@@ -157,74 +208,56 @@ def plan(inputs: Inputs) -> Chapter[None]:
     grid = digit.pixels.reshape(IMAGE_SIDE, IMAGE_SIDE)
     r, c = busiest_window(digit.pixels, CLOSE_UP)
     window = Window((r, c), grid[r : r + CLOSE_UP, c : c + CLOSE_UP].reshape(-1).copy())
+    ink = float(window.values.min()) == 0.0 and float(window.values.max()) >= INK
     sizes = net.sizes
     hidden = list(sizes[1:-1])
     drawn = [drawn_neurons(sizes, i) for i in range(len(sizes))]
     first = _pass(inputs, digit)
+    drawn_weights = sum(len(a) * len(b) for a, b in pairwise(drawn))
     steps: list[Step] = [
-        Step("pixels", "pixels", {"side": IMAGE_SIDE, "pixels": pixels}),
+        Step("pixels", "pixels", {"side": IMAGE_SIDE}),
         Step(
             "pixel-values",
-            "pixel-values",
-            {
-                "shown": window.values.size,
-                "darkest": float(window.values.min()),
-                "brightest": float(window.values.max()),
-            },
+            "pixel-values" if ink else "pixel-values-grey",
+            {},
             window,
+            cues=("values",),
         ),
-        Step("neurons", "neurons", {"brightest": float(window.values.max())}),
+        Step("neurons", "neurons", {}, cues=("neurons", "lit")),
         Step("all-neurons", "all-neurons", {"pixels": pixels}),
-        Step(
-            "input-layer",
-            "input-layer",
-            {
-                "pixels": pixels,
-                "rows": IMAGE_SIDE,
-                "side": IMAGE_SIDE,
-                "drawn": len(DRAWN_PIXELS),
-                "marked": len(drawn_rows()),
-            },
-        ),
-        Step("output-layer", "output-layer", {"outputs": sizes[-1], "last": sizes[-1] - 1}),
+        Step("input-layer", "input-layer", {"pixels": pixels}, cues=("fold",)),
+        Step("output-layer", "output-layer", {"outputs": sizes[-1]}, cues=("labels",)),
         Step(
             "hidden-layers",
             hidden_variant("hidden-layers", hidden),
             {"size": hidden[0]}
             if len(hidden) == 1
             else {"count": len(hidden), "size": hidden[0] if len(set(hidden)) == 1 else hidden},
+            cues=("marks",),
         ),
         Step(
             "weights",
             "weights",
-            {
-                "positive": inputs.palette.positive_name,
-                "negative": inputs.palette.negative_name,
-                "weights": net.n_weights,
-                "drawn": sum(len(a) * len(b) for a, b in pairwise(drawn)),
+            {"positive": inputs.palette.positive_name, "negative": inputs.palette.negative_name},
+            notes={
+                "drawn": Note(
+                    "weights", "drawn", {"drawn": drawn_weights, "weights": net.n_weights}
+                )
             },
+            cues=("lines", "positive", "negative", "note"),
         ),
-        Step(
-            "strongest-paths",
-            "strongest-paths",
-            {k: first.kept.values[k] for k in ("per_target", "kept", "drawn")},
-            first,
-        ),
-        Step(
-            "forward-pass", "forward-pass", {"top": float(digit.trace.activations[1].max())}, first
-        ),
+        Step("strongest-paths", "strongest-paths", {}, first, cues=("dark", "thin")),
+        Step("forward-pass", "forward-pass", {}, first, cues=("decide",)),
         answer_step(digit),
     ]
+    again = False
     for part, example in enumerate(more_examples(inputs), start=1):
         more = inputs.validation_digit(example.row)
-        steps.append(
-            Step(
-                "more-digit",
-                more_key(example),
-                {"row": example.row, "label": example.label},
-                _pass(inputs, more),
-                part,
-            )
-        )
-        steps.append(answer_step(more, part))
+        key = more_key(example, part)
+        values: dict[str, Value] = {"row": example.row}
+        if key == "more-digit-all-misread":  # its words name the label it misreads
+            values["label"] = example.label
+        steps.append(Step("more-digit", key, values, _pass(inputs, more), part, cues=("swap",)))
+        steps.append(answer_step(more, part, again))
+        again = not more.is_wrong
     return Chapter("layers", tuple(steps), None, KEYS)

@@ -3,9 +3,14 @@ with the network's real numbers, one row worked out by hand, the layer lit, and 
 such line per layer.
 
 The equation cannot show all of W: it shows three rows (the first, the featured
-neuron's and the last) and three columns (the first two pixels with ink and the last
-one), chosen here. The bias vector is indexed to k, one entry per neuron of the next
-layer (the original video wrote n there by mistake).
+neuron's and the last) and three columns: the pixels whose products count most in the
+featured neuron's row (the largest |W[j, i]·a[i]|), in pixel order, so the term the
+words single out is one the reader sees. The bias vector is indexed to k, one entry per
+neuron of the next layer (the original video wrote n there by mistake).
+
+The words say few numbers, each rounded for the ear (:func:`for_the_ear`): the weight of
+the term that counts most, the row's sum, the activation unless it is almost exactly
+one or zero (then they say so), and the multiplications per digit.
 """
 
 from __future__ import annotations
@@ -16,13 +21,14 @@ import numpy as np
 
 from lecture.choices import hidden_variant
 from lecture.inputs import Inputs
+from lecture.nearness import for_the_ear, nearness, shown
 from lecture.step import Chapter, Note, Step
 from network.algebra import RowSum, row_sum
-from network.analysis import ink_indices
 from network.errors import NetworkInputError
 
 __all__ = [
     "KEYS",
+    "LIT",
     "Featured",
     "Layers",
     "RealNumbers",
@@ -32,20 +38,30 @@ __all__ = [
     "shown_rows",
 ]
 
-#: Every script key of the chapter: the lit layer is "the first hidden layer" unless it
-#: is the only one.
+#: Every script key of the chapter: the term that counts most is on a bright pixel, or a
+#: faint one (``-faint``); the activation is said as a number, or as almost exactly one
+#: (``-high``) or zero (``-low``); the lit layer is "the first hidden layer" unless it is
+#: the only one (``-one``).
 KEYS = frozenset(
     {
         "matrix-form",
         "bias-vector",
         "real-numbers",
         "one-row",
+        "one-row-faint",
         "bias-and-sigma",
+        "bias-and-sigma-high",
+        "bias-and-sigma-low",
+        "bias-and-sigma-near-high",
+        "bias-and-sigma-near-low",
         "on-the-network",
         "on-the-network-one",
         "every-layer",
     }
 )
+
+#: A pixel at least this bright is "bright"; a darker one with ink is "faint".
+LIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,7 +71,7 @@ class Featured:
 
     neuron: int
     rows: tuple[int, ...]  # in order; the first, the featured neuron's and the last
-    columns: tuple[int, int, int]  # the first two pixels with ink, and the last
+    columns: tuple[int, int, int]  # the pixels of the worked row's largest terms, in order
 
 
 @dataclass(frozen=True)
@@ -73,10 +89,12 @@ class RealNumbers:
 @dataclass(frozen=True)
 class Row:
     """The featured neuron's row against the pixel column: its products at the columns
-    shown (the terms written out) and the whole sum, bias and activation."""
+    shown (the terms written out), which of them counts most (the largest in size, the
+    one the words name) and the whole sum, bias and activation."""
 
     sum: RowSum
     products: tuple[float, float, float]  # W[j, i]·a[i] for the columns shown
+    largest: int  # index into ``products``
 
 
 @dataclass(frozen=True)
@@ -102,11 +120,29 @@ def shown_rows(count: int, featured: int) -> tuple[int, ...]:
     return tuple(rows)
 
 
-def shown_columns(pixels: np.ndarray) -> tuple[int, int, int]:
-    """The pixels whose columns of W are shown: the first two with ink and the last one
-    (a black pixel would make every product shown zero)."""
-    ink = ink_indices(pixels)
-    return int(ink[0]), int(ink[1]), int(ink[-1])
+def shown_columns(products: np.ndarray) -> tuple[int, int, int]:
+    """The pixels whose columns of W are shown, in pixel order: the three whose products
+    in the worked row count most (largest |W[j, i]·a[i]|; on a tie, the lower pixel)."""
+    size = np.abs(np.asarray(products, dtype=float))
+    order = np.lexsort((np.arange(size.size), -size))
+    first, second, last = sorted(int(i) for i in order[:3])
+    return first, second, last
+
+
+#: The bias-and-sigma words for each nearness of the activation (``lecture.nearness``,
+#: the rule every chapter says an activation by).
+ACTIVATION_KEYS = {
+    "almost-one": "bias-and-sigma-high",
+    "near-one": "bias-and-sigma-near-high",
+    "middle": "bias-and-sigma",
+    "near-zero": "bias-and-sigma-near-low",
+    "almost-zero": "bias-and-sigma-low",
+}
+
+
+def activation_key(activation: float) -> str:
+    """The bias-and-sigma words: almost exactly / close to one or zero, or the number."""
+    return ACTIVATION_KEYS[nearness(activation)]
 
 
 def plan(inputs: Inputs) -> Chapter[Featured]:
@@ -116,79 +152,64 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
     w, b = net.weights[0], net.biases[0]
     a0, a1 = digit.trace.activations[0], digit.trace.activations[1]
     j = digit.featured_neuron
-    featured = Featured(j, shown_rows(w.shape[0], j), shown_columns(digit.pixels))
+    worked = row_sum(net, digit.trace, 1, j)
+    said_as_number = activation_key(worked.activation) == "bias-and-sigma"
+    featured = Featured(j, shown_rows(w.shape[0], j), shown_columns(worked.products))
     rows, columns = list(featured.rows), list(featured.columns)
-    first = columns[0]
     real = RealNumbers(
         w[np.ix_(rows, columns)], a0[columns], b[rows], a1[rows], (w.shape[0], w.shape[1])
     )
-    worked = row_sum(net, digit.trace, 1, j)
     products = tuple(float(worked.products[i]) for i in columns)
-    row = Row(worked, (products[0], products[1], products[2]))
-    top, next_, bottom = featured.rows
+    largest = int(np.argmax(np.abs(products)))
+    row = Row(worked, (products[0], products[1], products[2]), largest)
+    top = columns[largest]
+    bright = worked.inputs[top] >= LIT
     steps: tuple[Step, ...] = (
-        Step("matrix-form", "matrix-form"),
-        Step("bias-vector", "bias-vector", {"neurons": net.sizes[1]}),
         Step(
-            "real-numbers",
-            "real-numbers",
-            {
-                "rows": w.shape[0],
-                "columns": w.shape[1],
-                "first": columns[0],
-                "second": columns[1],
-                "last": columns[2],
-            },
-            real,
+            "matrix-form",
+            "matrix-form",
+            cues=("column", "matrix", "row", "rest", "biases", "sigma", "short"),
         ),
+        Step("bias-vector", "bias-vector", cues=("plusb", "rows")),
+        Step("real-numbers", "real-numbers", {}, real, cues=("sizes", "pixels")),
         Step(
             "one-row",
-            "one-row",
+            "one-row" if bright else "one-row-faint",
             {
                 "neuron": j,
-                "columns": net.sizes[0],
-                "first": first,
-                "weight": float(worked.weights[first]),
-                "pixel": float(worked.inputs[first]),
-                "product": row.products[0],
-                "z": worked.weighted_sum,
+                "weight": for_the_ear(float(worked.weights[top])),
+                "z": for_the_ear(worked.weighted_sum),
             },
             row,
             notes={
                 "row": Note("one-row", "row", {"neuron": j}),
                 "count": Note("one-row", "", {"count": net.sizes[0]}),
             },
+            cues=("row", "column", "multiply", "term", "sum"),
         ),
         Step(
             "bias-and-sigma",
-            "bias-and-sigma",
+            activation_key(worked.activation),
             {
                 "neuron": j,
-                "bias": worked.bias,
-                "biased": worked.biased,
-                "activation": worked.activation,
+                "shown": shown(worked.activation),
+                # Said as a number only in the middle; else "almost exactly / close to".
+                **({"activation": worked.activation} if said_as_number else {}),
             },
             row,
+            cues=("plusb", "sigma", "slot"),
         ),
         Step(
             "on-the-network",
             hidden_variant("on-the-network", net.sizes[1:-1], one="-one", mixed=""),
-            {
-                "neuron": j,
-                "activation": float(a1[j]),
-                "top": top,
-                "next": next_,
-                "bottom": bottom,
-                "a_top": float(a1[top]),
-                "a_next": float(a1[next_]),
-                "a_bottom": float(a1[bottom]),
-            },
+            cues=("glow", "others", "layer"),
         ),
         Step(
             "every-layer",
             "every-layer",
-            {"count": len(net.weights), "multiplications": net.n_weights},
+            {"count": len(net.weights), "multiplications": int(for_the_ear(net.n_weights))},
             Layers(tuple((m.shape[0], m.shape[1]) for m in net.weights)),
+            cues=("lines", "count", "short"),
         ),
     )
     return Chapter("matrix_form", steps, featured, KEYS)

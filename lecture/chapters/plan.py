@@ -2,28 +2,55 @@
 
 What this chapter covers and what the next one does, the plain network the lecture
 uses (its words told for one hidden layer, several of one width, or of mixed
-widths), and a dozen digits it never trained on, with its answers.
+widths), and a dozen digits it never trained on, with its answers, set against its
+accuracy on every validation digit: a dozen digits is a small sample, and the words say
+whether the preview makes the network look worse than it is, better, or about right
+(``preview_key``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from lecture.choices import hidden_kind, hidden_variant
 from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Note, Step, Value
 from network.analysis import preview_rows
 
-__all__ = ["KEYS", "N_PREVIEW", "Plain", "Preview", "plan"]
+__all__ = [
+    "FAIR",
+    "KEYS",
+    "N_PREVIEW",
+    "Plain",
+    "Preview",
+    "percent",
+    "plan",
+    "preview_key",
+]
 
 #: Every script key of the chapter: the plain network is told for one hidden layer,
-#: several of one width, or several of mixed widths.
+#: several of one width, or several of mixed widths; the preview against the network's
+#: accuracy on all validation digits.
 KEYS = frozenset(
-    {"the-plan", "plain-network", "plain-network-one", "plain-network-mixed", "preview"}
+    {
+        "the-plan",
+        "plain-network",
+        "plain-network-one",
+        "plain-network-mixed",
+        "preview",
+        "preview-fair",
+        "preview-better",
+        "preview-none-wrong",
+    }
 )
 
 #: Validation digits in the preview.
 N_PREVIEW = 12
+#: How far (a share of the digits) the preview's share right may lie from the network's
+#: accuracy on all validation digits and still be called close to it.
+FAIR = 0.05
 
 
 @dataclass(frozen=True)
@@ -44,16 +71,38 @@ class Preview:
 
 
 def plain_values(sizes: tuple[int, ...]) -> dict[str, Value]:
-    """The plain network's words' values: the sizes in and out, and the hidden layers as
-    the variant for their kind speaks of them (one width, or every width listed)."""
+    """The plain network's words' values: the hidden layers as the variant for their
+    kind speaks of them (one width, or every width listed)."""
     hidden = sizes[1:-1]
     kind = hidden_kind(hidden)
-    values: dict[str, Value] = {"inputs": sizes[0], "hidden": hidden[0], "outputs": sizes[-1]}
+    values: dict[str, Value] = {"hidden": hidden[0]}
     if kind != "one":
         values["hidden_layers"] = len(hidden)
     if kind == "mixed":
         values["hidden"] = list(hidden)
     return values
+
+
+def percent(accuracy: float) -> int:
+    """``accuracy`` in whole percent, for the ear: never 100 unless every digit is right,
+    never 0 unless none is."""
+    whole = round(100 * accuracy)
+    if 0 < accuracy < 1:
+        whole = min(max(whole, 1), 99)
+    return int(whole)
+
+
+def preview_key(right: int, count: int, accuracy: float) -> str:
+    """The preview's words: no mistake in it, or its share right against ``accuracy``
+    (more than ``FAIR`` below it, above it, or within)."""
+    if right == count:
+        return "preview-none-wrong"
+    share = right / count
+    if share < accuracy - FAIR:
+        return "preview"
+    if share > accuracy + FAIR:
+        return "preview-better"
+    return "preview-fair"
 
 
 def plan(inputs: Inputs) -> Chapter[None]:
@@ -69,10 +118,16 @@ def plan(inputs: Inputs) -> Chapter[None]:
     Chapter
         The plan, the plain network and the preview.
     """
-    sizes = tuple(inputs.network.sizes)
-    rows = tuple(preview_rows(inputs.network, inputs.validation(), N_PREVIEW))
+    net, validation = inputs.network, inputs.validation()
+    sizes = tuple(net.sizes)
+    rows = tuple(preview_rows(net, validation, N_PREVIEW))
     preview = Preview(rows, tuple(inputs.validation_digits(list(rows))))
     wrong = sum(d.is_wrong for d in preview.digits)
+    right = len(rows) - wrong
+    accuracy = float(np.mean(net.predict(validation.images) == validation.labels))
+    key = preview_key(right, len(rows), accuracy)
+    values: dict[str, Value] = {"count": len(rows), "right": right, "wrong": wrong}
+    values["percent"] = percent(accuracy)
     steps: tuple[Step, ...] = (
         Step(
             "the-plan",
@@ -81,18 +136,24 @@ def plan(inputs: Inputs) -> Chapter[None]:
                 "this-chapter": Note("the-plan", "this-chapter"),
                 "next-chapter": Note("the-plan", "next-chapter"),
             },
+            cues=("next",),
         ),
         Step(
             "plain-network",
             hidden_variant("plain-network", sizes[1:-1]),
             plain_values(sizes),
             Plain(sizes),
+            cues=("neurons", "flow", "hidden", "reads"),
         ),
         Step(
             "preview",
-            "preview",
-            {"count": len(rows), "right": len(rows) - wrong, "wrong": wrong},
+            key,
+            values,
             preview,
+            notes={
+                "overall": Note(key, "overall", {"total": len(validation), "accuracy": accuracy})
+            },
+            cues=("verdicts", "wrong", "overall"),
         ),
     )
     return Chapter("plan", steps, None, KEYS)

@@ -4,6 +4,12 @@ The designed edge detector of section 6 gives the digit a sum, marked on σ; a b
 of ``BIAS`` makes it fire only past ``-BIAS``; then the featured neuron's own sum
 (the one section 6 built from its connections) lands on the axis, its learned
 bias slides it along, and σ lifts it to the activation the network computes.
+
+Words for the ear: sums are said rounded (``lecture.nearness.for_the_ear``), and an
+activation by how near it is to zero or one (``said_activation``: "almost exactly
+one", "about 0.94"); the screen keeps the precise values. The trained neuron's words
+follow the sign of its learned bias: a positive bias lowers the bar and slides the
+point right, a negative one raises it and slides it left, a tiny one hardly moves it.
 """
 
 from __future__ import annotations
@@ -12,14 +18,35 @@ from dataclasses import dataclass
 
 from lecture.choices import axis_reach
 from lecture.inputs import Inputs
+from lecture.nearness import for_the_ear, nearness
 from lecture.step import Chapter, Step
-from network.activations import sigmoid
 from network.detector import LECTURE_DETECTOR, NeuronResult, apply_neuron
 
-__all__ = ["BIAS", "KEYS", "LEAST_REACH", "TICK", "Plot", "plan"]
+__all__ = [
+    "BIAS",
+    "KEYS",
+    "LEAST_REACH",
+    "SMALL_BIAS",
+    "TICK",
+    "Plot",
+    "bias_key",
+    "plan",
+    "said_activation",
+]
 
-#: Every script key of the chapter (it has no variants).
-KEYS = frozenset({"sigmoid", "real-sum", "bias", "neuron-sum", "trained-neuron"})
+#: Every script key of the chapter: the trained neuron's words by its bias's sign
+#: ("trained-neuron" positive, "-negative", "-small" for a bias under ``SMALL_BIAS``).
+KEYS = frozenset(
+    {
+        "sigmoid",
+        "real-sum",
+        "bias",
+        "neuron-sum",
+        "trained-neuron",
+        "trained-neuron-negative",
+        "trained-neuron-small",
+    }
+)
 
 #: The designed neuron's bias: "fire only when the sum exceeds 10".
 BIAS = -10.0
@@ -28,6 +55,27 @@ BIAS = -10.0
 #: gets a longer axis (``axis_reach``) with the same ticks.
 TICK = 5.0
 LEAST_REACH = 15.0
+#: A learned bias smaller than this either way "hardly moves" the point: a fiftieth
+#: of a tick, too little to see on the axis.
+SMALL_BIAS = 0.1
+
+
+def said_activation(inputs: Inputs, a: float) -> str:
+    """An activation as the narration says it, from the script's words for how near it
+    is to zero or one (``[sigmoid_bias.sigmoid]`` ``note-<nearness>``); only in the
+    middle is the number said, to two places. Every chapter speaking of an activation
+    says it with these words, so one neuron always sounds the same."""
+    kind = nearness(a)
+    values = {"value": round(a, 2)} if kind == "middle" else {}
+    return inputs.script.note("sigmoid_bias", "sigmoid", kind, values)
+
+
+def bias_key(bias: float) -> str:
+    """The trained neuron's words for its learned bias: it lowers the bar (positive),
+    raises it (negative) or hardly moves the point (under ``SMALL_BIAS`` either way)."""
+    if abs(bias) < SMALL_BIAS:
+        return "trained-neuron-small"
+    return "trained-neuron" if bias > 0 else "trained-neuron-negative"
 
 
 @dataclass(frozen=True)
@@ -57,18 +105,18 @@ def plan(inputs: Inputs) -> Chapter[Plot]:
         (plain.weighted_sum, trained.weighted_sum, trained.z), step=TICK, least=LEAST_REACH
     )
     plot = Plot((-reach, reach, TICK), net.sizes[0], k)
-    x = TICK  # the first tick either side of 0
     steps: tuple[Step[NeuronResult | None], ...] = (
-        Step(
-            "sigmoid",
-            "sigmoid",
-            {"left": -x, "right": x, "at_left": float(sigmoid(-x)), "at_right": float(sigmoid(x))},
-        ),
+        Step("sigmoid", "sigmoid", {}, cues=("curve", "left", "right")),
         Step(
             "real-sum",
             "real-sum",
-            {"sum": plain.weighted_sum, "activation": plain.activation},
+            {
+                "sum": plain.weighted_sum,
+                "said": for_the_ear(plain.weighted_sum),
+                "near": said_activation(inputs, plain.activation),
+            },
             plain,
+            cues=("mark", "value"),
         ),
         Step(
             "bias",
@@ -76,23 +124,21 @@ def plan(inputs: Inputs) -> Chapter[Plot]:
             {
                 "threshold": -BIAS,
                 "bias": BIAS,
-                "sum": biased.weighted_sum,
-                "activation": biased.activation,
+                "near": said_activation(inputs, biased.activation),
             },
             biased,
+            cues=("bias", "shift", "value"),
         ),
-        Step("neuron-sum", "neuron-sum", {"neuron": k, "sum": trained.weighted_sum}, trained),
+        Step("neuron-sum", "neuron-sum", {"neuron": k}, trained, cues=("lands",)),
         Step(
             "trained-neuron",
-            "trained-neuron",
+            bias_key(trained.bias),
             {
-                "neuron": k,
-                "sum": trained.weighted_sum,
-                "bias": trained.bias,
-                "z": trained.z,
-                "activation": trained.activation,
+                "bias": for_the_ear(trained.bias),
+                "near": said_activation(inputs, trained.activation),
             },
             trained,
+            cues=("shift", "lift"),
         ),
     )
     return Chapter("sigmoid_bias", steps, plot, KEYS)

@@ -6,6 +6,12 @@ its drawn connections; the largest terms w·a of those connections are lifted in
 its sum; its 784 weights are laid over the digit as a grid, the drawn pixels
 marked; then a designed neuron, a positive patch on a stroke of the digit and
 negative bands around it, is tried on the digit and on a blank white image.
+
+The words start from a design question (what knobs would let one neuron catch a
+pattern?) and answer it with weights. Sums are said rounded for the ear
+(``lecture.nearness.for_the_ear``), the neuron's activation in words
+(``sigmoid_bias.said_activation``), the colours by the palette's names; whether the
+designed neuron scores the digit above a blank white image is chosen from the sums.
 """
 
 from __future__ import annotations
@@ -14,13 +20,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lecture.chapters.sigmoid_bias import said_activation
 from lecture.choices import drawn_neurons, drawn_pixel_cells, fan_in_strengths
 from lecture.inputs import Inputs
+from lecture.nearness import for_the_ear
 from lecture.step import Chapter, Note, Step
 from network.data import IMAGE_SIDE
 from network.detector import LECTURE_DETECTOR, NeuronResult, apply_neuron, largest_terms
 
 __all__ = [
+    "CLEAR",
     "KEYS",
     "LIFTED_TERMS",
     "Designed",
@@ -32,10 +41,23 @@ __all__ = [
     "plan",
 ]
 
-#: Every script key of the chapter (it has no variants).
+#: Every script key of the chapter: "negative-surround-flat" when the designed neuron
+#: scores the digit no higher than a blank white image (no stroke for it to find).
 KEYS = frozenset(
-    {"one-neuron", "weighted-sum", "weights-as-grid", "positive-patch", "negative-surround"}
+    {
+        "one-neuron",
+        "weighted-sum",
+        "weights-as-grid",
+        "positive-patch",
+        "negative-surround",
+        "negative-surround-flat",
+    }
 )
+
+#: How much more than a blank white image the designed neuron must give the digit for
+#: the words to say it scores the digit higher ("only" for the blank image): a whole
+#: white pixel's worth of sum.
+CLEAR = 1.0
 
 #: How many terms w·a are lifted off the drawn connections into the sum: enough to
 #: show the pattern (a weight times a pixel), few enough to read.
@@ -150,53 +172,52 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
     overlay = Overlay(w, tuple(drawn_pixel_cells()))
     patch, edge = designed(inputs, with_surround=False), designed(inputs, with_surround=True)
 
+    on_digit, on_white = edge.on_digit.weighted_sum, edge.on_white.weighted_sum
     steps: tuple[Step, ...] = (
         Step(
             "one-neuron",
             "one-neuron",
-            {
-                "neuron": k,
-                "inputs": w.size,
-                "activation": featured.activation,
-                "drawn": len(sources),
-                **colours,
-            },
+            {"neuron": k, "lit": said_activation(inputs, featured.activation), **colours},
             fan,
             notes={"": Note("one-neuron", "", {"drawn": len(sources), "inputs": w.size})},
+            cues=("neuron", "edges"),
         ),
         Step(
             "weighted-sum",
             "weighted-sum",
-            {"inputs": w.size, "terms": len(terms), "total": total},
+            {"total": for_the_ear(total)},
             written,
             notes={"more": Note("weighted-sum", "more", {"rest": written.rest})},
+            cues=("first", "more", "total"),
         ),
         Step(
             "weights-as-grid",
             "weights-as-grid",
-            {"inputs": w.size, "side": IMAGE_SIDE, **colours, "total": total},
+            {"inputs": w.size, "side": IMAGE_SIDE, **colours},
             overlay,
+            cues=("grid", "marks"),
         ),
         Step(
             "positive-patch",
             "positive-patch",
             {
-                "cells": int(np.count_nonzero(patch.weights > 0)),
-                "weight": float(patch.weights.max()),
-                "total": patch.on_digit.weighted_sum,
-                "most": patch.on_white.weighted_sum,
+                "weight": for_the_ear(float(patch.weights.max())),
+                "total": for_the_ear(patch.on_digit.weighted_sum),
+                "most": for_the_ear(patch.on_white.weighted_sum),
             },
             patch,
+            cues=("patch", "sum"),
         ),
         Step(
             "negative-surround",
-            "negative-surround",
+            "negative-surround" if on_digit >= on_white + CLEAR else "negative-surround-flat",
             {
                 "negative": palette.negative_name,
-                "edge": edge.on_digit.weighted_sum,
-                "white": edge.on_white.weighted_sum,
+                "edge": for_the_ear(on_digit),
+                "white": for_the_ear(on_white),
             },
             edge,
+            cues=("bands", "bright", "digit", "white"),
         ),
     )
     return Chapter("weighted_sum", steps, featured, KEYS)

@@ -10,6 +10,15 @@ and pieces in the second; with three or four, edges in the first, pieces in the 
 and longer strokes (the ink's direction in larger tiles) in between; with one, the
 single hidden layer would have to find pieces in one go. An example digit the network
 misreads (it misreads every one of its kind) is said to be misread.
+
+The closing caveat looks ahead to the real weights and says how they turn out: how many
+first-layer neurons are tidy edges is measured (``lecture.tidy_edges``), and the words
+("hardly any", "some", "most") are chosen from that count.
+
+Cue marks: each example digit appears as it is named, the upper loops are outlined as
+the words say a piece-detector must fire for any of them, the edges of each piece are
+drawn as that piece is named, each rung of the ladder and each word of the speech
+ladder appears as it is said.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ import numpy as np
 from lecture.choices import hidden_variant
 from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Note, Step, Value
+from lecture.tidy_edges import how_many_tidy
 from network.analysis import example_per_label
 from network.shapes import hidden_between, hidden_count
 from network.strokes import PIECES, Region, Stroke, piece_masks, tile_strokes
@@ -29,6 +39,7 @@ __all__ = [
     "FEATURED",
     "KEYS",
     "LONG_TILE",
+    "LOOP",
     "SPEECH",
     "TILE",
     "Edges",
@@ -44,7 +55,9 @@ __all__ = [
 
 #: Every script key of the chapter. "-misread": some example digit is misread (the
 #: network misreads all of its kind); "-one-hidden": a single hidden layer, so edges get
-#: no layer of their own; "ladder-deeper": three or four hidden layers, those between free.
+#: no layer of their own; "ladder-deeper": three or four hidden layers, those between free;
+#: "only-a-hope" says hardly any first-layer neuron is a tidy edge, "-some" that some
+#: are, "-most" that most are (``lecture.tidy_edges.how_many_tidy``).
 KEYS = frozenset(
     {
         "pieces",
@@ -58,6 +71,8 @@ KEYS = frozenset(
         "ladder-deeper",
         "speech",
         "only-a-hope",
+        "only-a-hope-some",
+        "only-a-hope-most",
     }
 )
 
@@ -68,8 +83,12 @@ TILE = 4
 LONG_TILE = 7
 #: The digit cut into edges and climbed up the ladder: a loop on top of a line.
 FEATURED = 9
-#: The ladder of another hard problem, understanding speech, bottom to top.
+#: The ladder of another hard problem, understanding speech, bottom to top (each word is
+#: also the cue mark of the moment its box appears).
 SPEECH = ("sound", "syllables", "words", "phrases")
+#: The piece a piece-detector must find however it is drawn: outlined in every example
+#: that has it.
+LOOP = "upper loop"
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,10 +104,13 @@ class PiecedDigit:
 @dataclass(frozen=True, eq=False)
 class Pieces:
     """One example digit per kind of ``PIECES``, in its order; ``misread`` lists the kinds
-    whose example the network misreads (it misreads every one of them)."""
+    whose example the network misreads (it misreads every one of them); ``loops`` the
+    (example, region) of each ``LOOP`` with ink, outlined as the words say any of them
+    must make a piece-detector fire."""
 
     examples: tuple[PiecedDigit, ...]
     misread: tuple[int, ...]
+    loops: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -172,6 +194,11 @@ def _strokes(pieced: PiecedDigit, tile: int) -> tuple[tuple[Stroke, ...], ...]:
     return tuple(tuple(tile_strokes(pieced.digit.pixels, m, tile)) for m in pieced.masks)
 
 
+def net_weights(inputs: Inputs) -> np.ndarray:
+    """The first hidden layer's weights, one row per neuron: what the caveat measures."""
+    return np.asarray(inputs.network.weights[0])
+
+
 def plan(inputs: Inputs) -> Chapter[None]:
     """The chapter's steps for ``inputs``' network.
 
@@ -190,22 +217,29 @@ def plan(inputs: Inputs) -> Chapter[None]:
     kinds = list(PIECES)
     picks = example_per_label(inputs.network, inputs.validation(), kinds)
     digits = inputs.validation_digits([e.row for e in picks])
-    pieces = Pieces(tuple(_pieced(d) for d in digits), tuple(e.label for e in picks if e.fallback))
+    examples = tuple(_pieced(d) for d in digits)
+    loops = tuple(
+        (i, j)
+        for i, example in enumerate(examples)
+        for j, region in enumerate(example.regions)
+        if region.name == LOOP and example.masks[j].any()
+    )
+    pieces = Pieces(examples, tuple(e.label for e in picks if e.fallback), loops)
     featured = pieces.examples[kinds.index(FEATURED)]
     edges = Edges(featured, TILE, _strokes(featured, TILE))
     long_strokes = _strokes(featured, LONG_TILE) if hidden_between(sizes) else ()
     ladder = Ladder(edges, rungs(sizes), LONG_TILE, long_strokes)
 
     plain = "pieces-misread" if pieces.misread else "pieces"
-    values: dict[str, Value] = {"digits": kinds, "strokes": len(PIECES[kinds[-1]])}
-    if hidden_count(sizes) > 1:
-        values["last"] = hidden_count(sizes)  # pieces are hoped for in the last hidden layer
+    # Each example digit by its place (a loop and a line, two loops, straight strokes).
+    values: dict[str, Value] = dict(zip(("first", "second", "third"), kinds, strict=True))
     notes = {}
     if pieces.misread:
         # note-misread-1, -2, -3: one field per number of labels, so each reads naturally.
         name = f"misread-{len(pieces.misread)}"
         notes["misread"] = Note("pieces-misread", name, {"labels": list(pieces.misread)})
-    deeper = {"hidden": hidden_count(sizes)} if ladder_key(sizes) == "ladder-deeper" else {}
+    shown = [f"example-{i + 1}" for i in range(len(examples))]
+    tidy = {"hardly-any": "", "some": "-some", "most": "-most"}[how_many_tidy(net_weights(inputs))]
     steps: tuple[Step, ...] = (
         Step(
             "pieces",
@@ -213,23 +247,22 @@ def plan(inputs: Inputs) -> Chapter[None]:
             values,
             pieces,
             notes=notes,
+            cues=(*shown, "loops", *(("misread",) if pieces.misread else ())),
         ),
         Step(
             "edges",
             hidden_variant("edges", hidden, one="-one-hidden", mixed=""),
-            {
-                "digit": featured.digit.kind,
-                "tile": TILE,
-                "edges": sum(len(s) for s in edges.strokes),
-            },
+            {},
             edges,
+            cues=("cut", *(f"piece-{i + 1}" for i in range(len(edges.strokes))), "one"),
         ),
-        Step("ladder", ladder_key(sizes), deeper, ladder),
-        Step("speech", "speech", {}, Speech(SPEECH)),
+        Step("ladder", ladder_key(sizes), {}, ladder, cues=tuple(r.name for r in ladder.rungs)),
+        Step("speech", "speech", {}, Speech(SPEECH), cues=SPEECH),
         Step(
             "only-a-hope",
-            "only-a-hope",
+            "only-a-hope" + tidy,
             notes={"message": Note("only-a-hope"), "later": Note("only-a-hope", "later")},
+            cues=("message", "later"),
         ),
     )
     return Chapter("why_layers", steps, None, KEYS)

@@ -15,6 +15,7 @@ import numpy as np
 from manim import DOWN, Axes, MathTex, ParametricFunction, VGroup
 from manim.utils.color import ParsableManimColor
 
+from lecture.nearness import MOST_PLACES, places
 from lecture.palette import Palette
 from scenes.kit.text import label, lighten
 from scenes.kit.type_scale import TYPE
@@ -28,6 +29,7 @@ __all__ = [
     "plot_function",
     "require_latex",
     "tex",
+    "tex_activation",
     "tex_count",
     "tex_number",
     "tex_scientific",
@@ -178,3 +180,15 @@ class Readout(VGroup):
         self.title, self.value = title, number
         self.arrange(DOWN, buff=0.2)
         self.value.set_color(palette.highlight)
+
+
+def tex_activation(a: float) -> str:
+    """An activation as the screen shows it, after an "≈": enough places to show how far
+    it is from zero or one (0.9999974, not 1.0000), never "1" or "0" unless the float is;
+    closer than ``MOST_PLACES`` places, its distance to one (or zero) in powers of ten."""
+    needed = places(a, most=99)
+    if needed <= MOST_PLACES or a in (0.0, 1.0):
+        return tex_number(a, min(needed, MOST_PLACES)) if 0 < a < 1 else f"{a:g}"
+    if a > 0.5:
+        return rf"1 - {tex_scientific(1 - a)}"
+    return tex_scientific(a)

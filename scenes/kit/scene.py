@@ -185,7 +185,9 @@ class LectureScene(Scene):
         drawn as its word is said. Without that mark in the words (or without a voice,
         when there are no timings), nothing is waited for."""
         at = self._marks.get(name)
-        if at is None or self.renderer.skip_animations:
+        # The renderer skips an animation it has cached by turning skipping on until the
+        # next play: only a render that skips everything (a still, a dry run) counts.
+        if at is None or self.renderer._original_skipping_status:
             return
         ahead = at - (self.renderer.time - self._step_start)
         if ahead >= 1 / config.frame_rate:
@@ -214,7 +216,7 @@ class LectureScene(Scene):
         if self.words is None:
             return
         elapsed = self.renderer.time - self._step_start
-        if elapsed < self._step_length and not self.renderer.skip_animations:
+        if elapsed < self._step_length and not self.renderer._original_skipping_status:
             self.wait(self._step_length - elapsed)  # hold the last frame while it is said
         elapsed = self.renderer.time - self._step_start
         for cue in self._cues:
