@@ -11,7 +11,18 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["ALMOST", "MOST_PLACES", "NEAR", "for_the_ear", "nearness", "places", "shown"]
+from lecture.inputs import Inputs
+
+__all__ = [
+    "ALMOST",
+    "MOST_PLACES",
+    "NEAR",
+    "for_the_ear",
+    "nearness",
+    "places",
+    "said_activation",
+    "shown",
+]
 
 #: "Almost exactly" zero or one: within this of it.
 ALMOST = 1e-3
@@ -70,3 +81,13 @@ def shown(a: float) -> str:
     mantissa, exponent = f"{(1 - a) if a > 0.5 else a:.1e}".split("e")
     power = f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
     return f"1 − {power}" if a > 0.5 else power
+
+
+def said_activation(inputs: Inputs, a: float) -> str:
+    """An activation as the narration says it, from the script's words for how near it
+    is to zero or one (``[sigmoid_bias.sigmoid]`` ``note-<nearness>``); only in the
+    middle is the number said, to two places. Every chapter speaking of an activation
+    says it with these words, so one neuron always sounds the same."""
+    kind = nearness(a)
+    values = {"value": round(a, 2)} if kind == "middle" else {}
+    return inputs.script.note("sigmoid_bias", "sigmoid", kind, values)

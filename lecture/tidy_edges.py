@@ -13,8 +13,8 @@ A perfect edge scores 1; random weights score a few hundredths.
 A neuron is a *tidy edge* when its edge share is at least ``TIDY_SHARE`` (one edge
 pattern holds at least that much of all its weight) and it is compact enough to be
 one by the measure of the section that shows the real weights
-(``lecture.chapters.first_layer.compactness``: at least half of its |w| inside one
-patch the size of the designed detector). The second condition keeps the two
+(:func:`compactness`: at least half of its |w| inside one patch the size of the
+designed detector). The second condition keeps the two
 sections in agreement: whatever this caveat promises, the later verdict, which says
 how many neurons are compact enough to be edges, never contradicts. How many of a
 layer's neurons are tidy edges is said in words by :func:`how_many_tidy`.
@@ -27,8 +27,6 @@ from functools import lru_cache
 import numpy as np
 from scipy.signal import correlate2d
 
-from lecture.chapters.first_layer import TIDY as COMPACT
-from lecture.chapters.first_layer import compactness
 from network.data import IMAGE_SIDE
 from network.detector import LECTURE_DETECTOR
 
@@ -37,13 +35,54 @@ __all__ = [
     "COMPACT",
     "HARDLY_ANY",
     "MOST",
+    "PATCH",
+    "TIDY",
     "TIDY_SHARE",
+    "compactness",
     "edge_pattern",
     "edge_patterns",
     "edge_shares",
     "how_many_tidy",
     "tidy_count",
 ]
+
+
+def _patch_side() -> int:
+    """The side of the smallest square that holds the lecture's designed edge detector."""
+    grid = LECTURE_DETECTOR.weights((IMAGE_SIDE / 2, IMAGE_SIDE / 2))
+    rows, cols = np.nonzero(grid)
+    return int(max(np.ptp(rows), np.ptp(cols)) + 1)
+
+
+#: The patch a tidy edge detector keeps all its weight in: the designed detector's size.
+PATCH = _patch_side()
+#: A neuron could be a tidy edge only if its best patch holds at least this share of its
+#: weight (the words say "at least half"; below it, "most of its weight lies outside").
+TIDY = 0.5
+#: The same, as this module calls it.
+COMPACT = TIDY
+
+
+def compactness(weights: np.ndarray, side: int = PATCH) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``weights`` (neurons × 784): the largest share of its sum of |w|
+    inside any ``side``×``side`` square of the 28×28 grid, and that square's top-left
+    (row, column), the first in row-major order on a tie.
+    """
+    grids = np.abs(np.asarray(weights, dtype=float)).reshape(-1, IMAGE_SIDE, IMAGE_SIDE)
+    summed = np.pad(grids.cumsum(1).cumsum(2), ((0, 0), (1, 0), (1, 0)))
+    windows = (
+        summed[:, side:, side:]
+        - summed[:, :-side, side:]
+        - summed[:, side:, :-side]
+        + summed[:, :-side, :-side]
+    )
+    flat = windows.reshape(len(grids), -1)
+    where = flat.argmax(axis=1)
+    totals = grids.sum(axis=(1, 2))
+    shares = np.divide(flat.max(axis=1), totals, out=np.zeros(len(grids)), where=totals > 0)
+    corners = np.stack(np.unravel_index(where, windows.shape[1:]), axis=1)
+    return shares, corners
+
 
 #: The directions an edge pattern is tried in, evenly spread over half a turn (a
 #: pattern turned by half a turn is the same pattern, or its negative).

@@ -15,9 +15,10 @@ from numpy.lib.stride_tricks import sliding_window_view
 from scene_helpers import golden, render_in_frame, step_ids
 
 from lecture.chapters import first_layer
-from lecture.chapters.first_layer import KEYS, MAX_GRIDS, PATCH, compactness, plan
+from lecture.chapters.first_layer import KEYS, MAX_GRIDS, plan
 from lecture.choices import spread_neurons, weight_scale
 from lecture.inputs import load_inputs
+from lecture.tidy_edges import PATCH, compactness
 from network.analysis import most_exciting
 from network.detector import LECTURE_DETECTOR
 from network.errors import NetworkInputError

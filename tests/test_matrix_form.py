@@ -17,7 +17,7 @@ from lecture.choices import drawn_neurons
 from lecture.inputs import load_inputs
 from lecture.nearness import for_the_ear, shown
 from network.activations import sigmoid
-from scenes.kit.maths import tex_count, tex_number
+from scenes.kit.maths import tex_activation, tex_count, tex_number
 from scenes.matrix_form import MatrixForm, layer_equation, truncated_matrix
 
 __module_test__ = "matrix_form"
@@ -156,7 +156,7 @@ def test_what_is_drawn_is_the_plans(network_shape: str) -> None:
         r"\end{bmatrix}",
     ]
     # Every "?" of a⁽¹⁾ was replaced by the network's activation.
-    assert scene.results == {r: tex_number(a1[r]) for r in rows}
+    assert scene.results == {r: tex_activation(a1[r]) for r in rows}
     # The working: the shown products, their sum, + b_j, σ.
     products = [w[j, c] * a0[c] for c in cols]
     assert scene.products.part("first").tex_string == tex_number(products[0])
@@ -172,7 +172,7 @@ def test_what_is_drawn_is_the_plans(network_shape: str) -> None:
         "biased": tex_number(z + b[j]),
     }
     assert scene.sigma_line.part("biased").tex_string == tex_number(z + b[j])
-    assert scene.sigma_line.part("activation").tex_string == tex_number(a1[j])
+    assert scene.sigma_line.part("activation").tex_string == tex_activation(a1[j])
     # The result is the lit first hidden layer (as drawn, elided if wide); the rings sit
     # on the circles drawn for the neurons shown.
     drawn = list(drawn_neurons(net.sizes, 1, keep=j))

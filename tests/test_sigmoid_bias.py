@@ -279,7 +279,7 @@ def test_the_trained_neurons_words_follow_its_bias(bias: float) -> None:
     ],
 )
 def test_activations_are_said_by_how_near_they_are(a: float, kind: str) -> None:
-    from lecture.chapters.sigmoid_bias import said_activation
+    from lecture.nearness import said_activation
 
     inputs = load_inputs()
     values = {"value": round(a, 2)} if kind == "middle" else {}

@@ -23,9 +23,9 @@ import numpy as np
 from lecture.choices import spread_neurons, weight_scale
 from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Note, Step
+from lecture.tidy_edges import PATCH, TIDY, compactness
 from network.analysis import most_exciting
-from network.data import IMAGE_SIDE
-from network.detector import LECTURE_DETECTOR, apply_neuron
+from network.detector import apply_neuron
 from network.training import accuracy
 
 __all__ = [
@@ -59,18 +59,6 @@ KEYS = frozenset(
 )
 
 
-def _patch_side() -> int:
-    """The side of the smallest square that holds the lecture's designed edge detector."""
-    grid = LECTURE_DETECTOR.weights((IMAGE_SIDE / 2, IMAGE_SIDE / 2))
-    rows, cols = np.nonzero(grid)
-    return int(max(np.ptp(rows), np.ptp(cols)) + 1)
-
-
-#: The patch a tidy edge detector keeps all its weight in: the designed detector's size.
-PATCH = _patch_side()
-#: A neuron could be a tidy edge only if its best patch holds at least this share of its
-#: weight (the words say "at least half"; below it, "most of its weight lies outside").
-TIDY = 0.5
 #: The network reads unseen digits "mostly" right when it reads more than this share.
 MOSTLY = 0.5
 
@@ -109,27 +97,6 @@ class Patches:
     shares: tuple[float, ...]  # by neuron
     best: int
     tidy: tuple[int, ...]
-
-
-def compactness(weights: np.ndarray, side: int = PATCH) -> tuple[np.ndarray, np.ndarray]:
-    """For each row of ``weights`` (neurons × 784): the largest share of its sum of |w|
-    inside any ``side``×``side`` square of the 28×28 grid, and that square's top-left
-    (row, column), the first in row-major order on a tie.
-    """
-    grids = np.abs(np.asarray(weights, dtype=float)).reshape(-1, IMAGE_SIDE, IMAGE_SIDE)
-    summed = np.pad(grids.cumsum(1).cumsum(2), ((0, 0), (1, 0), (1, 0)))
-    windows = (
-        summed[:, side:, side:]
-        - summed[:, :-side, side:]
-        - summed[:, side:, :-side]
-        + summed[:, :-side, :-side]
-    )
-    flat = windows.reshape(len(grids), -1)
-    where = flat.argmax(axis=1)
-    totals = grids.sum(axis=(1, 2))
-    shares = np.divide(flat.max(axis=1), totals, out=np.zeros(len(grids)), where=totals > 0)
-    corners = np.stack(np.unravel_index(where, windows.shape[1:]), axis=1)
-    return shares, corners
 
 
 def patches(weights: np.ndarray) -> Patches:

@@ -6,9 +6,9 @@ of ``BIAS`` makes it fire only past ``-BIAS``; then the featured neuron's own su
 bias slides it along, and σ lifts it to the activation the network computes.
 
 Words for the ear: sums are said rounded (``lecture.nearness.for_the_ear``), and an
-activation by how near it is to zero or one (``said_activation``: "almost exactly
-one", "about 0.94"); the screen keeps the precise values. The trained neuron's words
-follow the sign of its learned bias: a positive bias lowers the bar and slides the
+activation by how near it is to zero or one (``lecture.nearness.said_activation``:
+"almost exactly one", "about 0.94"); the screen keeps the precise values. The trained
+neuron's words follow the sign of its learned bias: a positive bias lowers the bar and slides the
 point right, a negative one raises it and slides it left, a tiny one hardly moves it.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lecture.choices import axis_reach
 from lecture.inputs import Inputs
-from lecture.nearness import for_the_ear, nearness
+from lecture.nearness import for_the_ear, said_activation
 from lecture.step import Chapter, Step
 from network.detector import LECTURE_DETECTOR, NeuronResult, apply_neuron
 
@@ -31,7 +31,6 @@ __all__ = [
     "Plot",
     "bias_key",
     "plan",
-    "said_activation",
 ]
 
 #: Every script key of the chapter: the trained neuron's words by its bias's sign
@@ -58,16 +57,6 @@ LEAST_REACH = 15.0
 #: A learned bias smaller than this either way "hardly moves" the point: a fiftieth
 #: of a tick, too little to see on the axis.
 SMALL_BIAS = 0.1
-
-
-def said_activation(inputs: Inputs, a: float) -> str:
-    """An activation as the narration says it, from the script's words for how near it
-    is to zero or one (``[sigmoid_bias.sigmoid]`` ``note-<nearness>``); only in the
-    middle is the number said, to two places. Every chapter speaking of an activation
-    says it with these words, so one neuron always sounds the same."""
-    kind = nearness(a)
-    values = {"value": round(a, 2)} if kind == "middle" else {}
-    return inputs.script.note("sigmoid_bias", "sigmoid", kind, values)
 
 
 def bias_key(bias: float) -> str:

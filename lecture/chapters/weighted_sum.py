@@ -10,7 +10,7 @@ negative bands around it, is tried on the digit and on a blank white image.
 The words start from a design question (what knobs would let one neuron catch a
 pattern?) and answer it with weights. Sums are said rounded for the ear
 (``lecture.nearness.for_the_ear``), the neuron's activation in words
-(``sigmoid_bias.said_activation``), the colours by the palette's names; whether the
+(``lecture.nearness.said_activation``), the colours by the palette's names; whether the
 designed neuron scores the digit above a blank white image is chosen from the sums.
 """
 
@@ -20,10 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lecture.chapters.sigmoid_bias import said_activation
 from lecture.choices import drawn_neurons, drawn_pixel_cells, fan_in_strengths
 from lecture.inputs import Inputs
-from lecture.nearness import for_the_ear
+from lecture.nearness import for_the_ear, said_activation
 from lecture.step import Chapter, Note, Step
 from network.data import IMAGE_SIDE
 from network.detector import LECTURE_DETECTOR, NeuronResult, apply_neuron, largest_terms
