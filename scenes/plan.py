@@ -21,7 +21,7 @@ from manim import (
 from lecture.chapters.plan import Plain, Preview, plan
 from lecture.step import Step
 from scenes.kit.diagram import NetworkDiagram
-from scenes.kit.gallery import DigitCard, card_grid
+from scenes.kit.gallery import DigitCard, card_grid, wrong_marks
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
 from scenes.kit.text import label
@@ -97,14 +97,9 @@ class ThePlan(LectureScene):
         self.play(FadeIn(Group(*self.cards), lag_ratio=0.08))
         self.cue("verdicts")
         self.play(*(FadeIn(c.reveal()) for c in self.cards))
-        wrong = [c for c in self.cards if c.digit.is_wrong]
-        if wrong:
+        marks = wrong_marks(self.cards, self.palette)
+        if marks:
             self.cue("wrong")
-            self.play(
-                *(
-                    Circumscribe(Group(c, *(c.verdict or [])), color=self.palette.wrong)
-                    for c in wrong
-                )
-            )
+            self.play(*marks)
         self.cue("overall")
         self.play(FadeIn(self.overall, shift=0.2 * DOWN))

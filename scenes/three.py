@@ -25,7 +25,7 @@ from manim import (
 from lecture.chapters.three import Alike, Answers, Others, Task, plan
 from lecture.step import Step
 from scenes.kit.animations import built
-from scenes.kit.gallery import DigitCard, card_grid, size_braces
+from scenes.kit.gallery import DigitCard, card_grid, size_braces, wrong_marks
 from scenes.kit.grids import PixelGrid
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
@@ -138,15 +138,10 @@ class ThisIsAThree(LectureScene):
         self.play(FadeOut(self.task), FadeIn(Group(*cards)))
         self.cue("verdicts")
         self.play(*(FadeIn(c.reveal()) for c in cards), run_time=1.2)
-        wrong = [c for c in cards if c.digit.is_wrong]
-        if wrong:
+        marks = wrong_marks(cards, self.palette)
+        if marks:
             self.cue("wrong")
-            self.play(
-                *(
-                    Circumscribe(Group(c, *(c.verdict or [])), color=self.palette.wrong)
-                    for c in wrong
-                )
-            )
+            self.play(*marks)
         self.cue("first")
         self.play(Circumscribe(self.alike_cards[0], color=self.palette.highlight), run_time=1.5)
         if "rest" in step.cues:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manim import DOWN, LEFT, UP, Brace, Group, Mobject, SurroundingRectangle, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    UP,
+    Animation,
+    Brace,
+    Circumscribe,
+    Group,
+    Mobject,
+    SurroundingRectangle,
+    VGroup,
+)
 
 from lecture.inputs import Digit
 from lecture.palette import Palette
@@ -12,7 +23,7 @@ from scenes.kit.grids import PixelGrid
 from scenes.kit.text import label
 from scenes.kit.type_scale import MIN_READABLE, TYPE
 
-__all__ = ["DigitCard", "card_grid", "size_braces"]
+__all__ = ["DigitCard", "card_grid", "size_braces", "wrong_marks"]
 
 
 def size_braces(grid: PixelGrid, palette: Palette, font_size: float = TYPE.label) -> VGroup:
@@ -114,3 +125,21 @@ def card_grid(cards: Sequence[Mobject], rows: int, buff: float = 0.45) -> Group:
     group = Group(*cards)
     group.arrange_in_grid(rows=rows, buff=(buff, buff + 0.35))
     return group
+
+
+def wrong_marks(cards: Sequence[DigitCard], palette: Palette) -> list[Animation]:
+    """A circle drawn round each card the network reads wrong, with its verdict (none
+    when every answer is right, so nothing moves that the words do not name).
+
+    Parameters
+    ----------
+    cards
+        The cards, their verdicts already revealed.
+    palette
+        The lecture's colours: the circles are drawn in its colour for wrong answers.
+    """
+    return [
+        Circumscribe(Group(c, *(c.verdict or [])), color=palette.wrong)
+        for c in cards
+        if c.digit.is_wrong
+    ]
