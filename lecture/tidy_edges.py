@@ -158,10 +158,13 @@ def tidy_count(weights: np.ndarray) -> int:
 
 def how_many_tidy(weights: np.ndarray) -> str:
     """How many of a layer's neurons are tidy edges, as the script words it:
-    ``"hardly-any"`` (at most ``HARDLY_ANY`` of them, none included), ``"most"`` (more
-    than ``MOST``) or ``"some"`` (in between)."""
+    ``"none"``, ``"hardly-any"`` (at most ``HARDLY_ANY`` of them, but some), ``"most"``
+    (more than ``MOST``) or ``"some"`` (in between)."""
     neurons = np.asarray(weights).reshape(-1, IMAGE_SIDE * IMAGE_SIDE).shape[0]
-    share = tidy_count(weights) / neurons
+    tidy = tidy_count(weights)
+    if tidy == 0:
+        return "none"
+    share = tidy / neurons
     if share <= HARDLY_ANY:
         return "hardly-any"
     return "most" if share > MOST else "some"

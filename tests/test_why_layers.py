@@ -158,7 +158,7 @@ def edge_shares_here(weights: np.ndarray) -> np.ndarray:
 
 
 #: The only-a-hope key's suffix for each answer about the real weights.
-TIDY_WORDS = {"hardly-any": "", "some": "-some", "most": "-most"}
+TIDY_WORDS = {"none": "-none", "hardly-any": "", "some": "-some", "most": "-most"}
 
 
 def compact_here(weights: np.ndarray) -> np.ndarray:
@@ -170,10 +170,12 @@ def compact_here(weights: np.ndarray) -> np.ndarray:
 
 
 def tidy_words(weights: np.ndarray) -> str:
-    """Whether hardly any, some or most of the neurons are tidy edges (edge-shaped and
+    """Whether none, hardly any, some or most of the neurons are tidy edges (edge-shaped and
     compact), worked out here."""
     tidy = (edge_shares_here(weights) >= TIDY_SHARE) & (compact_here(weights) >= COMPACT)
     share = np.mean(tidy)
+    if not tidy.any():
+        return "none"
     return "hardly-any" if share <= HARDLY_ANY else ("most" if share > MOST else "some")
 
 
@@ -210,7 +212,7 @@ def with_first_layer(inputs: Inputs, tidy: int, neurons: int = 16, noise: float 
 
 @pytest.mark.parametrize(
     ("tidy", "words"),
-    [(0, "hardly-any"), (2, "hardly-any"), (5, "some"), (8, "some"), (9, "most"), (16, "most")],
+    [(0, "none"), (1, "hardly-any"), (2, "hardly-any"), (5, "some"), (8, "some"), (9, "most"), (16, "most")],
 )
 def test_the_caveat_says_how_many_neurons_are_tidy_edges(tidy: int, words: str) -> None:
     inputs = with_first_layer(load_inputs(), tidy)
@@ -220,13 +222,13 @@ def test_the_caveat_says_how_many_neurons_are_tidy_edges(tidy: int, words: str) 
 
 def test_edges_drowned_in_spread_weight_are_not_tidy() -> None:
     """Edge-shaped neurons whose weight mostly lies outside one patch are no tidy edges:
-    the caveat then says "hardly any", as the later section's verdict (no neuron keeps
-    half its weight in one patch) does."""
+    the caveat then says "none", as the later section's verdict (no neuron keeps half its
+    weight in one patch) does."""
     inputs = with_first_layer(load_inputs(), 16, noise=0.14)
     weights = inputs.network.weights[0]
     assert (edge_shares_here(weights) >= TIDY_SHARE).all()
     assert (compact_here(weights) < COMPACT).all()
-    assert plan(inputs).step("only-a-hope").key == "only-a-hope"
+    assert plan(inputs).step("only-a-hope").key == "only-a-hope-none"
 
 
 def test_wording_holds_over_the_sweep(sweep_cases) -> None:

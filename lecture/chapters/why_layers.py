@@ -56,8 +56,9 @@ __all__ = [
 #: Every script key of the chapter. "-misread": some example digit is misread (the
 #: network misreads all of its kind); "-one-hidden": a single hidden layer, so edges get
 #: no layer of their own; "ladder-deeper": three or four hidden layers, those between free;
-#: "only-a-hope" says hardly any first-layer neuron is a tidy edge, "-some" that some
-#: are, "-most" that most are (``lecture.tidy_edges.how_many_tidy``).
+#: "only-a-hope-none" says no first-layer neuron is a tidy edge, "only-a-hope" that hardly
+#: any is, "-some" that some are, "-most" that most are
+#: (``lecture.tidy_edges.how_many_tidy``).
 KEYS = frozenset(
     {
         "pieces",
@@ -71,6 +72,7 @@ KEYS = frozenset(
         "ladder-deeper",
         "speech",
         "only-a-hope",
+        "only-a-hope-none",
         "only-a-hope-some",
         "only-a-hope-most",
     }
@@ -239,7 +241,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
         name = f"misread-{len(pieces.misread)}"
         notes["misread"] = Note("pieces-misread", name, {"labels": list(pieces.misread)})
     shown = [f"example-{i + 1}" for i in range(len(examples))]
-    tidy = {"hardly-any": "", "some": "-some", "most": "-most"}[how_many_tidy(net_weights(inputs))]
+    tidy = {"none": "-none", "hardly-any": "", "some": "-some", "most": "-most"}[how_many_tidy(net_weights(inputs))]
     steps: tuple[Step, ...] = (
         Step(
             "pieces",

@@ -39,6 +39,10 @@ __all__ = [
 BAD_INPUT_STATUS = 2
 
 CAPTION_WIDTH = 13.0  # frame units: the frame is 14.2 wide
+#: ``LectureScene.fill`` stretches an animation to its words, but no slower than this
+#: many seconds, or this many times its own run time: beyond, motion drags.
+FILL_MOST = 4.0
+FILL_SLOWEST = 3.0
 
 StepRecorder = Callable[["Words", "LectureScene"], None]
 """Called at the end of every step with its words and the scene (whose
@@ -120,6 +124,7 @@ class LectureScene(Scene):
         self._step_length = 0.0
         self._cues: list[Cue] = []
         self._marks: dict[str, float] = {}
+        self._speech_end = 0.0  # when the step's narration ends (0: not timed)
 
     def _writes_sound(self) -> bool:
         """Narration is synthesized only for a video that is really written."""
@@ -193,8 +198,33 @@ class LectureScene(Scene):
         if ahead >= 1 / config.frame_rate:
             self.wait(ahead)
 
+    def fill(self, run_time: float, until: str | None = None) -> float:
+        """A run time for what is played now to last while its words are said: up to
+        the narration's mark ``@until`` (by default the next mark, or the end of the
+        speech), never shorter than ``run_time`` and never slower than ``FILL_MOST``
+        seconds or ``FILL_SLOWEST`` times ``run_time``.
+
+        The picture then moves while the sentence that talks about it is spoken,
+        rather than finishing at its first word and standing still. Use it for the last
+        thing played before a ``cue`` (or before the step ends): what is played after it
+        would start late. Without timings (no voice, a still, a dry run) it is
+        ``run_time``.
+        """
+        if self.renderer._original_skipping_status or not self._speech_end:
+            return run_time
+        elapsed = self.renderer.time - self._step_start
+        if until is not None:
+            end = self._marks.get(until)
+        else:
+            later = [at for at in self._marks.values() if at > elapsed + 1e-6]
+            end = min(later, default=self._speech_end)
+        if end is None:
+            return run_time
+        return max(run_time, min(end - elapsed, FILL_MOST, FILL_SLOWEST * run_time))
+
     def _start_narration(self, words: Words) -> None:
         self._marks = {}
+        self._speech_end = 0.0
         if self.narrator is None:
             reading = max(MIN_SECONDS, len(words.headline) / MAX_CPS) + PAUSE
             self._cues = [Cue(0.0, reading, words.headline)]
@@ -210,6 +240,7 @@ class LectureScene(Scene):
             if index < len(audio.spans):
                 _, start, end = audio.spans[index]
                 self._marks[name] = start + share * (end - start)
+        self._speech_end = audio.seconds
         self._step_length = max(audio.seconds, self._cues[-1].end if self._cues else 0) + PAUSE
 
     def _end_step(self) -> None:

@@ -21,7 +21,7 @@ from .voice import Voice
 
 __all__ = ["GAP", "PAUSE", "Narrator", "StepAudio"]
 
-GAP = 0.3  # seconds of silence between two sentences of a step
+GAP = 0.45  # seconds of silence between two sentences of a step: time to take it in
 PAUSE = 0.6  # seconds after the narration before the next step starts
 
 

@@ -29,9 +29,9 @@ __all__ = ["PACKAGED_VOICE", "Voice", "VoiceError", "packaged_voice_model"]
 
 PACKAGED_VOICE = "joe"
 #: Piper's joe speaks about 185 words a minute at length scale 1; a lecture wants
-#: 140–160 with its pauses and holds (benchmarks/bench_narration.py: 1.2 gave 148
-#: words a minute over a 16.1-minute lecture, 1.15 keeps it under 160).
-LENGTH_SCALE = 1.15
+#: 140–160 with its pauses and holds (benchmarks/bench_motion.py reads the pace of the
+#: rendered lecture: 1.15 gave 170 words a minute once the words were cut to 2,500).
+LENGTH_SCALE = 1.22
 
 
 class VoiceError(ValueError):
