@@ -1,6 +1,7 @@
 """A marked word and its picture together: in a narrated render, what a scene plays after
 ``self.cue(name)`` starts as the narration reaches ``@name`` (here a lecturer's recording,
-shared among its sentences by their length), and without the mark it starts at once."""
+shared among its sentences by their length), and without the mark it starts at once; what
+it plays with ``run_time=self.fill(...)`` lasts until the next mark or the end of speech."""
 
 from __future__ import annotations
 
@@ -33,10 +34,26 @@ class Cued(LectureScene):
         self.play(FadeIn(Square(2.0)), run_time=0.4)
 
 
-@pytest.mark.parametrize("marked", [True, False])
-def test_the_cued_animation_starts_with_its_word(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, marked: bool
-) -> None:
+class Filled(Cued):
+    """The same step, each square filling the time its words take."""
+
+    def say(self, step: Step[None]) -> None:
+        start = self.renderer.time
+        self.play(FadeIn(Square(1.0)), run_time=self.fill(1.0))
+        self.first_lasted = self.renderer.time - start
+        self.cue("later")
+        start = self.renderer.time
+        self.play(FadeIn(Square(2.0)), run_time=self.fill(0.6))
+        self.second_lasted = self.renderer.time - start
+
+
+SECONDS = 4.0
+
+
+def narrated(scene_class: type[Cued], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+             marked: bool, narration: str = "recordings") -> Cued:  # fmt: skip
+    """``scene_class`` rendered at 480p with a recorded narration of ``SECONDS`` (or
+    ``narration="off"``)."""
     mark = "@later " if marked else ""
     script = tmp_path / "words.toml"
     script.write_text(
@@ -46,12 +63,11 @@ def test_the_cued_animation_starts_with_its_word(
     )
     recordings = tmp_path / "recordings"
     recordings.mkdir()
-    seconds = 4.0
-    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    t = np.arange(int(SECONDS * SAMPLE_RATE)) / SAMPLE_RATE
     write_wav(recordings / "test_cue_timing.say.wav", 0.3 * np.sin(2 * np.pi * 220 * t))
     for key, value in {
         "SCRIPT": script,
-        "NARRATION": "recordings",
+        "NARRATION": narration,
         "RECORDINGS": recordings,
     }.items():
         monkeypatch.setenv(f"LECTURE_{key}", str(value))
@@ -59,14 +75,48 @@ def test_the_cued_animation_starts_with_its_word(
     try:
         with tempconfig({"quality": "low_quality", "media_dir": str(tmp_path / "media"),
                          "disable_caching": True, "progress_bar": "none"}):  # fmt: skip
-            scene = Cued()
+            scene = scene_class()
             scene.render()
     finally:
         load_inputs.cache_clear()
-    # The recording is shared by sentence length: the second sentence starts after the first.
-    second_starts = seconds * len(FIRST) / (len(FIRST) + len(SECOND))
-    frame = 1 / 15
+    return scene
+
+
+# The recording is shared by sentence length: the second sentence starts after the first.
+SECOND_STARTS = SECONDS * len(FIRST) / (len(FIRST) + len(SECOND))
+FRAME = 1 / 15
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_the_cued_animation_starts_with_its_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, marked: bool
+) -> None:
+    scene = narrated(Cued, tmp_path, monkeypatch, marked)
+    second_starts, frame = SECOND_STARTS, FRAME
     if marked:
         assert abs(scene.cued_at - second_starts) <= frame + 1e-9
     else:
         assert scene.cued_at == pytest.approx(0.4, abs=frame)
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_filled_animation_lasts_while_its_words_are_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, marked: bool
+) -> None:
+    """Up to the next mark, else to the end of the speech; never slower than three times
+    its own run time."""
+    scene = narrated(Filled, tmp_path, monkeypatch, marked)
+    if marked:
+        assert abs(scene.first_lasted - SECOND_STARTS) <= FRAME + 1e-9
+        assert abs(scene.second_lasted - (SECONDS - SECOND_STARTS)) <= FRAME + 1e-9
+    else:
+        assert scene.first_lasted == pytest.approx(3.0, abs=FRAME)  # 3 × 1.0, before 4 s
+        assert scene.second_lasted == pytest.approx(SECONDS - 3.0, abs=FRAME)
+
+
+def test_without_a_voice_fill_is_the_run_time_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scene = narrated(Filled, tmp_path, monkeypatch, marked=True, narration="off")
+    assert scene.first_lasted == pytest.approx(1.0)
+    assert scene.second_lasted == pytest.approx(0.6)
