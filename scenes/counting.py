@@ -17,12 +17,14 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    Animation,
     Circumscribe,
     Create,
     FadeIn,
     FadeOut,
     Group,
     Indicate,
+    LaggedStart,
     Line,
     MathTex,
     Mobject,
@@ -136,22 +138,53 @@ class CountingKnobs(LectureScene):
         if index == 0:
             self.play(FadeIn(self.diagram))
         old = [FadeOut(self.frame)] if self.frame is not None else []
-        # The layer pair is framed as it is named, its line written as it is counted.
+        # The layer pair is framed as it is named, its neurons lit in turn; then the
+        # layer before, as the weights from it are named; the line is written as counted.
         self.cue("frame")
-        self.play(*old, Create(frame), run_time=0.8)
+        self.play(
+            *old,
+            Create(frame),
+            self.light(self.diagram.layers[index + 1]),
+            run_time=self.fill(1.0),
+        )
+        sources: list[Animation] = [self.light(self.diagram.layers[index])]
+        if index == 0:  # the pixels: their brace and count too
+            brace = VGroup(self.diagram.input_brace, self.diagram.input_count)
+            sources.append(Indicate(brace, color=p.highlight, scale_factor=1.05))
+        self.cue("sources")
+        self.play(*sources, run_time=self.fill(1.0))
         self.cue("line")
-        self.play(FadeIn(line, shift=0.2 * LEFT), run_time=0.8)
+        self.play(FadeIn(line, shift=0.2 * LEFT), run_time=self.fill(0.8))
         self.frame = frame
         self.wait(0.5)
+
+    def light(self, neurons: VGroup) -> Animation:
+        """Each of ``neurons`` pointed at in turn, top to bottom; each is left as it was."""
+        return LaggedStart(
+            *(Indicate(n, color=self.palette.highlight) for n in neurons), lag_ratio=0.08
+        )
 
     def total(self, step: Step[None]) -> None:
         self.total_line.next_to(VGroup(*self.lines), DOWN, buff=TOTAL_BUFF)
         assert self.frame is not None  # the last layer's frame
+        # The lines, pointed at in turn as they are added up; then their sum.
+        self.cue("lines")
+        self.play(
+            FadeOut(self.frame),
+            LaggedStart(
+                *(Indicate(line, color=self.palette.highlight) for line in self.lines),
+                lag_ratio=0.3,
+            ),
+            run_time=self.fill(1.0),
+        )
         self.cue("total")
-        self.play(FadeOut(self.frame), FadeIn(self.total_line))
-        # The biases, as they are said to be only a few: the total's second term.
+        self.play(FadeIn(self.total_line), run_time=self.fill(1.0))
+        # The biases, as they are said to be only a few: the total's second term; then
+        # the weights, its first.
         self.cue("biases")
-        self.play(Indicate(self.total_line[2], color=self.palette.text))
+        self.play(Indicate(self.total_line[2], color=self.palette.text), run_time=self.fill(1.0))
+        self.cue("weights")
+        self.play(Indicate(self.total_line[0], color=self.palette.text), run_time=self.fill(1.0))
         self.wait(0.5)
 
     def every_knob(self, step: Step[Knobs]) -> None:
@@ -178,9 +211,9 @@ class CountingKnobs(LectureScene):
         area.keep_inside(self.sliders)
         self.marks = VGroup()
         self.leaders = VGroup()
+        side = max(4 * self.mass.cell_size, 0.14)  # a marked cell's square
         for knob, slider in zip(self.knobs, sliders, strict=True):
             at = self.mass.cell_center(knob.parameter.layer - 1, knob.parameter.order(net))
-            side = max(4 * self.mass.cell_size, 0.14)
             mark = Square(side, color=p.highlight, stroke_width=2).move_to(at)
             self.marks.add(mark)
             self.leaders.add(
@@ -201,15 +234,32 @@ class CountingKnobs(LectureScene):
             moving = Group(self.mass, self.counted)
             self.play(UpdateFromAlphaFunc(moving, reveal), run_time=run)
             before += count
+        # The brightest cell of each colour, boxed a moment as its colour is named.
+        for name, parameter in (
+            ("positive", step.shows.positive),
+            ("negative", step.shows.negative),
+        ):
+            self.cue(name)
+            if parameter is not None:
+                at = self.mass.cell_center(parameter.layer - 1, parameter.order(net))
+                self.play(
+                    Circumscribe(
+                        Square(side).move_to(at), color=p.highlight, buff=0.04, fade_out=True
+                    ),
+                    run_time=self.fill(1.0),
+                )
         # The first layer's block, pointed at as it is said to hold nearly all of them.
         self.cue("first")
-        self.play(Circumscribe(self.mass.frames[0], color=p.highlight, buff=0.05), run_time=1.5)
+        self.play(
+            Circumscribe(self.mass.frames[0], color=p.highlight, buff=0.05),
+            run_time=self.fill(1.5),
+        )
         self.cue("knobs")
         self.play(
             *(Create(m) for m in self.marks),
             *(Create(line) for line in self.leaders),
             FadeIn(self.sliders, lag_ratio=0.2),
-            run_time=1.5,
+            run_time=self.fill(1.5),
         )
         self.wait(0.5)
 
@@ -235,8 +285,8 @@ class CountingKnobs(LectureScene):
         self.play(
             Circumscribe(self.mass, color=self.palette.highlight, buff=0.05),
             Indicate(self.sliders, color=self.palette.highlight, scale_factor=1.05),
-            run_time=1.5,
+            run_time=self.fill(1.5),
         )
         self.cue("remark")
-        self.play(FadeIn(self.remark))
+        self.play(FadeIn(self.remark), run_time=self.fill(1.0))
         self.wait(1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -29,13 +30,14 @@ from manim import (
     Indicate,
     LaggedStart,
     Mobject,
+    Rectangle,
     Square,
     Text,
     VGroup,
     there_and_back,
 )
 
-from lecture.chapters.first_layer import Exciter, Layer, Patches, Sample, plan
+from lecture.chapters.first_layer import PATCH, Exciter, Layer, Patches, Sample, plan
 from lecture.step import Step
 from scenes.kit.animations import built
 from scenes.kit.grids import PixelGrid, WeightGrid
@@ -112,11 +114,16 @@ class WhatNeuronsSee(LectureScene):
         )
         self.key = self.legend().next_to(self.single, RIGHT, buff=0.8)
         STAGE.center_on(Group(self.single, self.key))
-        # The grid as the weights are named; the key as their colours are explained.
+        # The grid as the weights are named; the key's rows as their colours are explained;
+        # the grid pointed at again as reading weights is said to be worth it.
         self.cue("grid")
-        self.play(FadeIn(self.single))
+        self.play(FadeIn(self.single), run_time=self.fill(1.0))
         self.cue("legend")
-        self.play(FadeIn(self.key, lag_ratio=0.3), run_time=1.5)
+        self.play(FadeIn(self.key[0]), run_time=self.fill(0.8))
+        self.cue("negative")
+        self.play(FadeIn(self.key[1:], lag_ratio=0.5), run_time=self.fill(1.0))
+        self.cue("reading")
+        self.play(Circumscribe(self.single, color=self.palette.highlight), run_time=self.fill(1.5))
         self.wait(0.5)
 
     def all_neurons(self, step: Step[Sample]) -> None:
@@ -137,8 +144,30 @@ class WhatNeuronsSee(LectureScene):
         STAGE.keep_inside(self.grids)
         self.play(FadeOut(self.key), self.single.animate.replace(self.thumbnails[layer.neuron]))
         self.remove(self.single)
-        self.play(FadeIn(self.grids, lag_ratio=0.05), run_time=2)
+        self.play(FadeIn(self.grids, lag_ratio=0.05), run_time=self.fill(2))
+        self.detector: Group | None = None
+        if step.shows.detector is not None:
+            self.tidy_edge(step.shows.detector, step.shows.detector_corner)
         self.wait(0.5)
+
+    def tidy_edge(self, weights: np.ndarray, corner: tuple[int, int]) -> None:
+        """The designed detector over the veiled grids as a tidy edge is described, its
+        patch boxed as its stroke is named; then the grids again, as they were."""
+        p = self.palette
+        veil = Rectangle(width=STAGE.width, height=STAGE.height).move_to(STAGE.center)
+        veil.set_fill(p.background, opacity=0.85).set_stroke(width=0)
+        grid = WeightGrid(weights, p, height=min(3.6, STAGE.height - 0.6)).move_to(self.grids)
+        row, col = corner
+        middle = (PATCH - 1) / 2
+        box = Square(PATCH * grid.cell_size, color=p.highlight, stroke_width=3)
+        box.move_to(grid.cell_center(row + middle, col + middle))
+        #: The veil, the detector and its patch's box, shown again in the verdict.
+        self.detector = Group(veil, grid, box)
+        self.cue("tidy")
+        self.play(FadeIn(veil), FadeIn(grid), run_time=self.fill(1.0))
+        self.cue("stroke")
+        self.play(Create(box), run_time=self.fill(1.0))
+        self.play(FadeOut(self.detector), run_time=0.8)
 
     def most_exciting(self, step: Step[Exciter]) -> None:
         p, layer, exciter = self.palette, self.layer, step.shows
@@ -157,10 +186,10 @@ class WhatNeuronsSee(LectureScene):
         self.play(FadeOut(self.grids), FadeIn(weights))
         # The digit as it is named; its sum as the match is said to make it the largest.
         self.cue("digit")
-        self.play(FadeIn(self.exciter_grid), FadeIn(times))
+        self.play(FadeIn(self.exciter_grid), FadeIn(times), run_time=self.fill(1.0))
         self.cue("sum")
         self.play(FadeIn(total))
-        self.play(Indicate(self.sum_value, color=p.highlight))
+        self.play(Indicate(self.sum_value, color=p.highlight), run_time=self.fill(1.0))
         self.wait(0.5)
 
     def honest_answer(self, step: Step[Patches]) -> None:
@@ -182,29 +211,68 @@ class WhatNeuronsSee(LectureScene):
         self.play(
             LaggedStart(*(Create(b) for b in self.boxes.values()), lag_ratio=0.1),
             FadeIn(self.patch_note),
-            run_time=2,
+            run_time=self.fill(2),
         )
+        # The designed detector again, as it is said to keep all its weight in one patch.
+        away: list[Animation] = []
+        if self.detector is not None:
+            self.cue("detector")
+            self.play(FadeIn(self.detector), run_time=self.fill(1.0))
+            away = [FadeOut(self.detector)]
         if found.best in self.boxes:
             best = self.boxes[found.best]
             self.cue("best")
+            if away:  # the detector goes first: it may cover the neuron pointed at
+                self.play(*away, run_time=0.5)
             self.play(
                 best.animate.set_stroke(p.highlight, width=3.5),
                 Circumscribe(
                     Group(self.thumbnails[found.best], self.names[found.best]), color=p.highlight
                 ),
-                run_time=1.5,
+                run_time=self.fill(1.5),
             )
+        elif away:
+            self.play(*away, run_time=0.5)
+        # Those compact enough to be edges, as they are counted; then every box, as most
+        # weight is said to lie outside it.
+        tidy = [j for j in found.tidy if j in self.thumbnails]
+        self.cue("tidy")
+        if tidy:
+            self.play(
+                *(
+                    Circumscribe(Group(self.thumbnails[j], self.names[j]), color=p.highlight)
+                    for j in tidy
+                ),
+                run_time=self.fill(1.5),
+            )
+        self.cue("outside")
+        self.play(
+            LaggedStart(
+                *(Indicate(b, color=p.highlight, scale_factor=1.15) for b in self.boxes.values()),
+                lag_ratio=0.1,
+            ),
+            run_time=self.fill(2),
+        )
+        # The whole layer, as the network is said not to have climbed the ladder.
+        self.cue("climb")
+        self.play(Circumscribe(self.grids, color=p.highlight), run_time=self.fill(1.5))
         self.wait(0.5)
 
     def still_reads(self, step: Step[None]) -> None:
-        """A wave runs over the grids as the patterns of the network's own are named."""
+        """The headline's share pointed at as it is said; a wave runs over the grids as the
+        patterns of the network's own are named."""
+        self.cue("accuracy")
+        assert self.caption is not None  # the step's headline, which gives the share
+        self.play(
+            Circumscribe(self.caption, color=self.palette.highlight), run_time=self.fill(1.0)
+        )
         self.cue("own")
         self.play(
             LaggedStart(
                 *(pulse(Group(grid, self.boxes[j])) for j, grid in self.thumbnails.items()),
                 lag_ratio=0.08,
             ),
-            run_time=2.5,
+            run_time=self.fill(2.5),
         )
         self.wait(0.5)
 

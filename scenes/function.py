@@ -62,8 +62,9 @@ NEURON_TEX = (
     r"\;\mapsto\;",
     r"\sigma(w_1 a_1 + \cdots + w_n a_n + b)",
 )
-#: The simpler function the narration compares with: one weighted sum per digit.
-SIMPLER_TEX = r"\text{simpler: }\; g(a) = W a + b"
+#: The simpler function the narration compares with, one weighted sum per digit: in parts,
+#: its name, and the weighted sums (pointed at as they are named).
+SIMPLER_TEX = (r"\text{simpler: }\; g(a) =", r"W a + b")
 
 _OPEN, _CLOSE = r"\sigma\!\left(", r"\right)"
 
@@ -71,14 +72,14 @@ _OPEN, _CLOSE = r"\sigma\!\left(", r"\right)"
 def chain_parts(layers: int) -> list[str]:
     """The TeX of :func:`chain_tex` cut into parts (joined without spaces they give it
     back): ``f(a) =``, then for each level from the outermost in its ``σ(`` and its
-    ``W``, the innermost ``W⁽¹⁾a + b⁽¹⁾``, then each level's ``)`` and ``+ b``.
+    ``W``, the innermost ``W⁽¹⁾a`` and ``+ b⁽¹⁾``, then each level's ``)`` and ``+ b``.
 
     Typeset as separate parts, each level's glyphs can be pointed at (:func:`level_parts`).
     """
     parts = ["f(a) = ", _OPEN]
     for k in range(layers, 1, -1):
         parts += [rf"W^{{({k})}}\,", _OPEN]
-    parts.append(r"W^{(1)} a + b^{(1)}")
+    parts += [r"W^{(1)} a", r" + b^{(1)}"]
     for k in range(2, layers + 1):
         parts += [_CLOSE, rf" + b^{{({k})}}"]
     parts.append(_CLOSE)
@@ -91,8 +92,8 @@ def level_parts(layers: int, level: int) -> range:
     if not 1 <= level <= layers:
         raise ValueError(f"level {level} is not one of {layers} weight layers")
     opening = 1 + 2 * (layers - level)  # "f(a) =", then σ( and W per outer level
-    core = 2 * layers  # the index of W⁽¹⁾a + b⁽¹⁾
-    closing = core + 1 + 2 * (level - 1)  # each inner level adds ")" and "+ b"
+    core = 2 * layers  # the index of W⁽¹⁾a; + b⁽¹⁾ follows it
+    closing = core + 2 + 2 * (level - 1)  # each inner level adds ")" and "+ b"
     return range(opening, closing + 1)
 
 
@@ -133,26 +134,30 @@ class NetworkFunction(LectureScene):
         # The chain and the simpler function come next, under these: all five are
         # centred on the stage together.
         self.formula = self.chain_formula(signature.layers)
-        self.simpler = tex(SIMPLER_TEX, font_size=TYPE.formula, palette=p).set_color(p.muted)
+        self.simpler = tex(*SIMPLER_TEX, font_size=TYPE.formula, palette=p).set_color(p.muted)
         column = VGroup(self.neuron_tex, self.signature, self.parameters)
         column.arrange(DOWN, buff=0.4)
         self.formula.next_to(self.parameters, DOWN, buff=0.6)
         self.simpler.next_to(self.formula, DOWN, buff=0.45)
         STAGE.center_on(VGroup(column, self.formula, self.simpler))
+        # The neuron's name as what it was said to hold is recalled; the function it
+        # truly is, as it is called one.
+        self.cue("held")
+        self.play(FadeIn(self.neuron_tex[0]), run_time=self.fill(1.0))
         self.cue("neuron")
-        self.play(FadeIn(self.neuron_tex))
+        self.play(FadeIn(self.neuron_tex[1:]), run_time=self.fill(1.0))
         self.cue("inputs")
-        self.play(Indicate(self.neuron_tex[1], color=p.highlight))
+        self.play(Indicate(self.neuron_tex[1], color=p.highlight), run_time=self.fill(1.0))
         self.cue("one")
-        self.play(Indicate(self.neuron_tex[3], color=p.highlight))
+        self.play(Indicate(self.neuron_tex[3], color=p.highlight), run_time=self.fill(1.0))
         self.cue("network")
-        self.play(FadeIn(self.signature))
+        self.play(FadeIn(self.signature), run_time=self.fill(1.0))
         self.cue("in")
-        self.play(Indicate(self.signature[1], color=p.highlight))
+        self.play(Indicate(self.signature[1], color=p.highlight), run_time=self.fill(1.0))
         self.cue("out")
-        self.play(Indicate(self.signature[3], color=p.highlight))
+        self.play(Indicate(self.signature[3], color=p.highlight), run_time=self.fill(1.0))
         self.cue("parameters")
-        self.play(FadeIn(self.parameters))
+        self.play(FadeIn(self.parameters), run_time=self.fill(1.0))
 
     def chain_formula(self, layers: int) -> MathTex:
         """The function written out, one σ per layer, in parts (one can point at each
@@ -176,7 +181,7 @@ class NetworkFunction(LectureScene):
 
     def chain(self, step: Step[None]) -> None:
         p, layers = self.palette, self.chapter.shows.layers
-        self.play(FadeIn(self.formula))
+        self.play(FadeIn(self.formula), run_time=self.fill(1.0))
         boxes = [
             SurroundingRectangle(self.level(k), color=p.highlight, buff=0.08)
             for k in range(1, layers + 1)
@@ -185,16 +190,32 @@ class NetworkFunction(LectureScene):
         #: hidden layers' part of the chain (every level but the output's).
         self.level_box = boxes[0].copy()
         self.cue("inner")
-        self.play(Create(self.level_box))
+        self.play(Create(self.level_box), run_time=self.fill(1.0))
+        # The innermost level's pieces, each as its step is named: the weights times the
+        # pixels, the biases, and sigma (its opening and closing brackets).
+        core = 2 * layers  # W⁽¹⁾a in chain_parts; + b⁽¹⁾ follows it
+        glyphs = self.formula.submobjects
+        pieces = [[glyphs[core]], [glyphs[core + 1]], [glyphs[core - 1], glyphs[core + 2]]]
+        for name, piece in zip(("weights", "biases", "sigma"), pieces, strict=True):
+            self.cue(name)
+            self.play(
+                *(Indicate(glyph, color=p.highlight) for glyph in piece), run_time=self.fill(0.8)
+            )
         self.cue("outer")
         each = min(1.0, 2.4 / max(layers - 1, 1))
-        for box in boxes[1:]:
-            self.play(Transform(self.level_box, box), run_time=each)
+        for k, box in enumerate(boxes[1:], start=2):
+            last = k == layers
+            self.play(Transform(self.level_box, box), run_time=self.fill(each) if last else each)
         self.cue("simpler")
-        self.play(FadeIn(self.simpler))
+        self.play(FadeIn(self.simpler), run_time=self.fill(1.0))
+        self.cue("sum")
+        self.play(Indicate(self.simpler[1], color=p.highlight), run_time=self.fill(1.0))
         self.cue("whole")
         self.play(Transform(self.level_box, boxes[-2]))
-        self.play(Indicate(self.level(layers - 1), color=p.highlight, scale_factor=1.05))
+        self.play(
+            Indicate(self.level(layers - 1), color=p.highlight, scale_factor=1.05),
+            run_time=self.fill(1.0),
+        )
 
     def real_values(self, step: Step[Output]) -> None:
         output, p = step.shows, self.palette
@@ -225,16 +246,22 @@ class NetworkFunction(LectureScene):
             FadeOut(self.simpler),
             FadeOut(self.level_box),
         )
-        self.play(FadeIn(grid))
+        self.play(FadeIn(grid), run_time=self.fill(1.0))
         self.cue("input")
-        self.play(FadeIn(into_f), FadeIn(box))
+        self.play(FadeIn(into_f), FadeIn(box), run_time=self.fill(1.0))
         self.cue("output")
-        self.play(FadeIn(out_of_f), FadeIn(self.output_tex), FadeIn(names))
+        self.play(
+            FadeIn(out_of_f), FadeIn(self.output_tex), FadeIn(names), run_time=self.fill(1.0)
+        )
         self.cue("answer")
         self.play(Indicate(self.answer_entry, color=p.highlight))
-        self.play(Create(self.answer_box), self.answer_entry.animate.set_color(p.highlight))
+        self.play(
+            Create(self.answer_box),
+            self.answer_entry.animate.set_color(p.highlight),
+            run_time=self.fill(1.0),
+        )
         self.cue("runner-up")
         runner_up = VGroup(
             self.output_tex.line("output", output.runner_up), names[output.runner_up]
         )
-        self.play(Indicate(runner_up, color=p.text))
+        self.play(Indicate(runner_up, color=p.text), run_time=self.fill(1.0))

@@ -5,6 +5,8 @@ Render: ``manim render scenes/layers.py`` (``-ql`` preview, ``-s`` last frame).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import numpy as np
 from manim import (
     DOWN,
@@ -13,7 +15,9 @@ from manim import (
     UP,
     Animation,
     AnimationGroup,
+    BackgroundRectangle,
     Circle,
+    Circumscribe,
     Create,
     FadeIn,
     FadeOut,
@@ -21,6 +25,7 @@ from manim import (
     Indicate,
     Line,
     ManimColor,
+    Rectangle,
     ReplacementTransform,
     ShowPassingFlash,
     SurroundingRectangle,
@@ -28,6 +33,7 @@ from manim import (
     VGroup,
     smooth,
     squish_rate_func,
+    there_and_back_with_pause,
 )
 
 from lecture.chapters.layers import CLOSE_UP, Answer, Pass, Window, plan
@@ -104,25 +110,64 @@ class NetworkLayers(LectureScene):
         digit = self.inputs.digit
         self.grid = PixelGrid(digit.pixels, self.palette, height=5.6).move_to(STAGE.column(0, 2))
         self.braces = size_braces(self.grid, self.palette)
-        self.play(FadeIn(self.grid), FadeIn(self.braces))
+        self.play(FadeIn(self.grid), run_time=self.fill(1.5))
+        self.cue("grid")
+        self.play(FadeIn(self.braces), run_time=self.fill(1))
 
     def pixel_values(self, step: Step[Window]) -> None:
         self.close_up = PixelCloseUp(
             self.grid, step.shows.top_left, self.palette, size=CLOSE_UP
         ).move_to(STAGE.column(1, 2))
-        self.play(FadeIn(self.close_up.window))
-        self.play(FadeIn(self.close_up.squares, shift=0.2 * RIGHT))
+        close_up, window = self.close_up, step.shows
+        self.play(FadeIn(close_up.window))
+        self.play(FadeIn(close_up.squares, shift=0.2 * RIGHT), run_time=self.fill(1))
+        self.cue("number")
+        self.play(FadeIn(close_up.numbers, lag_ratio=0.04), run_time=self.fill(1.5))
+        # "from zero for black to one for white": the darkest pixel, then the brightest.
+        for moment, cell in (("black", window.darkest), ("white", window.brightest)):
+            self.cue(moment)
+            self.play(
+                Circumscribe(close_up.squares[cell], color=self.palette.highlight, buff=0.04),
+                run_time=self.fill(1),
+            )
         self.cue("values")
-        self.play(FadeIn(self.close_up.numbers, lag_ratio=0.04), run_time=1.5)
+        if "ink" in step.cues:  # "the background is zero, and the ink is close to one"
+            self.play(self.point_at_numbers(window.background), run_time=self.fill(1))
+            self.cue("ink")
+            self.play(self.point_at_numbers(window.ink), run_time=self.fill(1))
+        else:  # "here are the values in this window"
+            cells = range(len(close_up.numbers))
+            self.play(self.point_at_numbers(cells), run_time=self.fill(1.5))
 
-    def neurons(self, step: Step[None]) -> None:
+    def point_at_numbers(self, cells: Iterable[int]) -> AnimationGroup:
+        """The close-up's numbers of ``cells``, pointed at one after another."""
+        return AnimationGroup(
+            *(Indicate(self.close_up.numbers[i], color=self.palette.highlight) for i in cells),
+            lag_ratio=0.1,
+        )
+
+    def neurons(self, step: Step[Window]) -> None:
+        """Each pixel a neuron; one of them holding its number, its activation; the
+        brightest lit the most."""
         neurons = self.close_up.as_neurons()
-        self.cue("neurons")
-        self.play(ReplacementTransform(self.close_up.squares, neurons))
+        window = step.shows
+        self.play(ReplacementTransform(self.close_up.squares, neurons), run_time=self.fill(1.5))
         self.close_up.squares = neurons
+        self.cue("neurons")
+        self.play(
+            Circumscribe(neurons[window.between], color=self.palette.highlight),
+            run_time=self.fill(1.5),
+        )
+        self.cue("activation")
+        self.play(
+            Indicate(self.close_up.numbers[window.between], color=self.palette.highlight),
+            run_time=self.fill(1),
+        )
         self.cue("lit")
-        brightest = neurons[int(np.argmax(self.close_up.values))]
-        self.play(Indicate(brightest, scale_factor=1.3, color=self.palette.highlight))
+        self.play(
+            Indicate(neurons[window.brightest], scale_factor=1.3, color=self.palette.highlight),
+            run_time=self.fill(1.5),
+        )
 
     def all_neurons(self, step: Step[None]) -> None:
         """Every square of the grid turns into a circle holding its pixel's value."""
@@ -148,7 +193,9 @@ class NetworkLayers(LectureScene):
             self.field.half[:] = cell * (SQUARE_HALF + (CIRCLE_HALF - SQUARE_HALF) * alpha)
             self.field.backdrop = (box, 1.0 - alpha)
 
-        self.play(UpdateFromAlphaFunc(self.field, self.field.updater(morph)), run_time=2)
+        self.play(
+            UpdateFromAlphaFunc(self.field, self.field.updater(morph)), run_time=self.fill(2)
+        )
 
     def input_layer(self, step: Step[None]) -> None:
         """The 28 rows travel, one after another, into one tall column of 784 neurons,
@@ -174,6 +221,14 @@ class NetworkLayers(LectureScene):
         self.play(FadeOut(self.braces), run_time=0.5)
         field.clip_top = STAGE.top  # the column runs on under the headline, unseen
         self.play(UpdateFromAlphaFunc(field, field.updater(travel)), run_time=5)
+        # "one tall column … the network's first layer": its length on screen, framed.
+        self.cue("column")
+        stretch = Rectangle(width=4 * CIRCLE_HALF * COLUMN_SPACING, height=STAGE.height - 0.2)
+        stretch.move_to(np.array([x, STAGE.center[1], 0.0]))
+        self.play(
+            Circumscribe(stretch, color=self.palette.highlight, fade_in=True, fade_out=True),
+            run_time=self.fill(1.5),
+        )
         # The fold: the column squeezes to the diagram column's height; the drawn
         # pixels' neurons move to their places, every other one fades into the ⋮.
         drawn = np.array(DRAWN_PIXELS)
@@ -208,22 +263,31 @@ class NetworkLayers(LectureScene):
             )
         )
         self.row_marks.set_z_index(2)  # stays above every digit swapped in beneath it
-        late = squish_rate_func(smooth, 0.5, 1.0)
+        self.play(UpdateFromAlphaFunc(field, field.updater(fold)), run_time=self.fill(3))
+        self.cue("rows")
+        self.play(FadeIn(self.grid), FadeIn(self.row_marks), run_time=self.fill(1))
+        self.cue("dots")
         self.play(
-            UpdateFromAlphaFunc(field, field.updater(fold)),
-            FadeIn(self.grid),
-            FadeIn(self.row_marks),
-            *(FadeIn(m, rate_func=late) for m in (d.input_dots, d.input_brace, d.input_count)),
-            run_time=3,
+            *(FadeIn(m) for m in (d.input_dots, d.input_brace, d.input_count)),
+            run_time=self.fill(1),
         )
         self.remove(field)
         self.add(column)
 
     # -- section 4: layers --------------------------------------------------------
     def output_layer(self, step: Step[None]) -> None:
-        self.play(FadeIn(self.diagram.layers[-1]))
+        outputs = self.diagram.layers[-1]
+        self.play(FadeIn(outputs), run_time=self.fill(1))
         self.cue("labels")
-        self.play(FadeIn(self.diagram.output_labels, lag_ratio=0.1))
+        self.play(FadeIn(self.diagram.output_labels, lag_ratio=0.1), run_time=self.fill(1))
+        # "The activation of each one is a score": each output neuron in turn.
+        self.cue("score")
+        self.play(
+            AnimationGroup(
+                *(Indicate(n, color=self.palette.highlight) for n in outputs), lag_ratio=0.15
+            ),
+            run_time=self.fill(2),
+        )
 
     def hidden_layers(self, step: Step[None]) -> None:
         d = self.diagram
@@ -241,27 +305,76 @@ class NetworkLayers(LectureScene):
             *(FadeIn(layer) for layer in hidden),
             *(FadeIn(dots) for dots in elided),
             FadeIn(d.hidden_counts),
+            run_time=self.fill(1.5),
+        )
+        # "neither the picture nor the answer": the input column, then the output layer.
+        self.cue("picture")
+        self.play(
+            Circumscribe(VGroup(d.layers[0], d.input_dots), color=self.palette.highlight),
+            run_time=self.fill(1),
+        )
+        self.cue("answer")
+        self.play(
+            Circumscribe(VGroup(d.layers[-1], d.output_labels), color=self.palette.highlight),
+            run_time=self.fill(1),
         )
         self.cue("marks")
-        self.play(FadeIn(self.question_marks))
+        self.play(
+            FadeIn(self.question_marks, shift=0.2 * DOWN, lag_ratio=0.5),
+            run_time=self.fill(1.5),
+        )
 
     def weights(self, step: Step[None]) -> None:
-        self.play(FadeOut(self.question_marks))
-        self.cue("lines")
-        for edges in self.diagram.edges:
+        # "Every neuron is wired to every neuron of the next layer": one set after another.
+        sets = self.diagram.edges
+        self.play(FadeOut(self.question_marks), FadeIn(sets[0]), run_time=0.8)
+        for edges in sets[1:-1]:
             self.play(FadeIn(edges), run_time=0.8)
+        self.play(FadeIn(sets[-1]), run_time=self.fill(0.8))
         # Behind everything else in the scene's list, the 672 edges stay out of the set
         # Manim redraws every frame (all mobjects after the first moving one).
-        self.bring_to_back(*self.diagram.edges)
-        for sign, moment in ((1, "positive"), (-1, "negative")):
+        self.bring_to_back(*sets)
+        # "each wire carries a number …: its weight": one wire, its weight written on it.
+        self.cue("lines")
+        edge, weight = self.one_weight()
+        self.play(
+            glint(edge),
+            FadeIn(weight, rate_func=there_and_back_with_pause),
+            run_time=self.fill(2),
+        )
+        self.remove(weight)
+        for sign, moment in ((1, "positive"), (-1, "negative"), (0, "thicker")):
             self.cue(moment)
-            self.play(*(glint(edge) for edge in self.strongest_edges(sign)), run_time=1.2)
+            self.play(
+                *(glint(edge) for edge in self.strongest_edges(sign)), run_time=self.fill(1.2)
+            )
         self.cue("note")
         self.kept_text = self.side_note(self.note(step.notes["drawn"]))
-        self.play(FadeIn(self.kept_text))
+        self.play(FadeIn(self.kept_text), run_time=self.fill(1))
+
+    def one_weight(self) -> tuple[Line, VGroup]:
+        """The thickest drawn edge into the output layer, and its weight written beside
+        it, over a patch of background so the lines beneath do not cross the digits."""
+        d = self.diagram
+        last = len(d.edges) - 1
+        w = d.drawn_weights(last)
+        target, source = np.unravel_index(int(np.argmax(np.abs(w))), w.shape)
+        edge = d.edge(last, int(target), int(source))
+        value = decimal(float(w[target, source]), TYPE.value, self.palette.text)
+        # Beside the middle of the edge, on its upper side, clear of the edge itself.
+        along = edge.get_end() - edge.get_start()
+        normal = np.array([-along[1], along[0], 0.0]) / np.linalg.norm(along)
+        normal = normal if normal[1] >= 0 else -normal
+        clear = abs(normal[0]) * value.width / 2 + abs(normal[1]) * value.height / 2 + 0.15
+        value.move_to(edge.point_from_proportion(0.5) + clear * normal)
+        patch = BackgroundRectangle(
+            value, color=self.palette.background, fill_opacity=0.95, buff=0.08
+        )
+        return edge, VGroup(patch, value)
 
     def strongest_edges(self, sign: int, count: int = 3) -> list[Line]:
-        """The ``count`` thickest drawn edges of one sign (+1 positive, −1 negative)."""
+        """The ``count`` thickest drawn edges of one sign (+1 positive, −1 negative; 0
+        either)."""
         d = self.diagram
         edges = [
             (float(d.drawn_weights(t)[j, k]) / float(np.abs(d.drawn_weights(t)).max()), t, j, k)
@@ -269,6 +382,9 @@ class NetworkLayers(LectureScene):
             for j in range(len(d.layers[t + 1]))
             for k in range(len(d.layers[t]))
         ]
+        if sign == 0:
+            edges.sort(key=lambda e: -abs(e[0]))
+            return [d.edge(t, j, k) for w, t, j, k in edges[:count] if w != 0]
         edges.sort(key=lambda e: -sign * e[0])
         return [d.edge(t, j, k) for w, t, j, k in edges[:count] if sign * w > 0]
 
@@ -301,6 +417,15 @@ class NetworkLayers(LectureScene):
     def strongest_paths(self, step: Step[Pass]) -> None:
         """Thin the drawn edges to the ones that matter for this digit, and say how many."""
         kept = self.kept_note(step.shows)
+        # "its weight times the activation at its start": the wire that passes on the
+        # most, then the lit neuron it starts from.
+        edge, source = self.strongest_flow(step.shows.flows[0])
+        self.play(glint(edge), run_time=self.fill(1.2))
+        self.cue("start")
+        self.play(
+            Indicate(source, scale_factor=1.5, color=self.palette.highlight),
+            run_time=self.fill(1),
+        )
         dark = self.large_weight_from_dark_neuron()
         if dark is not None:
             edge, source = dark
@@ -308,18 +433,30 @@ class NetworkLayers(LectureScene):
             self.play(
                 glint(edge),
                 Indicate(source, scale_factor=1.5, color=self.palette.highlight),
-                run_time=1.5,
+                run_time=self.fill(1.5),
             )
         self.cue("thin")
-        self.play(*self.thin_edges(step.shows.flows), run_time=1.5)
+        self.play(
+            *self.thin_edges(step.shows.flows),
+            FadeTransform(self.kept_text, kept),
+            run_time=self.fill(1.5),
+        )
         self.bring_to_back(*self.diagram.edges)
-        self.play(FadeTransform(self.kept_text, kept))
         self.kept_text = kept
+
+    def strongest_flow(self, flow: Flow) -> tuple[Line, Circle]:
+        """The drawn input edge that passes on the most (largest |w·a|) and its source."""
+        target, origin = np.unravel_index(
+            int(np.argmax(np.abs(flow.contribution))), flow.contribution.shape
+        )
+        source = self.diagram.layers[0][int(origin)]
+        assert isinstance(source, Circle)
+        return self.diagram.edge(0, int(target), int(origin)), source
 
     def forward_pass(self, step: Step[Pass]) -> None:
         """Pulses run along the kept edges, each as bright as its w·a, and each layer
         lights as they arrive; then each layer in turn, as each decides the next."""
-        self.run_pulses(step.shows)
+        self.run_pulses(step.shows, (None, "bright", "lights"))
         self.cue("decide")
         self.play(
             AnimationGroup(
@@ -329,7 +466,7 @@ class NetworkLayers(LectureScene):
                 ),
                 lag_ratio=0.5,
             ),
-            run_time=2.5,
+            run_time=self.fill(2.5),
         )
 
     def large_weight_from_dark_neuron(self) -> tuple[Line, Circle] | None:
@@ -353,11 +490,15 @@ class NetworkLayers(LectureScene):
         assert isinstance(source, Circle)
         return d.edge(layer, target, origin), source
 
-    def run_pulses(self, shown: Pass) -> None:
+    def run_pulses(self, shown: Pass, moments: Sequence[str | None] = ()) -> None:
+        """The pulses of each set of connections in turn, each set starting at its moment
+        of the words (if any) and lasting until the next."""
         d = self.diagram
         #: The pulses of the last pass, one group per transition (kept for tests).
         self.pulses: list[Pulses] = []
         for t, flow in enumerate(shown.flows):
+            if t < len(moments) and (moment := moments[t]) is not None:
+                self.cue(moment)
             pulses = Pulses(d, t, flow)
             self.pulses.append(pulses)
             self.add(pulses)
@@ -366,7 +507,7 @@ class NetworkLayers(LectureScene):
                 d.animate_layer(shown.digit.trace, t + 1, lag_ratio=0).set_rate_func(
                     squish_rate_func(smooth, ARRIVAL, 1.0)
                 ),
-                run_time=PULSE_SECONDS,
+                run_time=self.fill(PULSE_SECONDS),
             )
             self.remove(pulses)
 
@@ -381,8 +522,14 @@ class NetworkLayers(LectureScene):
         self.answer_box.set_color(color)
         self.answer_value = decimal(step.shows.activation, font_size=TYPE.value, color=color)
         self.answer_value.next_to(self.answer_box, RIGHT, buff=0.12)
+        answer = d.layers[-1][digit.prediction]
+        if step.part is None:  # "The brightest output neuron is the network's answer"
+            self.play(
+                Indicate(answer, scale_factor=1.4, color=self.palette.highlight),
+                run_time=self.fill(1),
+            )
         self.cue("box")
-        self.play(Create(self.answer_box), FadeIn(self.answer_value))
+        self.play(Create(self.answer_box), FadeIn(self.answer_value), run_time=self.fill(1))
         #: What the answer step added beside the answer (taken away with it).
         self.answer_extras = VGroup()
         other = step.values.get("second", step.values.get("label"))
@@ -394,6 +541,7 @@ class NetworkLayers(LectureScene):
             self.play(
                 Indicate(d.layers[-1][other], scale_factor=1.4, color=self.palette.highlight),
                 FadeIn(value),
+                run_time=self.fill(1),
             )
         if "total" in step.values:
             self.cue("sum")
@@ -406,7 +554,17 @@ class NetworkLayers(LectureScene):
                     *(Indicate(n, color=self.palette.highlight) for n in d.layers[-1]),
                     lag_ratio=0.08,
                 ),
-                FadeIn(total),
+                run_time=self.fill(1.5),
+            )
+            self.cue("total")
+            self.play(FadeIn(total), run_time=self.fill(1))
+        if "mistake" in step.cues:  # "Mistakes like this show where the network falls short"
+            self.cue("mistake")
+            self.play(
+                Circumscribe(
+                    VGroup(self.answer_box, self.answer_value), color=self.palette.highlight
+                ),
+                run_time=self.fill(1.5),
             )
 
     def more_digit(self, step: Step[Pass]) -> None:
@@ -416,14 +574,18 @@ class NetworkLayers(LectureScene):
         grid = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
         grid.move_to(THUMB_POSITION)
         note = self.kept_note(step.shows)
-        self.cue("swap")
+        # The last answer cleared and the network emptied, then the new digit comes in.
         self.play(
             FadeOut(self.answer_box),
             FadeOut(self.answer_value),
             FadeOut(self.answer_extras),
+            *(layer.animate.set_fill(opacity=0) for layer in d.layers[1:]),
+            run_time=self.fill(1),
+        )
+        self.cue("swap")
+        self.play(
             FadeTransform(self.grid, grid),
             FadeTransform(self.kept_text, note),
-            *(layer.animate.set_fill(opacity=0) for layer in d.layers[1:]),
             d.animate_layer(digit.trace, 0, lag_ratio=0),
             *self.thin_edges(step.shows.flows),
         )

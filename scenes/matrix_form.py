@@ -146,7 +146,7 @@ class MatrixForm(LectureScene):
         )
         self.short.next_to(self.symbolic, DOWN, buff=0.6)
         STAGE.center_on(VGroup(self.symbolic, self.short))
-        self.play(FadeIn(self.symbolic))
+        self.play(FadeIn(self.symbolic), run_time=self.fill(1))
         # One box walks through the equation as its parts are named: the column, the
         # matrix, one row of it, the product, the biases, sigma.
         parts = self.symbolic
@@ -156,7 +156,7 @@ class MatrixForm(LectureScene):
 
         box = around(parts.part("a"))
         self.cue("column")
-        self.play(Create(box))
+        self.play(Create(box), run_time=self.fill(1))
         for cue, target in (
             ("matrix", parts.part("W")),
             ("row", parts.line("W", 0)),
@@ -165,22 +165,22 @@ class MatrixForm(LectureScene):
             ("sigma", parts.parts("left", "right")),
         ):
             self.cue(cue)
-            self.play(Transform(box, around(target)), run_time=0.8)
+            self.play(Transform(box, around(target)), run_time=self.fill(0.8))
         self.cue("short")
-        self.play(FadeOut(box), FadeIn(self.short))
+        self.play(FadeOut(box), FadeIn(self.short), run_time=self.fill(1))
         self.wait(0.5)
 
     def bias_vector(self, step: Step[None]) -> None:
         self.bias_box = SurroundingRectangle(self.symbolic.part("b"), color=self.palette.highlight)
         self.cue("plusb")
-        self.play(FadeIn(self.bias_box))
+        self.play(FadeIn(self.bias_box), run_time=self.fill(1))
         # "Like the rows of W": its last row, k, as b runs to b_k.
         self.cue("rows")
         self.play(
             Circumscribe(
                 self.symbolic.line("W", len(SYMBOLIC_W) - 1), color=self.palette.highlight
             ),
-            run_time=1.5,
+            run_time=self.fill(1.5),
         )
         self.wait(0.5)
 
@@ -223,10 +223,10 @@ class MatrixForm(LectureScene):
             FadeOut(self.symbolic), FadeOut(self.bias_box), FadeOut(self.short), FadeIn(self.real)
         )
         self.cue("sizes")
-        self.play(FadeIn(self.sizes))
+        self.play(FadeIn(self.sizes), run_time=self.fill(1))
         # The pixels shown: those that count most for the neuron followed.
         self.cue("pixels")
-        self.play(Circumscribe(self.real.part("a0"), color=p.highlight), run_time=1.5)
+        self.play(Circumscribe(self.real.part("a0"), color=p.highlight), run_time=self.fill(1.5))
         self.wait(0.5)
 
     def row_gaps(self) -> list[int]:
@@ -317,10 +317,12 @@ class MatrixForm(LectureScene):
             FadeIn(self.row_box),
             TransformFromCopy(matrix_row, row_vector),
             FadeIn(name),
-            run_time=1.2,
+            run_time=self.fill(1.2),
         )
         self.cue("column")
-        self.play(FadeIn(self.a0_box), TransformFromCopy(a0_column, column), run_time=1.2)
+        self.play(
+            FadeIn(self.a0_box), TransformFromCopy(a0_column, column), run_time=self.fill(1.2)
+        )
         # Each shown weight meets the pixel beside it and becomes their product.
         self.cue("multiply")
         self.play(
@@ -334,7 +336,7 @@ class MatrixForm(LectureScene):
                 lag_ratio=0.6,
             ),
             FadeIn(self.products.parts("equals", "second-sign", "plus", "last-sign", "dots")),
-            run_time=2.4,
+            run_time=self.fill(2.4),
         )
         # The product that counts most, with the weight and the pixel that made it.
         largest = COLUMNS[row.largest]
@@ -346,13 +348,13 @@ class MatrixForm(LectureScene):
             Indicate(term, color=p.highlight),
             Indicate(row_parts.part(largest), color=p.highlight),
             Indicate(col_parts.part(largest), color=p.highlight),
-            run_time=1.5,
+            run_time=self.fill(1.5),
         )
         # "Add them up": every product, shown or not, lands in the sum.
         terms = self.products.parts(*(n for n in self.products.names if n != "equals"))
         self.cue("sum")
         self.play(TransformFromCopy(terms, self.z_line), run_time=1.2)
-        self.play(FadeIn(self.all_products))
+        self.play(FadeIn(self.all_products), run_time=self.fill(1))
         self.wait(0.5)
 
     def bias_and_sigma(self, step: Step[Row]) -> None:
@@ -403,14 +405,14 @@ class MatrixForm(LectureScene):
             FadeIn(self.bias_line.part("plus")),
             run_time=1.4,
         )
-        self.play(FadeIn(self.bias_line.parts("equals", "biased")))
+        self.play(FadeIn(self.bias_line.parts("equals", "biased")), run_time=self.fill(1))
         self.cue("sigma")
         self.play(
             FadeIn(self.sigma_line.parts("sigma", "close")),
             TransformFromCopy(self.bias_line.part("biased"), self.sigma_line.part("biased")),
             run_time=1.2,
         )
-        self.play(FadeIn(self.sigma_line.part("activation")))
+        self.play(FadeIn(self.sigma_line.part("activation")), run_time=self.fill(1))
         # The activation takes its place in the result column, where the "?" was: the
         # "?" becomes a copy of the value just found, which then travels into the slot.
         self.results: dict[int, str] = {}
@@ -418,7 +420,7 @@ class MatrixForm(LectureScene):
         entry = self.filled_entry(j)
         question.become(self.sigma_line.part("activation").copy())
         self.cue("slot")
-        self.play(Transform(question, entry), run_time=1.2)
+        self.play(Transform(question, entry), run_time=self.fill(1.2))
         self.work.add(self.bias_line, self.sigma_line)
         self.wait(0.5)
 
@@ -474,7 +476,7 @@ class MatrixForm(LectureScene):
             FadeIn(self.compact),
             result.animate.scale(self.a1_height / result.height).move_to(target),
         )
-        self.play(FadeIn(self.diagram))
+        self.play(FadeIn(self.diagram), run_time=self.fill(1))
         # Neuron j lights first, at the activation just worked out by hand.
         self.cue("glow")
         self.play(
@@ -482,6 +484,7 @@ class MatrixForm(LectureScene):
             self.diagram.neuron(1, j).animate.set_fill(
                 opacity=float(self.diagram.brightness(a1)[j])
             ),
+            run_time=self.fill(1),
         )
         # Then every other row at once: the other entries fill in, the whole layer lights.
         others = [r for r in rows if r != j]
@@ -490,10 +493,10 @@ class MatrixForm(LectureScene):
             *(Transform(self.result_entry(r), self.filled_entry(r)) for r in others),
             self.diagram.animate_layer(digit.trace, 1, lag_ratio=0.05),
             *(FadeIn(self.rings[r]) for r in others),
-            run_time=1.5,
+            run_time=self.fill(1.5),
         )
         self.cue("layer")
-        self.play(FadeIn(self.column), FadeIn(self.column_name))
+        self.play(FadeIn(self.column), FadeIn(self.column_name), run_time=self.fill(1))
         self.wait(0.5)
 
     def count_under(self, layer: int) -> list[VMobject]:
@@ -543,15 +546,21 @@ class MatrixForm(LectureScene):
                 )
             )
         )
-        self.play(FadeIn(rows, lag_ratio=0.3))
+        self.play(FadeIn(rows, lag_ratio=0.3), run_time=self.fill(1))
         self.cue("count")
-        self.play(FadeIn(self.multiplications))
+        self.play(FadeIn(self.multiplications), run_time=self.fill(1))
+        # "One per weight": each layer's weight matrix, its size beside its line.
+        self.cue("weight")
+        self.play(
+            LaggedStart(*(Indicate(shape, color=p.highlight) for shape in self.shapes)),
+            run_time=self.fill(1.5),
+        )
         # "One short expression": each layer's line.
         self.cue("short")
         self.play(
             LaggedStart(
                 *(Circumscribe(t, color=p.highlight) for t in self.transitions), lag_ratio=0.3
             ),
-            run_time=2,
+            run_time=self.fill(2),
         )
         self.wait(0.5)

@@ -15,7 +15,10 @@ from manim import (
     FadeOut,
     Group,
     Indicate,
+    Mobject,
     VGroup,
+    VMobject,
+    Write,
 )
 
 from lecture.chapters.plan import Plain, Preview, plan
@@ -50,9 +53,20 @@ class ThePlan(LectureScene):
             )
         ).arrange(DOWN, buff=0.8, aligned_edge=LEFT)
         STAGE.center_on(self.plan)
-        self.play(FadeIn(self.plan[0], shift=0.2 * RIGHT))
+        (this_head, this_body), (next_head, next_body) = self.plan
+        self.play(self.row_in(this_head, this_body), run_time=self.fill(2))
+        # "what a network is made of": the parts the row lists.
+        self.cue("made")
+        self.play(Circumscribe(this_body, color=p.highlight), run_time=self.fill(1.5))
         self.cue("next")
-        self.play(FadeIn(self.plan[1], shift=0.2 * RIGHT))
+        self.play(self.row_in(next_head, next_body), run_time=self.fill(2.5))
+        self.cue("chapter")
+        self.play(Circumscribe(next_head, color=p.highlight), run_time=self.fill(1))
+
+    @staticmethod
+    def row_in(head: Mobject, body: VMobject) -> AnimationGroup:
+        """A row of the plan: its heading, then its words written out."""
+        return AnimationGroup(FadeIn(head, shift=0.2 * RIGHT), Write(body), lag_ratio=0.25)
 
     def plain_network(self, step: Step[Plain]) -> None:
         self.diagram = NetworkDiagram(self.inputs.network, self.palette, width=7.6, height=5.0)
@@ -60,10 +74,22 @@ class ThePlan(LectureScene):
         self.sizes = label(f"{sizes} neurons", TYPE.body, self.palette.muted)
         self.sizes.next_to(self.diagram, DOWN, buff=0.2)
         STAGE.center_on(VGroup(self.diagram, self.sizes))
-        self.play(FadeOut(self.plan), FadeIn(self.diagram), FadeIn(self.sizes))
+        self.play(
+            FadeOut(self.plan), FadeIn(self.diagram), FadeIn(self.sizes), run_time=self.fill(1)
+        )
         layers = self.diagram.layers
+        # "Its circles are called neurons": every circle in turn, top to bottom.
         self.cue("neurons")
-        self.play(Indicate(VGroup(*layers), scale_factor=1.05, color=self.palette.highlight))
+        circles = sorted(
+            (n for layer in layers for n in layer), key=lambda n: -float(n.get_center()[1])
+        )
+        self.play(
+            AnimationGroup(
+                *(Indicate(n, scale_factor=1.3, color=self.palette.highlight) for n in circles),
+                lag_ratio=0.03,
+            ),
+            run_time=self.fill(2),
+        )
         self.cue("flow")
         # One layer after another, as each decides the next.
         self.play(
@@ -71,12 +97,20 @@ class ThePlan(LectureScene):
                 *(Indicate(layer, color=self.palette.highlight) for layer in layers),
                 lag_ratio=0.6,
             ),
-            run_time=2.4,
+            run_time=self.fill(2.4),
         )
         self.cue("hidden")
         self.play(
             *(Circumscribe(layer, color=self.palette.highlight) for layer in layers[1:-1]),
-            run_time=1.5,
+            run_time=self.fill(1.5),
+        )
+        # Their widths, as they are said: the middle numbers of the sizes written below.
+        self.cue("sizes")
+        first = len(str(step.shows.sizes[0])) + 1  # the input's digits and its dash
+        hidden = len("–".join(str(n) for n in step.shows.sizes[1:-1]))
+        self.play(
+            Indicate(self.sizes[first : first + hidden], color=self.palette.highlight),
+            run_time=self.fill(1),
         )
         self.cue("reads")
         self.play(
@@ -84,7 +118,7 @@ class ThePlan(LectureScene):
                 *(Indicate(d, color=self.palette.highlight) for d in self.diagram.output_labels),
                 lag_ratio=0.15,
             ),
-            run_time=2,
+            run_time=self.fill(2),
         )
 
     def preview(self, step: Step[Preview]) -> None:
@@ -94,12 +128,37 @@ class ThePlan(LectureScene):
         self.overall = label(self.note(step.notes["overall"]), TYPE.body, self.palette.text)
         STAGE.center_on(Group(grid, self.overall).arrange(DOWN, buff=0.7))
         self.play(FadeOut(self.diagram), FadeOut(self.sizes))
-        self.play(FadeIn(Group(*self.cards), lag_ratio=0.08))
+        self.play(FadeIn(Group(*self.cards), lag_ratio=0.08), run_time=self.fill(1))
         self.cue("verdicts")
-        self.play(*(FadeIn(c.reveal()) for c in self.cards))
+        self.play(
+            AnimationGroup(*(FadeIn(c.reveal()) for c in self.cards), lag_ratio=0.08),
+            run_time=self.fill(1),
+        )
         marks = wrong_marks(self.cards, self.palette)
         if marks:
             self.cue("wrong")
-            self.play(*marks)
+            self.play(*marks, run_time=self.fill(1))
+        elif "right" in step.cues:
+            # "every answer is right": each verdict in turn.
+            self.cue("right")
+            self.play(
+                AnimationGroup(
+                    *(
+                        Indicate(c.verdict[0], color=self.palette.highlight)
+                        for c in self.cards
+                        if c.verdict is not None
+                    ),
+                    lag_ratio=0.1,
+                ),
+                run_time=self.fill(1.5),
+            )
         self.cue("overall")
-        self.play(FadeIn(self.overall, shift=0.2 * DOWN))
+        self.play(FadeIn(self.overall, shift=0.2 * DOWN), run_time=self.fill(1))
+        self.cue("percent")
+        self.play(Indicate(self.overall, color=self.palette.highlight), run_time=self.fill(1))
+        if "handful" in step.cues:
+            self.cue("handful")
+            self.play(
+                Circumscribe(Group(*self.cards), color=self.palette.highlight),
+                run_time=self.fill(1.5),
+            )

@@ -28,6 +28,7 @@ from manim import (
     LaggedStart,
     MathTex,
     ShowPassingFlash,
+    Succession,
     Text,
     VGroup,
     VMobject,
@@ -115,26 +116,27 @@ class SigmoidVsRelu(LectureScene):
         function: Callable[[np.ndarray], np.ndarray],
         start: float,
         end: float,
+        run_time: float = POINTING,
     ) -> None:
         """Light the stretch of ``graph``'s curve from ``start`` to ``end`` as the narration
         names it: a bright band runs along it and is gone, the graph as it was."""
         axes = graph.axes
         stretch = plot_function(axes, function, self.palette.text, x_range=[start, end])
         stretch.set_stroke(width=12)
-        self.play(ShowPassingFlash(stretch, time_width=1.0), run_time=POINTING)
+        self.play(ShowPassingFlash(stretch, time_width=1.0), run_time=run_time)
 
     def sigmoid(self, step: Step[None]) -> None:
         self.sigmoid_graph = self.graph(
             sigmoid, r"\sigma(a) = \frac{1}{1+e^{-a}}", (0, 1, 0.5), STAGE.column(0, 2)
         )
         axes, curve, title = self.sigmoid_graph
-        self.play(FadeIn(axes), FadeIn(title))
+        self.play(FadeIn(axes), FadeIn(title), run_time=self.fill(1.0))
         self.cue("curve")
-        self.play(Create(curve))
+        self.play(Create(curve), run_time=self.fill(1.0))
         self.cue("low")
-        self.point_along(self.sigmoid_graph, sigmoid, -EDGE, -EDGE / 2)
+        self.point_along(self.sigmoid_graph, sigmoid, -EDGE, -EDGE / 2, self.fill(POINTING))
         self.cue("high")
-        self.point_along(self.sigmoid_graph, sigmoid, EDGE / 2, EDGE)
+        self.point_along(self.sigmoid_graph, sigmoid, EDGE / 2, EDGE, self.fill(POINTING))
 
     def relu(self, step: Step[None]) -> None:
         self.relu_graph = self.graph(
@@ -142,18 +144,21 @@ class SigmoidVsRelu(LectureScene):
         )
         axes, curve, title = self.relu_graph
         self.play(FadeIn(axes), FadeIn(title))
+        # Its formula, as its name is said.
+        self.cue("name")
+        self.play(Indicate(title, color=self.palette.highlight), run_time=self.fill(1.0))
         self.cue("graph")
-        self.play(Create(curve))
+        self.play(Create(curve), run_time=self.fill(1.0))
         self.cue("flat")
-        self.point_along(self.relu_graph, relu, -EDGE, 0)
+        self.point_along(self.relu_graph, relu, -EDGE, 0, self.fill(POINTING))
         self.cue("slope")
-        self.point_along(self.relu_graph, relu, 0, EDGE)
+        self.point_along(self.relu_graph, relu, 0, EDGE, self.fill(POINTING))
 
     def slope_note(self, slope: Slope, layers: int, graph: Graph) -> MathTex:
         """Under ``graph``: its activation's steepest slope and what is left after ``layers``."""
         note = tex(
-            rf"\text{{steepest slope }} {tex_number(slope.steepest)}"
-            rf"\qquad \text{{after {layers} layers }} {tex_scientific(slope.after_layers)}",
+            rf"\text{{steepest slope }} {tex_number(slope.steepest)} \qquad",
+            rf"\text{{after {layers} layers }} {tex_scientific(slope.after_layers)}",
             font_size=TYPE.label,
             palette=self.palette,
         )
@@ -177,12 +182,21 @@ class SigmoidVsRelu(LectureScene):
         )
         #: The dashed tangent of the sigmoid's steepest slope.
         self.tangent = DashedVMobject(line.set_stroke(p.text, width=3), num_dashes=14)
+        # The tangent as a layer's slope is named; the sigmoid's steepest, as it is said,
+        # and what is left after many layers.
+        self.cue("slope")
+        self.play(Create(self.tangent), run_time=self.fill(1.0))
         self.cue("sigmoid")
-        self.play(Create(self.tangent))
-        self.play(FadeIn(self.sigmoid_note))
+        self.play(
+            Indicate(self.tangent, color=p.highlight),
+            FadeIn(self.sigmoid_note[0]),
+            run_time=self.fill(1.0),
+        )
+        self.cue("left")
+        self.play(FadeIn(self.sigmoid_note[1]), run_time=self.fill(1.0))
         self.cue("relu")
         self.point_along(self.relu_graph, relu, 0, EDGE)
-        self.play(FadeIn(self.relu_note))
+        self.play(FadeIn(self.relu_note), run_time=self.fill(1.0))
 
     def lit_diagram(self, side: Side) -> LitNetwork:
         """``side``'s network lit by its trace, its answer marked, titled with its name (and
@@ -221,25 +235,53 @@ class SigmoidVsRelu(LectureScene):
         self.scaling = label(self.note(sides.scaling), TYPE.small, self.palette.muted)
         self.scaling.next_to(self.scores, DOWN, buff=0.25)
         STAGE.fit(STAGE.center_on(VGroup(both, self.scores, self.scaling)))
+        # Both networks, dark, as the two are introduced; each lit layer by layer by the
+        # digit as it is named; their answers marked as they are said.
+        lit = (self.sigmoid_side, self.relu_side)
+        for side in lit:
+            for layer in range(len(side.diagram.layers)):
+                side.diagram.clear_layer(layer)
         self.play(
             FadeOut(self.sigmoid_graph),
             FadeOut(self.relu_graph),
             FadeOut(self.slope_notes),
             FadeOut(self.tangent),
         )
-        self.cue("sigmoid")
-        self.play(FadeIn(self.sigmoid_side))
-        self.cue("relu")
-        self.play(FadeIn(self.relu_side), FadeIn(self.scaling))
+        self.play(*(FadeIn(side.diagram) for side in lit), run_time=self.fill(1.0))
+        for name, side, trace in zip(
+            ("sigmoid", "relu"), lit, (sides.sigmoid.trace, sides.relu.trace), strict=True
+        ):
+            self.cue(name)
+            extra = [FadeIn(self.scaling)] if name == "relu" else []
+            self.play(
+                FadeIn(side.title),
+                Succession(
+                    *(
+                        side.diagram.animate_layer(trace, layer)
+                        for layer in range(len(side.diagram.layers))
+                    )
+                ),
+                *extra,
+                run_time=self.fill(1.0),
+            )
         self.cue("answers")
-        answers = [VGroup(s.marker, s.value) for s in (self.sigmoid_side, self.relu_side)]
-        self.play(*(Indicate(a, color=self.palette.highlight) for a in answers))
+        self.play(
+            *(Create(side.marker) for side in lit),
+            *(FadeIn(side.value) for side in lit),
+            run_time=self.fill(1.0),
+        )
 
     def accuracy(self, step: Step[Scores]) -> None:
         self.cue("sigmoid")
-        self.play(FadeIn(self.scores[0], shift=0.2 * UP))
+        self.play(FadeIn(self.scores[0], shift=0.2 * UP), run_time=self.fill(1.0))
         self.cue("relu")
-        self.play(FadeIn(self.scores[1], shift=0.2 * UP))
+        self.play(FadeIn(self.scores[1], shift=0.2 * UP), run_time=self.fill(1.0))
+        # Both scores, as the two are compared.
+        self.cue("compare")
+        self.play(
+            *(Indicate(score, color=self.palette.highlight) for score in self.scores),
+            run_time=self.fill(1.0),
+        )
 
     def ahead(self, step: Step[Network]) -> None:
         p = self.palette
@@ -265,8 +307,10 @@ class SigmoidVsRelu(LectureScene):
             )
             for edge in edges
         ]
-        self.play(LaggedStart(*flashes, lag_ratio=1.5 / max(len(flashes), 1)), run_time=2.0)
+        self.play(
+            LaggedStart(*flashes, lag_ratio=1.5 / max(len(flashes), 1)), run_time=self.fill(2.0)
+        )
         self.cue("next")
-        self.play(FadeIn(self.next_text))
+        self.play(FadeIn(self.next_text), run_time=self.fill(1.0))
         self.cue("book")
-        self.play(FadeIn(self.book_text))
+        self.play(FadeIn(self.book_text), run_time=self.fill(1.0))

@@ -15,7 +15,9 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Arrow,
+    Circumscribe,
     Create,
     DashedLine,
     Dot,
@@ -25,10 +27,12 @@ from manim import (
     GrowFromCenter,
     Indicate,
     MathTex,
+    MoveAlongPath,
     Transform,
     TransformFromCopy,
     ValueTracker,
     VGroup,
+    Write,
     always_redraw,
 )
 
@@ -69,16 +73,23 @@ class SigmoidAndBias(LectureScene):
         self.curve = plot_function(self.axes, activations.sigmoid, p.highlight)
         self.formula = tex(r"\sigma(x) = \frac{1}{1 + e^{-x}}", font_size=TYPE.formula, palette=p)
         STAGE.to_top(self.formula, buff=0.4)
-        self.play(FadeIn(self.axes), FadeIn(self.formula))
+        self.play(FadeIn(self.axes), run_time=self.fill(1.0, "range"))
+        self.cue("range")  # the activation's axis, from zero to one, as the range is said
+        self.play(Indicate(self.axes.y_axis, color=p.highlight), run_time=self.fill(1.0, "curve"))
         self.cue("curve")
-        self.play(Create(self.curve), run_time=1.5)
+        self.play(Create(self.curve), run_time=self.fill(1.5, "formula"))
+        self.cue("formula")  # the formula written as it is read out
+        self.play(Write(self.formula), run_time=self.fill(1.5, "left"))
         # Each flat end of the curve is traced over as it is named.
         start, end, _ = self.plot.x_range
-        for name, span in (("left", (start, -TICK)), ("right", (TICK, end))):
+        for name, span, until in (
+            ("left", (start, -TICK), "right"),
+            ("right", (TICK, end), None),
+        ):
             flat = plot_function(self.axes, activations.sigmoid, p.text, x_range=list(span))
             self.cue(name)
             self.play(Create(flat.set_stroke(width=9, opacity=0.8)), run_time=0.8)
-            self.play(FadeOut(flat), run_time=0.5)
+            self.play(FadeOut(flat), run_time=self.fill(0.5, until))
         self.wait(0.5)
 
     def marker(self, x: float, y: float, text: str) -> Marker:
@@ -96,7 +107,11 @@ class SigmoidAndBias(LectureScene):
         foot = self.axes.c2p(s, 0)
         value = tex(tex_number(s), font_size=TYPE.label, palette=p).next_to(foot, UP, buff=0.2)
         self.cue("mark")
-        self.play(GrowFromCenter(mark.dot.move_to(foot)), FadeIn(value), run_time=0.8)
+        self.play(
+            GrowFromCenter(mark.dot.move_to(foot)),
+            FadeIn(value),
+            run_time=self.fill(0.8, "value"),
+        )
         self.rise = DashedLine(foot, self.axes.c2p(s, a), color=p.muted, stroke_width=2)
         self.cue("value")
         self.play(
@@ -105,8 +120,17 @@ class SigmoidAndBias(LectureScene):
             mark.dot.animate.move_to(self.axes.c2p(s, a)),
             run_time=1.2,
         )
-        self.play(FadeIn(mark.note))
+        self.play(FadeIn(mark.note), run_time=self.fill(1.0, "further"))
         self.mark = mark
+        # A point runs along the whole curve, left to right, as sums further right are
+        # said to come closer to one; then it is gone.
+        start, end, _ = self.plot.x_range
+        path = plot_function(self.axes, activations.sigmoid, p.highlight, x_range=[start, end])
+        runner = Dot(path.get_start(), color=p.highlight, radius=0.07)
+        self.cue("further")
+        self.play(FadeIn(runner), run_time=0.3)
+        self.play(MoveAlongPath(runner, path), run_time=self.fill(1.5))
+        self.play(FadeOut(runner), run_time=0.4)
         self.wait(0.5)
 
     def bias(self, step: Step[NeuronResult]) -> None:
@@ -117,18 +141,36 @@ class SigmoidAndBias(LectureScene):
         shifted = plot_function(self.axes, lambda x: activations.sigmoid(x + b), p.positive)
         n = self.plot.inputs
         self.bias_formula = tex(
-            rf"a = \sigma(w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}}",
+            r"a = ",
+            r"\sigma(",
+            rf"w_1 a_1 + \cdots + w_{{{n}}} a_{{{n}}}",
             r"+ b",
-            rf"), \quad b = {b:g}",
+            r")",
+            rf", \quad b = {b:g}",
             font_size=TYPE.formula,
             palette=p,
         ).move_to(self.formula)
+        sigma, plus_b, close = (self.bias_formula[i] for i in (1, 3, 4))
         new_mark = self.marker(
             s, a, rf"\sigma({tex_number(s)} {b:+g}) \approx {tex_activation(a)}"
         )
-        self.play(FadeOut(self.formula), FadeIn(self.bias_formula))
+        self.play(
+            FadeOut(self.formula), FadeIn(self.bias_formula), run_time=self.fill(1.0, "bias")
+        )
         self.cue("bias")  # the bias, inside the sigmoid's brackets
-        self.play(Indicate(self.bias_formula[1], color=p.highlight), run_time=1.0)
+        self.play(Indicate(plus_b, color=p.highlight), run_time=self.fill(1.0, "inside"))
+        # The sum and the bias added to it, then the sigma applied to their total.
+        self.cue("inside")
+        self.play(
+            Circumscribe(self.bias_formula[2:4], color=p.highlight, fade_out=True),  # sum, + b
+            run_time=self.fill(1.0, "sigma"),
+        )
+        self.cue("sigma")
+        self.play(
+            Indicate(sigma, color=p.highlight),
+            Indicate(close, color=p.highlight),
+            run_time=self.fill(1.0, "shift"),
+        )
         # The curve slides right by the bias as "shifts" is said; the faint original stays.
         offset = ValueTracker(0.0)
         sliding = always_redraw(
@@ -141,7 +183,7 @@ class SigmoidAndBias(LectureScene):
         self.play(
             self.curve.animate.set_stroke(opacity=0.35),
             offset.animate.set_value(-b),
-            run_time=1.5,
+            run_time=self.fill(1.5, "value"),
         )
         self.remove(sliding, offset)
         self.add(shifted)
@@ -155,7 +197,7 @@ class SigmoidAndBias(LectureScene):
         )
         self.remove(self.mark.dot)
         self.add(new_mark.dot)
-        self.play(FadeIn(new_mark.note))
+        self.play(FadeIn(new_mark.note), run_time=self.fill(1.0))
         self.shifted, self.mark = shifted, new_mark
         self.wait(0.5)
 
@@ -182,10 +224,10 @@ class SigmoidAndBias(LectureScene):
             self.curve.animate.set_stroke(opacity=1.0),
             run_time=1.0,
         )
-        self.play(FadeIn(self.sum_tex), run_time=1.0)
+        self.play(FadeIn(self.sum_tex), run_time=self.fill(1.0, "lands"))
         self.cue("lands")
         self.play(TransformFromCopy(self.sum_value, self.value), run_time=1.5)
-        self.play(GrowFromCenter(self.dot), run_time=0.6)
+        self.play(GrowFromCenter(self.dot), run_time=self.fill(0.6))
         self.wait(0.5)
 
     def trained_neuron(self, step: Step[NeuronResult]) -> None:
@@ -202,21 +244,48 @@ class SigmoidAndBias(LectureScene):
             0.08 * UP
         )
         self.trained_tex = tex(
-            rf"a = \sigma({tex_number(t.weighted_sum)} {'-' if b < 0 else '+'} "
-            rf"{tex_number(abs(b))}) "
-            rf"= \sigma({tex_number(t.z)}) \approx {tex_activation(t.activation)}",
+            r"a = \sigma(",
+            tex_number(t.weighted_sum),
+            rf"{'-' if b < 0 else '+'} {tex_number(abs(b))}",
+            rf") = \sigma({tex_number(t.z)}) \approx {tex_activation(t.activation)}",
             font_size=TYPE.formula,
             palette=p,
         ).move_to(self.sum_tex)
+        #: The sum the weights gave and the bias added to it, in the formula.
+        weighted, added = self.trained_tex[1], self.trained_tex[2]
         top = self.axes.c2p(t.z, t.activation)
         rise = DashedLine(end, top, color=p.muted, stroke_width=2)
         note = self.marker(t.z, t.activation, rf"z = {tex_number(t.z)}").note
+        # The bias as it is said; the sum it is added to and the bias again as each is
+        # named; the arrow and the slide as the point is said to move.
         self.cue("shift")
-        self.play(FadeOut(self.value), GrowArrow(self.shift_arrow), FadeIn(bias_tex), run_time=1.2)
-        self.play(self.dot.animate.move_to(end), run_time=1.2)
+        self.play(FadeOut(self.value), FadeIn(bias_tex), run_time=self.fill(1.0, "sum"))
+        self.cue("sum")
+        self.play(Circumscribe(self.sum_value, color=p.highlight), run_time=self.fill(1.0, "sign"))
+        self.cue("sign")
+        self.play(Circumscribe(bias_tex, color=p.highlight), run_time=self.fill(1.0, "slides"))
+        self.cue("slides")
+        self.play(GrowArrow(self.shift_arrow), run_time=1.0)
+        self.play(self.dot.animate.move_to(end), run_time=self.fill(1.2, "lift"))
         self.cue("lift")
-        self.play(Create(rise), self.dot.animate.move_to(top), run_time=1.4)
-        self.play(FadeOut(self.sum_tex), FadeIn(self.trained_tex), FadeIn(note), run_time=1.0)
+        self.play(Create(rise), self.dot.animate.move_to(top), run_time=self.fill(1.4, "computes"))
+        self.cue("computes")
+        self.play(
+            FadeOut(self.sum_tex),
+            FadeIn(self.trained_tex),
+            FadeIn(note),
+            run_time=self.fill(1.0, "weights"),
+        )
+        # In the formula: the sum the weights gave, then the bias, as each is named.
+        self.cue("weights")
+        self.play(Indicate(weighted, color=p.highlight), run_time=self.fill(1.0, "strength"))
+        self.cue("strength")
+        self.play(
+            AnimationGroup(
+                Indicate(added, color=p.highlight), Indicate(bias_tex, color=p.highlight)
+            ),
+            run_time=self.fill(1.0),
+        )
         self.bias_tex = bias_tex
         self.mark = Marker(self.dot, note)
         self.wait(0.5)

@@ -13,12 +13,16 @@ from manim import (
     RIGHT,
     AnimationGroup,
     Circumscribe,
+    Create,
     FadeIn,
     FadeOut,
     Group,
     Indicate,
+    Line,
     Mobject,
     VGroup,
+    smooth,
+    squish_rate_func,
     there_and_back,
 )
 
@@ -50,11 +54,35 @@ class ThisIsAThree(LectureScene):
     PLAN = plan
 
     def the_digit(self, step: Step[None]) -> None:
-        self.grid = STAGE.center_on(PixelGrid(self.inputs.digit.pixels, self.palette, height=5.4))
+        pixels = self.inputs.digit.pixels
+        self.grid = STAGE.center_on(PixelGrid(pixels, self.palette, height=5.4))
+        # First the digit as anyone sees it; then its grid of squares is drawn in as the
+        # words name it, and settles into the grid's own lines as its size is said.
+        seen = PixelGrid(pixels, self.palette, height=5.4, lines=False).move_to(self.grid)
+        lines = self.grid_lines(self.grid)
         self.braces = size_braces(self.grid, self.palette)
-        self.play(FadeIn(self.grid))
+        self.play(FadeIn(seen), run_time=self.fill(1.5))
+        self.cue("grid")
+        self.play(Create(lines, lag_ratio=0.3), run_time=self.fill(2))
         self.cue("braces")
-        self.play(FadeIn(self.braces))
+        self.play(FadeIn(self.grid), FadeOut(lines), FadeIn(self.braces), run_time=self.fill(1))
+        self.remove(seen)
+
+    def grid_lines(self, grid: PixelGrid) -> VGroup:
+        """The borders of the grid's squares as lines: rows top to bottom, then columns."""
+        rows, cols = grid.pixels.shape
+        left, right = grid.get_left()[0], grid.get_right()[0]
+        top, bottom = grid.get_top()[1], grid.get_bottom()[1]
+        size = grid.cell_size
+        across = [
+            Line((left, top - i * size, 0.0), (right, top - i * size, 0.0))
+            for i in range(rows + 1)
+        ]
+        down = [
+            Line((left + j * size, top, 0.0), (left + j * size, bottom, 0.0))
+            for j in range(cols + 1)
+        ]
+        return VGroup(*across, *down).set_stroke(self.palette.highlight, width=1.5, opacity=0.8)
 
     def alike(self, step: Step[Alike]) -> None:
         self.alike_cards = [DigitCard(d, self.palette, 1.7) for d in step.shows.digits]
@@ -62,7 +90,7 @@ class ThisIsAThree(LectureScene):
         self.play(FadeOut(self.braces), self.grid.animate.replace(self.alike_cards[0].grid))
         self.remove(self.grid)
         self.add(self.alike_cards[0])
-        self.play(FadeIn(Group(*self.alike_cards[1:]), lag_ratio=0.2))
+        self.play(FadeIn(Group(*self.alike_cards[1:]), lag_ratio=0.2), run_time=self.fill(1))
         self.cue("differ")
         # The pixels where each example differs clearly from the first, lit for a moment.
         self.differ_marks = VGroup(
@@ -71,11 +99,15 @@ class ThisIsAThree(LectureScene):
                 for card, apart in zip(self.alike_cards[1:], step.shows.apart, strict=True)
             )
         )
-        self.play(Circumscribe(self.alike_cards[0], color=self.palette.highlight))
-        self.play(FadeIn(self.differ_marks, lag_ratio=0.2), run_time=1.2)
-        self.play(FadeOut(self.differ_marks), run_time=0.8)
+        self.play(FadeIn(self.differ_marks, lag_ratio=0.2), run_time=self.fill(1.2))
+        self.cue("first")
+        self.play(
+            Circumscribe(self.alike_cards[0], color=self.palette.highlight),
+            FadeOut(self.differ_marks, rate_func=squish_rate_func(smooth, 0.6, 1.0)),
+            run_time=self.fill(1.5),
+        )
         self.cue("same")
-        self.play(wave(self.alike_cards), run_time=1.5)
+        self.play(wave(self.alike_cards), run_time=self.fill(1.5))
 
     def apart_marks(self, card: DigitCard, apart: np.ndarray) -> VGroup:
         """Squares over the card's pixels that differ clearly from the first digit's."""
@@ -88,9 +120,9 @@ class ThisIsAThree(LectureScene):
         self.others = [DigitCard(d, self.palette, 1.15) for d in step.shows.digits]
         # Room below for the answers revealed under each card at the end.
         STAGE.to_bottom(card_grid(self.others, rows=1, buff=0.3), buff=0.6)
-        self.play(FadeIn(Group(*self.others), lag_ratio=0.1), run_time=1.5)
+        self.play(FadeIn(Group(*self.others), lag_ratio=0.1), run_time=self.fill(1.5))
         self.cue("apart")
-        self.play(wave(self.others), run_time=2)
+        self.play(wave(self.others), run_time=self.fill(2))
 
     def the_task(self, step: Step[Task]) -> None:
         cards = Group(*self.alike_cards, *self.others)
@@ -110,11 +142,23 @@ class ThisIsAThree(LectureScene):
         for moment, part, arrow in zip(moments, parts, [*arrows, None], strict=True):
             if moment is not None:
                 self.cue(moment)
-            self.play(FadeIn(part), *([FadeIn(arrow)] if arrow else []), run_time=0.7)
+            self.play(
+                FadeIn(part, lag_ratio=0.3),
+                *([FadeIn(arrow)] if arrow else []),
+                run_time=self.fill(0.7 if moment is None else 1.0),
+            )
         self.cue("remark")
-        self.play(FadeIn(remark))
+        self.play(FadeIn(remark), run_time=self.fill(1))
+        # The rules one would have to write go in the program: pointed at as they are named.
+        self.cue("rules")
+        self.play(Circumscribe(program, color=self.palette.highlight), run_time=self.fill(1.5))
         self.cue("learns")
-        self.play(Indicate(program, scale_factor=1.1, color=self.palette.highlight))
+        self.play(
+            Indicate(program, scale_factor=1.1, color=self.palette.highlight),
+            run_time=self.fill(1),
+        )
+        self.cue("examples")
+        self.play(Circumscribe(grid, color=self.palette.highlight), run_time=self.fill(1.5))
 
     def lines(self, *texts: str) -> VGroup:
         return VGroup(*(label(t, TYPE.body, self.palette.text) for t in texts)).arrange(
@@ -137,13 +181,33 @@ class ThisIsAThree(LectureScene):
         cards = [*self.alike_cards, *self.others]
         self.play(FadeOut(self.task), FadeIn(Group(*cards)))
         self.cue("verdicts")
-        self.play(*(FadeIn(c.reveal()) for c in cards), run_time=1.2)
+        self.play(
+            AnimationGroup(*(FadeIn(c.reveal()) for c in cards), lag_ratio=0.1),
+            run_time=self.fill(1.2),
+        )
         marks = wrong_marks(cards, self.palette)
         if marks:
             self.cue("wrong")
-            self.play(*marks)
+            self.play(*marks, run_time=self.fill(1))
+        elif "right" in step.cues:
+            # "it reads every one of them right": each labelled digit's verdict in turn.
+            self.cue("right")
+            self.play(
+                AnimationGroup(
+                    *(
+                        Indicate(c.verdict[0], color=self.palette.highlight)
+                        for c in cards
+                        if c.verdict is not None and c.digit.label is not None
+                    ),
+                    lag_ratio=0.1,
+                ),
+                run_time=self.fill(1.5),
+            )
         self.cue("first")
-        self.play(Circumscribe(self.alike_cards[0], color=self.palette.highlight), run_time=1.5)
+        self.play(
+            Circumscribe(self.alike_cards[0], color=self.palette.highlight),
+            run_time=self.fill(1.5),
+        )
         if "rest" in step.cues:
             self.cue("rest")
-            self.play(wave(cards[1:]), run_time=2)
+            self.play(wave(cards[1:]), run_time=self.fill(2))

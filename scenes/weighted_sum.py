@@ -20,10 +20,12 @@ from manim import (
     UP,
     AnimationGroup,
     Circle,
+    Circumscribe,
     Create,
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     MathTex,
     Rectangle,
     ReplacementTransform,
@@ -57,6 +59,9 @@ DIAGRAM_HEIGHT = 5.0
 FAN_IN_WIDTH = 6.0
 #: Opacity of the rest of the network while one neuron's connections are shown.
 DIMMED = 0.12
+#: Stroke width of the neuron's drawn connections as they light up, before their widths
+#: show their weights.
+LIT_WIDTH = 2.5
 #: The weight grid laid over the digit lets the digit show through it.
 OVERLAY_OPACITY = 0.72
 #: The designed weights are ±1: drawn at full brightness.
@@ -97,36 +102,52 @@ class WeightedSum(LectureScene):
         self.more = label(self.note(step.notes[""]), TYPE.small, p.muted)
         self.more.next_to(diagram, DOWN, buff=0.2).set_x(diagram.get_x())
         room.keep_inside(self.more)
-        self.play(FadeIn(diagram), run_time=1.2)
+        self.play(FadeIn(diagram), run_time=self.fill(1.4, "neuron"))
         fan_ids = {id(edge) for edge in self.fan}
         others = [e for group in diagram.edges for e in group if id(e) not in fan_ids]
-        self.cue("neuron")  # the neuron is ringed and lit as it is named
+        self.cue("neuron")  # the neuron is ringed as it is named, lit as its activation is
         self.play(
             *(e.animate.set_stroke(opacity=DIMMED) for e in others),
-            self.cell.animate.set_fill(opacity=self.featured.activation),
             FadeIn(self.ring),
-            run_time=1.2,
+            run_time=self.fill(1.2, "lit"),
+        )
+        self.cue("lit")
+        self.play(
+            self.cell.animate.set_fill(opacity=self.featured.activation),
+            run_time=self.fill(0.8, "edges"),
         )
         self.fan.set_z_index(-0.5)  # above the dimmed edges, below the neurons
-        self.cue("edges")  # the connections take their colours as the weights are named
+        # The connections light up one by one as every pixel is said to have its own; then
+        # they take their colours as each sign is named, and their widths as size is.
+        self.cue("edges")
         self.play(
             AnimationGroup(
                 *(
-                    built(
-                        self.edges[pixel].animate.set_stroke(
-                            p.signed_color(float(weight)),
-                            width=FAN_IN_WIDTH * float(strength),
-                            opacity=1.0,
-                        )
-                    )
-                    for pixel, weight, strength in zip(
-                        fan.sources, fan.weights, fan.strengths, strict=True
-                    )
+                    built(edge.animate.set_stroke(p.text, width=LIT_WIDTH, opacity=1.0))
+                    for edge in self.fan
                 ),
                 lag_ratio=0.08,
             ),
             FadeIn(self.more),
-            run_time=2.0,
+            run_time=self.fill(1.5, "positive"),
+        )
+        for name, positive in (("positive", True), ("negative", False)):
+            coloured = [
+                built(self.edges[pixel].animate.set_stroke(p.signed_color(float(weight))))
+                for pixel, weight in zip(fan.sources, fan.weights, strict=True)
+                if (weight >= 0) == positive
+            ]
+            self.cue(name)
+            if coloured:
+                until = "negative" if positive else "thicker"
+                self.play(*coloured, run_time=self.fill(0.8, until))
+        self.cue("thicker")
+        self.play(
+            *(
+                built(self.edges[pixel].animate.set_stroke(width=FAN_IN_WIDTH * float(strength)))
+                for pixel, strength in zip(fan.sources, fan.strengths, strict=True)
+            ),
+            run_time=self.fill(1.0),
         )
         self.wait(0.5)
 
@@ -176,11 +197,14 @@ class WeightedSum(LectureScene):
             self.play(
                 ReplacementTransform(lifted, line),
                 edge.animate.set_stroke(width=width),
-                run_time=1.1,
+                # The first term holds the eye until the other lines are named.
+                run_time=self.fill(1.1, "more") if n == 0 else 1.1,
             )
-        self.play(FadeIn(self.rest), run_time=0.8)
+        self.play(FadeIn(self.rest), run_time=self.fill(0.8, "total"))
         self.cue("total")
-        self.play(FadeIn(self.sum_tex, shift=0.2 * DOWN))
+        self.play(FadeIn(self.sum_tex, shift=0.2 * DOWN), run_time=self.fill(1.0, "about"))
+        self.cue("about")  # the sum outlined as its value is said
+        self.play(Circumscribe(self.sum_tex, color=p.highlight), run_time=self.fill(1.5))
         self.wait(0.5)
 
     def pair(self, weights: np.ndarray, scale: float | None = None) -> WeightGrid:
@@ -213,15 +237,31 @@ class WeightedSum(LectureScene):
             FadeIn(self.digit_grid),
             *(Transform(e, sq) for e, sq in zip(self.fan, squares, strict=True)),
             *(ReplacementTransform(n, m) for n, m in zip(inputs, self.marks, strict=True)),
-            run_time=2.0,
+            run_time=self.fill(2.0, "grid"),
         )
         # The grid takes over from the squares: they are its cells at the drawn pixels.
         self.cue("grid")
-        self.play(FadeIn(self.weight_grid), FadeOut(self.fan), run_time=1.5)
+        self.play(FadeIn(self.weight_grid), FadeOut(self.fan), run_time=self.fill(1.5, "positive"))
         self.bring_to_front(self.marks)
-        self.cue("marks")  # the drawn pixels, each under its weight, as the product is said
+        # Its strongest weight of each sign, outlined as that sign's colour is named.
+        for name, cell, until in zip(
+            ("positive", "negative"), overlay.strongest, ("negative", "marks"), strict=True
+        ):
+            self.cue(name)
+            if cell is not None:
+                square = self.weight_grid.cell_square(*cell)
+                self.play(
+                    Circumscribe(square, color=p.highlight, buff=0.15, fade_out=True),
+                    run_time=self.fill(1.0, until),
+                )
+        # The drawn pixels one after another, each under its weight, as the product is said.
+        self.cue("marks")
         self.play(
-            *(Indicate(m, color=p.highlight, scale_factor=1.8) for m in self.marks), run_time=1.2
+            LaggedStart(
+                *(Indicate(m, color=p.highlight, scale_factor=1.8) for m in self.marks),
+                lag_ratio=0.25,
+            ),
+            run_time=self.fill(1.5),
         )
         self.wait(0.5)
 
@@ -246,16 +286,29 @@ class WeightedSum(LectureScene):
             self.weight_grid.animate.move_to(WEIGHTS_AT).set_opacity(1.0),
             self.digit_grid.animate.move_to(DIGIT_AT),
             FadeIn(self.times),
-            run_time=1.5,
+            run_time=self.fill(1.5, "patch"),
         )
+        p = self.palette
         self.box = self.detector_box(patch)
-        readout = Readout("weighted sum", patch.on_digit.weighted_sum, self.palette)
+        readout = Readout("weighted sum", patch.on_digit.weighted_sum, p)
         readout.move_to(READOUT_AT)
         self.patch = patch
+        # The patch outlined on the digit as it is said; its weights as they are.
         self.cue("patch")
-        self.play(FadeOut(self.weight_grid), FadeIn(grid), FadeIn(self.box))
+        self.play(FadeOut(self.weight_grid), Create(self.box), run_time=self.fill(1.0, "weight"))
+        self.cue("weight")
+        self.play(FadeIn(grid), run_time=self.fill(1.0, "sum"))
+        # The patch's pixels lit as the sum is said to add them, then the sum; the patch
+        # all white as a white patch is imagined.
+        lit = self.box.copy().set_stroke(width=0).set_fill(p.highlight, opacity=0.4)
         self.cue("sum")
-        self.play(FadeIn(readout))
+        self.play(FadeIn(lit), run_time=self.fill(1.0, "about"))
+        self.cue("about")
+        self.play(FadeOut(lit), FadeIn(readout), run_time=self.fill(1.0, "white"))
+        white = self.box.copy().set_stroke(width=0).set_fill(p.text, opacity=0.9)
+        self.cue("white")
+        self.play(FadeIn(white), run_time=0.8)
+        self.play(FadeOut(white), run_time=self.fill(0.8))
         self.weight_grid, self.readout = grid, readout
         self.wait(0.5)
 
@@ -276,17 +329,58 @@ class WeightedSum(LectureScene):
             FadeOut(self.box),
             FadeIn(grid),
             FadeIn(box),
+            run_time=self.fill(1.0, "bright"),
         )
-        # The bright patch it wants, outlined on the weights and on the digit as it is said.
+        # The bright patch it wants, outlined on the weights and on the digit as it is said;
+        # the dark bands shaded as they are; the patch pointed at as the stroke is named.
         strip = self.detector_box(self.patch)
         strip.set_stroke(width=5)
         strips = VGroup(strip, strip.copy().move_to(grid.cell_center(*self.patch.centre)))
+        bands = VGroup(
+            *(
+                band.copy().shift(there - box.get_center())
+                for band in self.bands(box, strip)
+                for there in (box.get_center(), grid.cell_center(*edge.centre))
+            )
+        )
         self.cue("bright")
-        self.play(Create(strips, lag_ratio=0), run_time=0.8)
-        self.play(FadeOut(strips), run_time=0.6)
+        self.play(Create(strips, lag_ratio=0), run_time=self.fill(0.8, "dark"))
+        self.cue("dark")
+        self.play(FadeIn(bands), run_time=self.fill(0.8, "stroke"))
+        self.cue("stroke")
+        self.play(
+            *(Indicate(s, color=self.palette.highlight) for s in strips),
+            run_time=self.fill(1.0, "digit"),
+        )
         self.cue("digit")
-        self.play(FadeIn(self.on_digit))
+        self.play(
+            FadeOut(strips),
+            FadeOut(bands),
+            FadeIn(self.on_digit),
+            run_time=self.fill(1.0, "white"),
+        )
         self.cue("white")
-        self.play(FadeIn(self.on_white))
+        self.play(FadeIn(self.on_white), run_time=self.fill(1.0))
         self.weight_grid, self.box = grid, box
         self.wait(0.5)
+
+    def bands(self, outline: Rectangle, strip: Rectangle) -> VGroup:
+        """The two bands between a detector's ``outline`` and its ``strip`` (both centred
+        alike), shaded in the highlight colour: above and below a strip that runs across,
+        left and right of one that runs down."""
+        across = outline.width - strip.width < outline.height - strip.height
+        if across:
+            side = (outline.height - strip.height) / 2
+            size, offset = (outline.width, side), (strip.height + side) / 2 * UP
+        else:
+            side = (outline.width - strip.width) / 2
+            size, offset = (side, outline.height), (strip.width + side) / 2 * RIGHT
+        return VGroup(
+            *(
+                Rectangle(width=size[0], height=size[1])
+                .move_to(outline.get_center() + sign * offset)
+                .set_stroke(width=0)
+                .set_fill(self.palette.highlight, opacity=0.35)
+                for sign in (1, -1)
+            )
+        )

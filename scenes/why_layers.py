@@ -9,23 +9,27 @@ Render: ``manim render scenes/why_layers.py`` (``-ql`` preview, ``-s`` last fram
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 from manim import (
     DOWN,
     RIGHT,
     UP,
+    Circumscribe,
     Create,
     FadeIn,
     FadeOut,
     Group,
     Indicate,
+    LaggedStart,
     Line,
     ManimColor,
     Mobject,
     Rectangle,
     Text,
     VGroup,
+    Write,
 )
 
 from lecture.chapters.why_layers import Edges, Ladder, PiecedDigit, Pieces, Speech, plan
@@ -39,7 +43,16 @@ from scenes.kit.stage import STAGE
 from scenes.kit.text import label
 from scenes.kit.type_scale import TYPE
 
-__all__ = ["WhyLayers"]
+__all__ = ["WhyLayers", "after"]
+
+
+def after(step: Step[Any], cue: str | None) -> str | None:
+    """The mark said after ``cue`` in ``step``'s words (its cues are in the words' order;
+    ``None`` for the first), or ``None`` after the last: what a filled animation lasts
+    until (``fill``'s ``until``; ``None``, the next mark or the end of the speech)."""
+    cues = step.cues
+    at = -1 if cue is None else cues.index(cue)
+    return cues[at + 1] if at + 1 < len(cues) else None
 
 
 class WhyLayers(LectureScene):
@@ -52,9 +65,11 @@ class WhyLayers(LectureScene):
         return list(self.palette.pieces[: len(pieced.masks)])
 
     def pieces(self, step: Step[Pieces]) -> None:
+        p = self.palette
         panels = []
         #: Each example's digit, its pieces tinted (kept for tests).
         self.piece_grids: list[TintedGrid] = []
+        piece_names: list[Mobject] = []
         for example in step.shows.examples:
             colors = self.piece_colors(example)
             grid = TintedGrid(
@@ -68,11 +83,30 @@ class WhyLayers(LectureScene):
             ).arrange(DOWN, buff=0.1)
             panels.append(Group(grid, names.next_to(grid, DOWN, buff=0.25)))
             self.piece_grids.append(grid)
+            piece_names.extend(names)
         self.panels = Group(*panels).arrange(RIGHT, buff=1.0, aligned_edge=UP)
         STAGE.center_on(self.panels)
         for n, panel in enumerate(panels, start=1):
             self.cue(f"example-{n}")  # each example appears as it is named
-            self.play(FadeIn(panel), run_time=0.8)
+            self.play(FadeIn(panel), run_time=self.fill(0.8, after(step, f"example-{n}")))
+        # The pieces' names, one after another, as one neuron per piece is hoped for; then
+        # each example in turn, as the output layer is said to check which pieces it has.
+        self.cue("piece")
+        self.play(
+            LaggedStart(
+                *(Indicate(name, color=p.highlight) for name in piece_names), lag_ratio=0.5
+            ),
+            run_time=self.fill(1.5, after(step, "piece")),
+        )
+        if "checks" in step.cues:
+            self.cue("checks")
+            self.play(
+                LaggedStart(
+                    *(Circumscribe(grid, color=p.highlight) for grid in self.piece_grids),
+                    lag_ratio=0.7,
+                ),
+                run_time=self.fill(1.5, after(step, "checks")),
+            )
         #: The outline of each upper loop, pointed at as any loop is said to count.
         self.loop_boxes = VGroup(
             *(
@@ -80,16 +114,23 @@ class WhyLayers(LectureScene):
                 for i, j in step.shows.loops
             )
         )
+        # The first loop as any loop is said to count, the others as "however it is drawn".
         self.cue("loops")
         if len(self.loop_boxes):
-            self.play(Create(self.loop_boxes, lag_ratio=0), run_time=1.0)
+            self.play(Create(self.loop_boxes[0]), run_time=self.fill(1.0, "drawn"))
+        self.cue("drawn")
+        if len(self.loop_boxes) > 1:
+            self.play(
+                Create(VGroup(*self.loop_boxes[1:]), lag_ratio=0),
+                run_time=self.fill(1.0, after(step, "drawn")),
+            )
         # Under the panels, when some example is misread: which, and that all of its kind are.
         self.misread_text: Text | None = None
         if "misread" in step.notes:
             text = label(self.note(step.notes["misread"]), TYPE.label, self.palette.muted)
             self.misread_text = STAGE.to_bottom(text, buff=0.15)
             self.cue("misread")
-            self.play(FadeIn(self.misread_text))
+            self.play(FadeIn(self.misread_text), run_time=self.fill(1.0))
         self.wait(0.5)
 
     def mask_box(self, grid: PixelGrid | TintedGrid, mask: np.ndarray) -> Rectangle:
@@ -138,15 +179,41 @@ class WhyLayers(LectureScene):
         self.tiles = self.tile_lines(self.big, edges.tile)
         note = [FadeOut(self.misread_text)] if self.misread_text is not None else []
         self.play(FadeOut(self.panels), FadeOut(self.loop_boxes), *note, FadeIn(self.big))
+        # The digit's loop, outlined as spotting a loop is said to be hard; the outline
+        # stays while the loop's own edges are drawn.
+        loop = (
+            [] if edges.loop is None else [self.mask_box(self.big, edges.digit.masks[edges.loop])]
+        )
+        self.cue("loop")
+        if loop:
+            self.play(Create(loop[0]), run_time=self.fill(1.0, "cut"))
         self.cue("cut")
-        self.play(Create(self.tiles, lag_ratio=0.05), run_time=1.2)
+        self.play(Create(self.tiles, lag_ratio=0.3), run_time=self.fill(1.2, "piece-1"))
         for n, lines in enumerate(self.edge_lines, start=1):
             self.cue(f"piece-{n}")  # each piece's edges appear as that piece is named
-            self.play(Create(lines, lag_ratio=0.3), run_time=1.5)
+            gone = [FadeOut(loop.pop())] if loop and n > 1 else []
+            until = after(step, f"piece-{n}")
+            self.play(Create(lines, lag_ratio=0.3), *gone, run_time=self.fill(1.5, until))
         one = next((lines[0] for lines in self.edge_lines if len(lines)), None)
         self.cue("one")  # a single edge, as one first-layer neuron's hoped-for pattern
+        gone = [FadeOut(loop.pop())] if loop else []
         if one is not None:
-            self.play(Indicate(one, color=self.palette.text, scale_factor=1.6), run_time=1.2)
+            self.play(
+                Indicate(one, color=self.palette.text, scale_factor=1.6),
+                *gone,
+                run_time=self.fill(1.2, after(step, "one")),
+            )
+        elif gone:
+            self.play(*gone)
+        if "all" in step.cues:
+            self.cue("all")  # every edge, as edges are said to be worth finding
+            self.play(
+                LaggedStart(
+                    *(Indicate(lines, color=self.palette.highlight) for lines in self.edge_lines),
+                    lag_ratio=0.5,
+                ),
+                run_time=self.fill(1.5),
+            )
         self.wait(0.5)
 
     def strokes_picture(
@@ -208,15 +275,41 @@ class WhyLayers(LectureScene):
         arrows = chain_arrows(columns, p.muted, buff=0.25)
         self.ladder_group = Group(*columns, heads, arrows)
         self.ladder_heads = heads
+        self.ladder_arrows = arrows
         self.play(
-            FadeOut(self.big), FadeOut(self.tiles), *(FadeOut(lines) for lines in self.edge_lines)
+            FadeOut(self.big),
+            FadeOut(self.tiles),
+            *(FadeOut(lines) for lines in self.edge_lines),
+            run_time=self.fill(1.0, after(step, None)),
         )
         # Each rung appears as it is named, with the arrow that leads up to it.
         for column, heading, arrow, rung in zip(
             columns, heads, [None, *arrows], ladder.rungs, strict=True
         ):
             self.cue(rung.name)
-            self.play(FadeIn(column), FadeIn(heading), *([FadeIn(arrow)] if arrow else []))
+            self.play(
+                FadeIn(column),
+                FadeIn(heading),
+                *([FadeIn(arrow)] if arrow else []),
+                run_time=self.fill(1.0, after(step, rung.name)),
+            )
+        # The arrows in turn, as each layer is said to build on the one before; then the
+        # first rung and the last, as "simple" and "abstract" are said.
+        self.cue("builds")
+        self.play(
+            LaggedStart(*(Indicate(arrow, color=p.highlight) for arrow in arrows), lag_ratio=0.6),
+            run_time=self.fill(1.5, after(step, "builds")),
+        )
+        if "simple" in step.cues:
+            self.cue("simple")
+            self.play(
+                LaggedStart(
+                    Circumscribe(Group(columns[0], heads[0]), color=p.highlight),
+                    Circumscribe(Group(columns[-1], heads[-1]), color=p.highlight),
+                    lag_ratio=1.0,
+                ),
+                run_time=self.fill(1.6),
+            )
         self.wait(0.5)
 
     def speech(self, step: Step[Speech]) -> None:
@@ -227,11 +320,24 @@ class WhyLayers(LectureScene):
         STAGE.center_on(boxes.arrange(RIGHT, buff=0.9))
         arrows = chain_arrows(list(boxes), p.muted, buff=0.1)
         self.speech_group = VGroup(boxes, arrows)
-        self.play(FadeOut(self.ladder_group))
+        # The last step's ladder, pointed at as "a similar ladder" is said, then gone.
+        self.cue("ladder")
+        self.play(
+            LaggedStart(
+                *(Indicate(arrow, color=p.highlight) for arrow in self.ladder_arrows),
+                lag_ratio=0.5,
+            ),
+            run_time=1.0,
+        )
+        self.play(FadeOut(self.ladder_group), run_time=self.fill(1.0, after(step, "ladder")))
         # Each word's box appears as it is said, with the arrow that leads up to it.
         for word, box, arrow in zip(step.shows.words, boxes, [None, *arrows], strict=True):
             self.cue(word)
-            self.play(FadeIn(box), *([FadeIn(arrow)] if arrow else []), run_time=0.6)
+            self.play(
+                FadeIn(box),
+                *([FadeIn(arrow)] if arrow else []),
+                run_time=self.fill(0.6, after(step, word)),
+            )
         self.wait(0.5)
 
     def only_a_hope(self, step: Step[None]) -> None:
@@ -241,9 +347,12 @@ class WhyLayers(LectureScene):
             label(self.note(step.notes["later"]), TYPE.body, p.text),
         ).arrange(DOWN, buff=0.4)
         STAGE.center_on(message)
-        self.play(FadeOut(self.speech_group))
+        self.play(FadeOut(self.speech_group), run_time=self.fill(1.0, "message"))
         self.cue("message")
-        self.play(FadeIn(message[0]))
+        self.play(FadeIn(message[0]), run_time=self.fill(1.0, "training"))
+        # The hope outlined again as its reason is said: nothing in training asks for it.
+        self.cue("training")
+        self.play(Circumscribe(message[0], color=p.highlight), run_time=self.fill(1.5, "later"))
         self.cue("later")
-        self.play(FadeIn(message[1]))
+        self.play(Write(message[1]), run_time=self.fill(1.5))
         self.wait(0.5)

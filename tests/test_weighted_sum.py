@@ -81,6 +81,11 @@ def check_plan() -> None:
     assert grid.values["inputs"] == 784 and grid.values["side"] == 28
     np.testing.assert_array_equal(grid.shows.weights, w)
     assert grid.shows.cells == tuple(divmod(p, 28) for p in DRAWN_PIXELS)
+    # The strongest weight of each sign, outlined as its colour is named.
+    positive, negative = grid.shows.strongest
+    assert positive == (divmod(int(np.argmax(w)), 28) if w.max() > 0 else None)
+    assert negative == (divmod(int(np.argmin(w)), 28) if w.min() < 0 else None)
+    assert grid.cues == ("grid", "positive", "negative", "marks")
 
     # The designed neuron sits where it gives this digit its largest sum.
     d = LECTURE_DETECTOR

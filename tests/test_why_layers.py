@@ -84,7 +84,16 @@ def assert_plan_matches(inputs: Inputs) -> None:
     loops = [(i, j) for i, j in loops if examples[i].regions[j].name == LOOP]
     assert list(pieces.shows.loops) == [(i, j) for i, j in loops if examples[i].masks[j].any()]
     assert len(pieces.shows.loops) == 2
-    assert pieces.cues[:3] == ("example-1", "example-2", "example-3")
+    assert pieces.cues == (
+        "example-1",
+        "example-2",
+        "example-3",
+        "piece",
+        *(() if misread else ("checks",)),
+        "loops",
+        "drawn",
+        *(("misread",) if misread else ()),
+    )
     if misread:
         note = pieces.notes["misread"]
         assert (note.key, note.name) == ("pieces-misread", f"misread-{len(misread)}")
@@ -99,12 +108,19 @@ def assert_plan_matches(inputs: Inputs) -> None:
     strokes = [tile_strokes(nine.digit.pixels, m, TILE) for m in nine.masks]
     assert [list(s) for s in edges.shows.strokes] == strokes
     assert edges.values == {}
-    assert edges.cues == ("cut", "piece-1", "piece-2", "one")
+    many = "-one-hidden" not in edges.key
+    assert edges.cues == ("loop", "cut", "piece-1", "piece-2", "one", *(("all",) if many else ()))
+    # The 9's upper loop, outlined as spotting a loop is said to be hard.
+    assert nine.regions[edges.shows.loop].name == LOOP and nine.masks[edges.shows.loop].any()
 
     ladder = chapter.step("ladder")
     assert ladder.key == {1: "ladder-one-hidden", 2: "ladder"}.get(hidden, "ladder-deeper")
     assert ladder.values == {}
-    assert ladder.cues == tuple(r.name for r in ladder.shows.rungs)
+    assert ladder.cues == (
+        *(r.name for r in ladder.shows.rungs),
+        "builds",
+        *(("simple",) if many else ()),
+    )
     told = [(r.name, r.where.name, dict(r.where.values)) for r in ladder.shows.rungs]
     assert told == expected_rungs(hidden)
     assert [r.what.name for r in ladder.shows.rungs] == [r.name for r in ladder.shows.rungs]
@@ -114,7 +130,7 @@ def assert_plan_matches(inputs: Inputs) -> None:
     assert [list(s) for s in ladder.shows.long_strokes] == (long if hidden > 2 else [])
 
     assert chapter.step("speech").shows.words == SPEECH
-    assert chapter.step("speech").cues == SPEECH
+    assert chapter.step("speech").cues == ("ladder", *SPEECH)
     hope = chapter.step("only-a-hope")
     assert hope.key == "only-a-hope" + TIDY_WORDS[tidy_words(inputs.network.weights[0])]
     assert {(n.key, n.name) for n in hope.notes.values()} == {
@@ -212,7 +228,15 @@ def with_first_layer(inputs: Inputs, tidy: int, neurons: int = 16, noise: float 
 
 @pytest.mark.parametrize(
     ("tidy", "words"),
-    [(0, "none"), (1, "hardly-any"), (2, "hardly-any"), (5, "some"), (8, "some"), (9, "most"), (16, "most")],
+    [
+        (0, "none"),
+        (1, "hardly-any"),
+        (2, "hardly-any"),
+        (5, "some"),
+        (8, "some"),
+        (9, "most"),
+        (16, "most"),
+    ],
 )
 def test_the_caveat_says_how_many_neurons_are_tidy_edges(tidy: int, words: str) -> None:
     inputs = with_first_layer(load_inputs(), tidy)

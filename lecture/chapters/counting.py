@@ -85,9 +85,13 @@ class Knob:
 
 @dataclass(frozen=True)
 class Knobs:
-    """The every-knob step's magnified parameters, in the order they are stacked."""
+    """The every-knob step's magnified parameters, in the order they are stacked; and the
+    first layer's largest positive and most negative parameter, pointed at as the colours
+    are named (``None`` when the layer has no parameter of that sign)."""
 
     knobs: tuple[Knob, ...]
+    positive: Parameter | None = None
+    negative: Parameter | None = None
 
 
 def featured_parameters(net: Network, trace: Trace, neuron: int) -> tuple[Parameter, ...]:
@@ -107,6 +111,26 @@ def featured_parameters(net: Network, trace: Trace, neuron: int) -> tuple[Parame
     )
 
 
+def first_layer_extremes(net: Network) -> tuple[Parameter | None, Parameter | None]:
+    """The first layer's largest positive and most negative parameter (weight or bias):
+    the brightest cell of each colour; ``None`` for a sign no parameter has."""
+    w, b = net.weights[0], net.biases[0]
+    # Counting order: neuron by neuron, its weights then its bias.
+    values = np.concatenate([w, b[:, None]], axis=1)
+    n_in = w.shape[1]
+
+    def at(flat: int) -> Parameter:
+        neuron, column = divmod(flat, n_in + 1)
+        source = None if column == n_in else column
+        return Parameter(1, neuron, source, float(values[neuron, column]))
+
+    high, low = int(np.argmax(values)), int(np.argmin(values))
+    return (
+        at(high) if values.flat[high] > 0 else None,
+        at(low) if values.flat[low] < 0 else None,
+    )
+
+
 def knob(net: Network, parameter: Parameter) -> Knob:
     """``parameter`` as a slider: a bias and a weight are named by different notes."""
     where: dict[str, Value] = {"layer": parameter.layer, "neuron": parameter.neuron}
@@ -122,7 +146,7 @@ def layer_step(index: int, layer: LayerParameters, count: int) -> Step[CountedLa
     explained (it is the only one, or the first), the second is compared with it, a later
     one only named; the last transition is the output layer's."""
     values: dict[str, Value] = {"inputs": layer.n_in, "neurons": layer.n_out}
-    shows, cues = CountedLayer(index, layer), ("frame", "line")
+    shows, cues = CountedLayer(index, layer), ("frame", "sources", "line")
     if index == count - 1:
         return Step("output-layer", "output-layer", values, shows, cues=cues)
     if count == 2:
@@ -147,20 +171,21 @@ def plan(inputs: Inputs) -> Chapter[Counts]:
     ]
     colours = {"positive": inputs.palette.positive_name, "negative": inputs.palette.negative_name}
     nearly_all = first_layer_share(counts) >= NEARLY_ALL
+    positive, negative = first_layer_extremes(net)
     steps += [
         Step(
             "total",
             "total",
             {"weights": counts.weights, "biases": counts.biases, "parameters": counts.parameters},
-            cues=("total", "biases"),
+            cues=("lines", "total", "biases", "weights"),
         ),
         Step(
             "every-knob",
             "every-knob" if nearly_all else "every-knob-spread",
             {"parameters": counts.parameters, **colours},
-            Knobs(tuple(knob(net, p) for p in featured)),
+            Knobs(tuple(knob(net, p) for p in featured), positive, negative),
             notes={"counter": Note("every-knob", "counter")},
-            cues=("first", "knobs"),
+            cues=("positive", "negative", "first", "knobs"),
         ),
         Step(
             "learning",

@@ -25,7 +25,7 @@ from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Note, Step
 from lecture.tidy_edges import PATCH, TIDY, compactness
 from network.analysis import most_exciting
-from network.detector import apply_neuron
+from network.detector import LECTURE_DETECTOR, apply_neuron
 from network.training import accuracy
 
 __all__ = [
@@ -81,9 +81,13 @@ class Layer:
 @dataclass(frozen=True)
 class Sample:
     """The neurons whose grids are drawn, in order: all of them, or an even sample of a
-    layer wider than ``MAX_GRIDS`` with the featured neuron in it."""
+    layer wider than ``MAX_GRIDS`` with the featured neuron in it. And, shown a moment
+    as a tidy edge is described, the designed detector's 784 weights where it sat on the
+    lecture's digit, with the top-left (row, column) of its best patch (all its weight)."""
 
     shown: tuple[int, ...]
+    detector: np.ndarray | None = None  # 28×28
+    detector_corner: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,12 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
     colours = {"positive": palette.positive_name, "negative": palette.negative_name}
     found = patches(weights)
 
+    detector = LECTURE_DETECTOR.weights(LECTURE_DETECTOR.centre_on(inputs.digit.pixels))
+    _, (corner,) = compactness(detector.reshape(1, -1))
     sample = Sample(
-        tuple(with_neuron(spread_neurons(count, MAX_GRIDS, keep=k), found.best, keep=k))
+        tuple(with_neuron(spread_neurons(count, MAX_GRIDS, keep=k), found.best, keep=k)),
+        detector,
+        (int(corner[0]), int(corner[1])),
     )
     if len(sample.shown) < count:
         grids = Step(
@@ -154,9 +162,16 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
             "all-neurons-sample",
             {"shown": len(sample.shown), "count": count, **colours},
             sample,
+            cues=("tidy", "stroke"),
         )
     else:
-        grids = Step("all-neurons", "all-neurons", {"count": count, **colours}, sample)
+        grids = Step(
+            "all-neurons",
+            "all-neurons",
+            {"count": count, **colours},
+            sample,
+            cues=("tidy", "stroke"),
+        )
 
     validation = inputs.validation()
     row = most_exciting(net, validation, k)
@@ -171,14 +186,14 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
         {"most": most, **({"tidy": len(found.tidy), "count": count} if found.tidy else {})},
         found,
         notes={"patch": Note("honest-answer", "patch", {"side": found.side})},
-        cues=("boxes", "best"),
+        cues=("boxes", "detector", "best", "tidy", "outside", "climb"),
     )
     steps: tuple[Step, ...] = (
         Step(
             "one-neuron",
             "one-neuron",
             {"neuron": k, "weights": inputs_per_neuron, **colours},
-            cues=("grid", "legend"),
+            cues=("grid", "legend", "negative", "reading"),
         ),
         grids,
         Step(
@@ -193,7 +208,7 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
             "still-reads",
             "still-reads" if share > MOSTLY else "still-reads-poor",
             {"accuracy": share, "count": len(validation)},
-            cues=("own",),
+            cues=("accuracy", "own"),
         ),
     )
     return Chapter("first_layer", steps, layer, KEYS)

@@ -124,9 +124,13 @@ def plan(inputs: Inputs) -> Chapter[Signature]:
                 "outputs": signature.outputs,
                 "parameters": signature.parameters,
             },
-            cues=("neuron", "inputs", "one", "network", "in", "out", "parameters"),
+            cues=("held", "neuron", "inputs", "one", "network", "in", "out", "parameters"),
         ),
-        Step("chain", "chain", cues=("inner", "outer", "simpler", "whole")),
+        Step(
+            "chain",
+            "chain",
+            cues=("inner", "weights", "biases", "sigma", "outer", "simpler", "sum", "whole"),
+        ),
         real_values_step(inputs.digit),
     )
     return Chapter("function", steps, signature, KEYS)

@@ -48,6 +48,7 @@ __all__ = [
     "answer_step",
     "more_key",
     "plan",
+    "window_at",
 ]
 
 #: Every script key of the chapter. The first digit's answer is right, wrong, or (a
@@ -100,10 +101,32 @@ MORE_PARTS = {1: "more-digit", 2: "more-digit-next", 3: "more-digit-last"}
 
 @dataclass(frozen=True)
 class Window:
-    """The close-up: the ``CLOSE_UP``² pixels whose values spread the widest."""
+    """The close-up: the ``CLOSE_UP``² pixels whose values spread the widest, and the
+    ones the words point at (positions in ``values``): the darkest ("zero for black"),
+    the brightest ("one for white"), the one nearest one half ("a number between zero
+    and one"), the background at zero and the ink of at least ``INK``."""
 
     top_left: tuple[int, int]
     values: np.ndarray  # row-major, as the close-up writes them
+    darkest: int = 0
+    brightest: int = 0
+    between: int = 0
+    background: tuple[int, ...] = ()
+    ink: tuple[int, ...] = ()
+
+
+def window_at(grid: np.ndarray, r: int, c: int) -> Window:
+    """The close-up whose top-left pixel is (``r``, ``c``) of the 28×28 ``grid``."""
+    values = grid[r : r + CLOSE_UP, c : c + CLOSE_UP].reshape(-1).copy()
+    return Window(
+        (r, c),
+        values,
+        darkest=int(np.argmin(values)),
+        brightest=int(np.argmax(values)),
+        between=int(np.argmin(np.abs(values - 0.5))),
+        background=tuple(int(i) for i in np.flatnonzero(values == 0.0)),
+        ink=tuple(int(i) for i in np.flatnonzero(values >= INK)),
+    )
 
 
 @dataclass(frozen=True)
@@ -170,9 +193,11 @@ def answer_step(digit: Digit, part: int | None = None, again: bool = False) -> S
     if more:
         if key == "answer" and again:
             key = "answer-again"
+        if key == "answer-wrong":  # its words go on to what the mistake shows
+            cues += ("mistake",)
     else:
         values["total"] = for_the_ear(float(output.sum()))
-        cues += ("sum",)
+        cues += ("sum", "total")
         notes = {"sum": Note(key, "sum", {"sum": float(output.sum())})}
     return Step(
         "more-answer" if more else "answer",
@@ -206,8 +231,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
     digit, net = inputs.digit, inputs.network
     pixels = len(digit.pixels)
     grid = digit.pixels.reshape(IMAGE_SIDE, IMAGE_SIDE)
-    r, c = busiest_window(digit.pixels, CLOSE_UP)
-    window = Window((r, c), grid[r : r + CLOSE_UP, c : c + CLOSE_UP].reshape(-1).copy())
+    window = window_at(grid, *busiest_window(digit.pixels, CLOSE_UP))
     ink = float(window.values.min()) == 0.0 and float(window.values.max()) >= INK
     sizes = net.sizes
     hidden = list(sizes[1:-1])
@@ -215,25 +239,30 @@ def plan(inputs: Inputs) -> Chapter[None]:
     first = _pass(inputs, digit)
     drawn_weights = sum(len(a) * len(b) for a, b in pairwise(drawn))
     steps: list[Step] = [
-        Step("pixels", "pixels", {"side": IMAGE_SIDE}),
+        Step("pixels", "pixels", {"side": IMAGE_SIDE}, cues=("grid",)),
         Step(
             "pixel-values",
             "pixel-values" if ink else "pixel-values-grey",
             {},
             window,
-            cues=("values",),
+            cues=("number", "black", "white", "values", *(("ink",) if ink else ())),
         ),
-        Step("neurons", "neurons", {}, cues=("neurons", "lit")),
+        Step("neurons", "neurons", {}, window, cues=("neurons", "activation", "lit")),
         Step("all-neurons", "all-neurons", {"pixels": pixels}),
-        Step("input-layer", "input-layer", {"pixels": pixels}, cues=("fold",)),
-        Step("output-layer", "output-layer", {"outputs": sizes[-1]}, cues=("labels",)),
+        Step(
+            "input-layer",
+            "input-layer",
+            {"pixels": pixels},
+            cues=("column", "fold", "rows", "dots"),
+        ),
+        Step("output-layer", "output-layer", {"outputs": sizes[-1]}, cues=("labels", "score")),
         Step(
             "hidden-layers",
             hidden_variant("hidden-layers", hidden),
             {"size": hidden[0]}
             if len(hidden) == 1
             else {"count": len(hidden), "size": hidden[0] if len(set(hidden)) == 1 else hidden},
-            cues=("marks",),
+            cues=("picture", "answer", "marks"),
         ),
         Step(
             "weights",
@@ -244,10 +273,10 @@ def plan(inputs: Inputs) -> Chapter[None]:
                     "weights", "drawn", {"drawn": drawn_weights, "weights": net.n_weights}
                 )
             },
-            cues=("lines", "positive", "negative", "note"),
+            cues=("lines", "positive", "negative", "thicker", "note"),
         ),
-        Step("strongest-paths", "strongest-paths", {}, first, cues=("dark", "thin")),
-        Step("forward-pass", "forward-pass", {}, first, cues=("decide",)),
+        Step("strongest-paths", "strongest-paths", {}, first, cues=("start", "dark", "thin")),
+        Step("forward-pass", "forward-pass", {}, first, cues=("bright", "lights", "decide")),
         answer_step(digit),
     ]
     again = False

@@ -209,7 +209,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
             "every-layer",
             {"count": len(net.weights), "multiplications": int(for_the_ear(net.n_weights))},
             Layers(tuple((m.shape[0], m.shape[1]) for m in net.weights)),
-            cues=("lines", "count", "short"),
+            cues=("lines", "count", "weight", "short"),
         ),
     )
     return Chapter("matrix_form", steps, featured, KEYS)

@@ -27,6 +27,7 @@ __all__ = [
     "Preview",
     "percent",
     "plan",
+    "preview_cues",
     "preview_key",
 ]
 
@@ -105,6 +106,15 @@ def preview_key(right: int, count: int, accuracy: float) -> str:
     return "preview-fair"
 
 
+def preview_cues(key: str) -> tuple[str, ...]:
+    """The preview's moments: the verdicts, the mistakes (or, with none, every answer
+    right), the overall score and its percent, and the handful it is set against (which
+    the words without a mistake do not come back to)."""
+    if key == "preview-none-wrong":
+        return ("verdicts", "right", "overall", "percent")
+    return ("verdicts", "wrong", "overall", "percent", "handful")
+
+
 def plan(inputs: Inputs) -> Chapter[None]:
     """The chapter's steps for ``inputs``' network.
 
@@ -136,14 +146,14 @@ def plan(inputs: Inputs) -> Chapter[None]:
                 "this-chapter": Note("the-plan", "this-chapter"),
                 "next-chapter": Note("the-plan", "next-chapter"),
             },
-            cues=("next",),
+            cues=("made", "next", "chapter"),
         ),
         Step(
             "plain-network",
             hidden_variant("plain-network", sizes[1:-1]),
             plain_values(sizes),
             Plain(sizes),
-            cues=("neurons", "flow", "hidden", "reads"),
+            cues=("neurons", "flow", "hidden", "sizes", "reads"),
         ),
         Step(
             "preview",
@@ -153,7 +163,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
             notes={
                 "overall": Note(key, "overall", {"total": len(validation), "accuracy": accuracy})
             },
-            cues=("verdicts", "wrong", "overall"),
+            cues=preview_cues(key),
         ),
     )
     return Chapter("plan", steps, None, KEYS)

@@ -262,7 +262,7 @@ def accuracy_step(inputs: Inputs) -> Step[Scores]:
             "sigmoid_accuracy": round(100 * scores.sigmoid),
             "relu_accuracy": round(100 * scores.relu),
         }
-    return Step("accuracy", key, values, scores, cues=("sigmoid", "relu"))
+    return Step("accuracy", key, values, scores, cues=("sigmoid", "relu", "compare"))
 
 
 def plan(inputs: Inputs) -> Chapter[None]:
@@ -281,7 +281,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
             },
             cues=("curve", "low", "high"),
         ),
-        Step("relu", "relu", cues=("graph", "flat", "slope")),
+        Step("relu", "relu", cues=("name", "graph", "flat", "slope")),
         Step(
             "why-relu",
             "why-relu",
@@ -293,7 +293,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
                 "relu_steepest": fraction_words(slopes.relu.steepest),
             },
             slopes,
-            cues=("sigmoid", "relu"),
+            cues=("slope", "sigmoid", "left", "relu"),
         ),
         comparison_step(inputs),
         accuracy_step(inputs),

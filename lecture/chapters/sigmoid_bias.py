@@ -95,7 +95,7 @@ def plan(inputs: Inputs) -> Chapter[Plot]:
     )
     plot = Plot((-reach, reach, TICK), net.sizes[0], k)
     steps: tuple[Step[NeuronResult | None], ...] = (
-        Step("sigmoid", "sigmoid", {}, cues=("curve", "left", "right")),
+        Step("sigmoid", "sigmoid", {}, cues=("range", "curve", "formula", "left", "right")),
         Step(
             "real-sum",
             "real-sum",
@@ -105,7 +105,7 @@ def plan(inputs: Inputs) -> Chapter[Plot]:
                 "near": said_activation(inputs, plain.activation),
             },
             plain,
-            cues=("mark", "value"),
+            cues=("mark", "value", "further"),
         ),
         Step(
             "bias",
@@ -116,7 +116,7 @@ def plan(inputs: Inputs) -> Chapter[Plot]:
                 "near": said_activation(inputs, biased.activation),
             },
             biased,
-            cues=("bias", "shift", "value"),
+            cues=("bias", "inside", "sigma", "shift", "value"),
         ),
         Step("neuron-sum", "neuron-sum", {"neuron": k}, trained, cues=("lands",)),
         Step(
@@ -127,7 +127,7 @@ def plan(inputs: Inputs) -> Chapter[Plot]:
                 "near": said_activation(inputs, trained.activation),
             },
             trained,
-            cues=("shift", "lift"),
+            cues=("shift", "sum", "sign", "slides", "lift", "computes", "weights", "strength"),
         ),
     )
     return Chapter("sigmoid_bias", steps, plot, KEYS)

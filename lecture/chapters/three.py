@@ -153,9 +153,10 @@ def answers_key(digit: Digit, wrong: int) -> str:
 
 
 def answers_cues(key: str) -> tuple[str, ...]:
-    """The answers' moments: the verdicts, the mistakes (if any), the first digit, and the
-    rest when the words set them apart from a first digit that was a training example."""
-    wrong = () if key.endswith("-none-wrong") else ("wrong",)
+    """The answers' moments: the verdicts, the mistakes (if any; else every answer right),
+    the first digit, and the rest when the words set them apart from a first digit that
+    was a training example."""
+    wrong = ("right",) if key.endswith("-none-wrong") else ("wrong",)
     rest = ("rest",) if key in ("answers", "answers-none-wrong") else ()
     return ("verdicts", *wrong, "first", *rest)
 
@@ -199,7 +200,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
             "the-digit",
             _variant("the-digit", digit, "your-image"),
             {"kind": kind, "side": IMAGE_SIDE},
-            cues=("braces",),
+            cues=("grid", "braces"),
         ),
         Step(
             "alike",
@@ -209,7 +210,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
                 **({"at_least": at_least(min(differ))} if far else {}),
             },
             alike,
-            cues=("differ", "same"),
+            cues=("differ", "first", "same"),
         ),
         Step("other-digits", "other-digits", {}, others, cues=("apart",)),
         Step(
@@ -218,7 +219,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
             {"pixels": pixels},
             task,
             notes={"remark": Note("the-task")},
-            cues=("numbers", "program", "answer", "remark", "learns"),
+            cues=("numbers", "program", "answer", "remark", "rules", "learns", "examples"),
         ),
         Step(
             "answers",

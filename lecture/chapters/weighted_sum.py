@@ -38,6 +38,7 @@ __all__ = [
     "Sum",
     "Term",
     "plan",
+    "strongest_cells",
 ]
 
 #: Every script key of the chapter: "negative-surround-flat" when the designed neuron
@@ -109,10 +110,29 @@ class Sum:
 
 @dataclass(frozen=True)
 class Overlay:
-    """The 784 weights as a grid laid over the digit, the drawn connections' pixels marked."""
+    """The 784 weights as a grid laid over the digit, the drawn connections' pixels marked;
+    ``strongest`` the (row, column) of its largest positive weight and of its most negative
+    one (``None`` for a sign it has none of), pointed at as each colour is named."""
 
     weights: np.ndarray
     cells: tuple[tuple[int, int], ...]  # (row, column) of each drawn input, as ``FanIn.sources``
+    strongest: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)
+
+
+def strongest_cells(
+    weights: np.ndarray,
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The (row, column) of the largest positive and of the most negative of 784 weights
+    (``None`` when no weight has that sign)."""
+    grid = np.asarray(weights, dtype=float).reshape(IMAGE_SIDE, IMAGE_SIDE)
+
+    def cell(at: np.intp) -> tuple[int, int]:
+        row, col = np.unravel_index(at, grid.shape)
+        return int(row), int(col)
+
+    positive = cell(np.argmax(grid)) if grid.max() > 0 else None
+    negative = cell(np.argmin(grid)) if grid.min() < 0 else None
+    return positive, negative
 
 
 @dataclass(frozen=True)
@@ -168,7 +188,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
     terms = tuple(Term(i, float(w[i]), float(a[i]), float(w[i] * a[i])) for i in lifted)
     total = featured.weighted_sum
     written = Sum(w.size, terms, w.size - len(terms), total)
-    overlay = Overlay(w, tuple(drawn_pixel_cells()))
+    overlay = Overlay(w, tuple(drawn_pixel_cells()), strongest_cells(w))
     patch, edge = designed(inputs, with_surround=False), designed(inputs, with_surround=True)
 
     on_digit, on_white = edge.on_digit.weighted_sum, edge.on_white.weighted_sum
@@ -179,7 +199,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
             {"neuron": k, "lit": said_activation(inputs, featured.activation), **colours},
             fan,
             notes={"": Note("one-neuron", "", {"drawn": len(sources), "inputs": w.size})},
-            cues=("neuron", "edges"),
+            cues=("neuron", "lit", "edges", "positive", "negative", "thicker"),
         ),
         Step(
             "weighted-sum",
@@ -187,14 +207,14 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
             {"total": for_the_ear(total)},
             written,
             notes={"more": Note("weighted-sum", "more", {"rest": written.rest})},
-            cues=("first", "more", "total"),
+            cues=("first", "more", "total", "about"),
         ),
         Step(
             "weights-as-grid",
             "weights-as-grid",
             {"inputs": w.size, "side": IMAGE_SIDE, **colours},
             overlay,
-            cues=("grid", "marks"),
+            cues=("grid", "positive", "negative", "marks"),
         ),
         Step(
             "positive-patch",
@@ -205,7 +225,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
                 "most": for_the_ear(patch.on_white.weighted_sum),
             },
             patch,
-            cues=("patch", "sum"),
+            cues=("patch", "weight", "sum", "about", "white"),
         ),
         Step(
             "negative-surround",
@@ -216,7 +236,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
                 "white": for_the_ear(on_white),
             },
             edge,
-            cues=("bands", "bright", "digit", "white"),
+            cues=("bands", "bright", "dark", "stroke", "digit", "white"),
         ),
     )
     return Chapter("weighted_sum", steps, featured, KEYS)

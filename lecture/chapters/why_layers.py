@@ -15,10 +15,14 @@ The closing caveat looks ahead to the real weights and says how they turn out: h
 first-layer neurons are tidy edges is measured (``lecture.tidy_edges``), and the words
 ("hardly any", "some", "most") are chosen from that count.
 
-Cue marks: each example digit appears as it is named, the upper loops are outlined as
-the words say a piece-detector must fire for any of them, the edges of each piece are
-drawn as that piece is named, each rung of the ladder and each word of the speech
-ladder appears as it is said.
+Cue marks: each example digit appears as it is named, its pieces' names are pointed at
+as a neuron per piece is hoped for, the upper loops are outlined as the words say a
+piece-detector must fire for any of them, the featured digit's loop as spotting it is
+said to be hard, the edges of each piece are drawn as that piece is named, each rung of
+the ladder and each word of the speech ladder appears as it is said, and the arrows
+between the rungs are pointed at as each layer is said to build on the one before.
+Moments only some words say (the output layer checking the pieces, edges worth finding
+anyway, "from simple to abstract") are listed only for the steps whose words say them.
 """
 
 from __future__ import annotations
@@ -118,11 +122,13 @@ class Pieces:
 @dataclass(frozen=True, eq=False)
 class Edges:
     """The featured digit's pieces as little edges: per piece, the ink of each
-    ``tile``×``tile`` tile as one stroke."""
+    ``tile``×``tile`` tile as one stroke; ``loop`` the piece that is its ``LOOP`` (if it
+    has ink), outlined as the words say spotting a loop is hard too."""
 
     digit: PiecedDigit
     tile: int
     strokes: tuple[tuple[Stroke, ...], ...]
+    loop: int | None = None
 
 
 @dataclass(frozen=True)
@@ -228,7 +234,9 @@ def plan(inputs: Inputs) -> Chapter[None]:
     )
     pieces = Pieces(examples, tuple(e.label for e in picks if e.fallback), loops)
     featured = pieces.examples[kinds.index(FEATURED)]
-    edges = Edges(featured, TILE, _strokes(featured, TILE))
+    at = kinds.index(FEATURED)
+    loop = next((j for i, j in loops if i == at), None)
+    edges = Edges(featured, TILE, _strokes(featured, TILE), loop)
     long_strokes = _strokes(featured, LONG_TILE) if hidden_between(sizes) else ()
     ladder = Ladder(edges, rungs(sizes), LONG_TILE, long_strokes)
 
@@ -241,7 +249,9 @@ def plan(inputs: Inputs) -> Chapter[None]:
         name = f"misread-{len(pieces.misread)}"
         notes["misread"] = Note("pieces-misread", name, {"labels": list(pieces.misread)})
     shown = [f"example-{i + 1}" for i in range(len(examples))]
-    tidy = {"none": "-none", "hardly-any": "", "some": "-some", "most": "-most"}[how_many_tidy(net_weights(inputs))]
+    tidy = {"none": "-none", "hardly-any": "", "some": "-some", "most": "-most"}[
+        how_many_tidy(net_weights(inputs))
+    ]
     steps: tuple[Step, ...] = (
         Step(
             "pieces",
@@ -249,22 +259,50 @@ def plan(inputs: Inputs) -> Chapter[None]:
             values,
             pieces,
             notes=notes,
-            cues=(*shown, "loops", *(("misread",) if pieces.misread else ())),
+            # "checks": only the words without a misread note say the output layer checks.
+            cues=(
+                *shown,
+                "piece",
+                *(() if pieces.misread else ("checks",)),
+                "loops",
+                "drawn",
+                *(("misread",) if pieces.misread else ()),
+            ),
         ),
         Step(
             "edges",
             hidden_variant("edges", hidden, one="-one-hidden", mixed=""),
             {},
             edges,
-            cues=("cut", *(f"piece-{i + 1}" for i in range(len(edges.strokes))), "one"),
+            # "all": only with edges hoped for in a layer of their own are all of them
+            # said to be worth finding.
+            cues=(
+                "loop",
+                "cut",
+                *(f"piece-{i + 1}" for i in range(len(edges.strokes))),
+                "one",
+                *(("all",) if hidden_count(sizes) > 1 else ()),
+            ),
         ),
-        Step("ladder", ladder_key(sizes), {}, ladder, cues=tuple(r.name for r in ladder.rungs)),
-        Step("speech", "speech", {}, Speech(SPEECH), cues=SPEECH),
+        Step(
+            "ladder",
+            ladder_key(sizes),
+            {},
+            ladder,
+            # "simple": only with edges in a layer of their own does each layer build
+            # from simple to abstract.
+            cues=(
+                *(r.name for r in ladder.rungs),
+                "builds",
+                *(("simple",) if hidden_count(sizes) > 1 else ()),
+            ),
+        ),
+        Step("speech", "speech", {}, Speech(SPEECH), cues=("ladder", *SPEECH)),
         Step(
             "only-a-hope",
             "only-a-hope" + tidy,
             notes={"message": Note("only-a-hope"), "later": Note("only-a-hope", "later")},
-            cues=("message", "later"),
+            cues=("message", "training", "later"),
         ),
     )
     return Chapter("why_layers", steps, None, KEYS)

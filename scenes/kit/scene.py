@@ -216,7 +216,8 @@ class LectureScene(Scene):
         if until is not None:
             end = self._marks.get(until)
         else:
-            later = [at for at in self._marks.values() if at > elapsed + 1e-6]
+            # A cue stops up to a frame short of its mark: that mark is reached, not ahead.
+            later = [at for at in self._marks.values() if at > elapsed + 1 / config.frame_rate]
             end = min(later, default=self._speech_end)
         if end is None:
             return run_time

@@ -30,8 +30,9 @@ __all__ = ["PACKAGED_VOICE", "Voice", "VoiceError", "packaged_voice_model"]
 PACKAGED_VOICE = "joe"
 #: Piper's joe speaks about 185 words a minute at length scale 1; a lecture wants
 #: 140–160 with its pauses and holds (benchmarks/bench_motion.py reads the pace of the
-#: rendered lecture: 1.15 gave 170 words a minute once the words were cut to 2,500).
-LENGTH_SCALE = 1.22
+#: rendered lecture: 1.15 gave 170 words a minute once the words were cut to 2,500,
+#: 1.22 with 0.45 s between sentences gave 161 over 2,600 words).
+LENGTH_SCALE = 1.25
 
 
 class VoiceError(ValueError):
