@@ -15,6 +15,9 @@ Made in ``media/present/``, all in one flat folder that works offline when copie
 - ``self-running.html``: every slide plays with its narration and moves on by itself.
 - ``lecture.pptx``: one slide per step playing its clip (its last frame as poster),
   the headline and narration as speaker notes.
+- ``draw.html`` (and its ``draw*`` files): the live page, where anyone draws a digit and
+  the lecture's network reads it (``draw_page``); ``lecture.html`` links to it from a
+  slide after the forward pass and one at the end.
 - per step ``NN-<scene>-<step>.mp4`` (silent clip), ``.png`` (its last frame) and,
   when narrated, ``.m4a`` (its narration); ``reveal.js``, ``reveal.css``, ``notes.js``
   (reveal.js from ``node_modules``, installed by ``make setup``); ``present.json``.
@@ -40,6 +43,7 @@ from pptx.util import Emu
 
 from . import video_worker
 from .catalogue import PROJECT_ROOT, Chapter, ExportError, ExportInputError
+from .draw_page import PAGE, DrawPage
 from .fingerprint import fingerprint
 from .jsonfile import read_json, write_json
 from .lecture import video_task
@@ -314,11 +318,20 @@ def _slide_html(step: Step, self_running: bool) -> str:
 
 
 def write_html(
-    steps: Sequence[Step], target: Path, width: int, height: int, self_running: bool
+    steps: Sequence[Step],
+    target: Path,
+    width: int,
+    height: int,
+    self_running: bool,
+    extra: Sequence[tuple[int, str]] = (),
 ) -> None:
+    """The deck; ``extra`` are more slides, each with the index of the step it goes before."""
+    sections = [_slide_html(s, self_running) for s in steps]
+    for at, section in reversed(sorted(extra, key=lambda e: e[0])):  # from the end, in order
+        sections.insert(at, section)
     page = _PAGE.format(
         start=_START if self_running else "",
-        slides="\n".join(_slide_html(s, self_running) for s in steps),
+        slides="\n".join(sections),
         self_running="true" if self_running else "false",
         width=width,
         height=height,
@@ -396,6 +409,7 @@ def make_present(
     source = ExportOptions(q, lecture, options.jobs, options.force, options.stream, options.config)
     extra = [Path(video_worker.__file__)]
     with options.session() as inputs, source.session():
+        page = DrawPage.of(inputs)  # the live page's data and words, checked before rendering
         tasks = [
             video_task(c, q, lecture, fingerprint(c, "video", q.folder, inputs, extra))
             for c in chapters
@@ -413,12 +427,14 @@ def make_present(
                 raise ExportError("the scenes have no steps: nothing to present")
             for src, name in REVEAL_FILES:
                 shutil.copyfile(REVEAL / src, staging / name)
-            write_html(steps, staging / HTML, q.width, q.height, self_running=False)
+            drawing = page.write(staging)
+            links = page.slides([s.name for s in steps], q.height)
+            write_html(steps, staging / HTML, q.width, q.height, self_running=False, extra=links)
             write_html(steps, staging / SELF_RUNNING, q.width, q.height, self_running=True)
             write_pptx(steps, staging, staging / PPTX)
             media = [f"{s.name}.{ext}" for s in steps for ext in ("mp4", "png")]
             media += [f"{s.name}.m4a" for s in steps if s.audio]
-            files = [*media, *(name for _, name in REVEAL_FILES), HTML, SELF_RUNNING, PPTX]
+            files = [*media, *(n for _, n in REVEAL_FILES), *drawing, HTML, SELF_RUNNING, PPTX]
             write_json(
                 staging / INDEX,
                 {"reveal.js": version, "quality": q.folder, "files": files,
@@ -441,6 +457,7 @@ def summary(result: PresentResult, wall: float) -> str:
             f"Slides:       {len(result.steps)} steps from {len(result.outcomes)} scene(s) "
             f"({cached} cached), {size:.1f} MB in {folder}",
             f"In class:     {result.html}  (PageDown/PageUp, F full screen, S speaker view)",
+            f"Draw live:    {folder / PAGE}  (linked from the deck)",
             f"Self-running: {result.self_running}",
             f"PowerPoint:   {result.pptx}  ({result.pptx.stat().st_size / 1e6:.1f} MB, notes)",
             f"Wall time: {wall:.1f} s",
