@@ -59,6 +59,10 @@ NAME_SIZE = TYPE.small
 
 #: Room kept free under the thumbnails for the note that says what the boxes mark.
 NOTE_ROOM = 0.55
+#: The designed detector is drawn under the thumbnails, this far below them, when there is
+#: room for it at least ``DETECTOR_LEAST`` high (at most a thumbnail's size).
+DETECTOR_BUFF = 0.1
+DETECTOR_LEAST = 1.0
 
 
 def grid_layout(
@@ -156,7 +160,17 @@ class WhatNeuronsSee(LectureScene):
         p = self.palette
         veil = Rectangle(width=STAGE.width, height=STAGE.height).move_to(STAGE.center)
         veil.set_fill(p.background, opacity=0.85).set_stroke(width=0)
-        grid = WeightGrid(weights, p, height=min(3.6, STAGE.height - 0.6)).move_to(self.grids)
+        # In the room left below the grids, at the stage's right edge: it covers no grid,
+        # nor the verdict's note (centred under the grids). Over the veiled grids only
+        # when a wide layer leaves no room there.
+        room = self.grids.get_bottom()[1] - STAGE.bottom - DETECTOR_BUFF
+        if room >= DETECTOR_LEAST:
+            grid = WeightGrid(weights, p, height=min(GRID_HEIGHT, room), lines=False)
+            grid.next_to(self.grids, DOWN, buff=DETECTOR_BUFF)
+            grid.set_x(STAGE.right - grid.width / 2)
+        else:
+            grid = WeightGrid(weights, p, height=min(3.6, STAGE.height - 0.6))
+            grid.move_to(self.grids)
         row, col = corner
         middle = (PATCH - 1) / 2
         box = Square(PATCH * grid.cell_size, color=p.highlight, stroke_width=3)

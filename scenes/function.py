@@ -206,12 +206,16 @@ class NetworkFunction(LectureScene):
         for k, box in enumerate(boxes[1:], start=2):
             last = k == layers
             self.play(Transform(self.level_box, box), run_time=self.fill(each) if last else each)
+        # The simpler function is brought forward as it is named (in the text's colour,
+        # the chain's frame gone), then steps back as the hidden layers are named.
         self.cue("simpler")
-        self.play(FadeIn(self.simpler), run_time=self.fill(1.0))
+        self.simpler.set_color(p.text)
+        self.play(FadeOut(self.level_box), FadeIn(self.simpler), run_time=self.fill(1.0))
         self.cue("sum")
         self.play(Indicate(self.simpler[1], color=p.highlight), run_time=self.fill(1.0))
         self.cue("whole")
-        self.play(Transform(self.level_box, boxes[-2]))
+        self.level_box = boxes[-2].copy()
+        self.play(Create(self.level_box), self.simpler.animate.set_color(p.muted))
         self.play(
             Indicate(self.level(layers - 1), color=p.highlight, scale_factor=1.05),
             run_time=self.fill(1.0),

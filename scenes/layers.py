@@ -559,11 +559,11 @@ class NetworkLayers(LectureScene):
             self.cue("total")
             self.play(FadeIn(total), run_time=self.fill(1))
         if "mistake" in step.cues:  # "Mistakes like this show where the network falls short"
+            # The wrong answer's box only: its value beside it reaches the frame's edge,
+            # and a ring around both would run off it.
             self.cue("mistake")
             self.play(
-                Circumscribe(
-                    VGroup(self.answer_box, self.answer_value), color=self.palette.highlight
-                ),
+                Circumscribe(self.answer_box, color=self.palette.highlight, buff=0.08),
                 run_time=self.fill(1.5),
             )
 
@@ -574,13 +574,14 @@ class NetworkLayers(LectureScene):
         grid = PixelGrid(digit.pixels, self.palette, THUMB_HEIGHT, lines=False)
         grid.move_to(THUMB_POSITION)
         note = self.kept_note(step.shows)
-        # The last answer cleared and the network emptied, then the new digit comes in.
+        # The last answer cleared and the network emptied at once, as the headline
+        # changes (not drawn out to the next mark); then the new digit comes in.
         self.play(
             FadeOut(self.answer_box),
             FadeOut(self.answer_value),
             FadeOut(self.answer_extras),
             *(layer.animate.set_fill(opacity=0) for layer in d.layers[1:]),
-            run_time=self.fill(1),
+            run_time=0.5,
         )
         self.cue("swap")
         self.play(

@@ -147,8 +147,9 @@ class MatrixForm(LectureScene):
         self.short.next_to(self.symbolic, DOWN, buff=0.6)
         STAGE.center_on(VGroup(self.symbolic, self.short))
         self.play(FadeIn(self.symbolic), run_time=self.fill(1))
-        # One box walks through the equation as its parts are named: the column, the
-        # matrix, one row of it, the product, the biases, sigma.
+        # A box frames each part of the equation as it is named: the column, the matrix,
+        # one row of it, the product, the biases, sigma. Each new box is drawn on its
+        # part as the old one fades, rather than sliding across the parts between.
         parts = self.symbolic
 
         def around(mobject: Mobject) -> SurroundingRectangle:
@@ -165,7 +166,9 @@ class MatrixForm(LectureScene):
             ("sigma", parts.parts("left", "right")),
         ):
             self.cue(cue)
-            self.play(Transform(box, around(target)), run_time=self.fill(0.8))
+            new_box = around(target)
+            self.play(FadeOut(box), Create(new_box), run_time=self.fill(0.8))
+            box = new_box
         self.cue("short")
         self.play(FadeOut(box), FadeIn(self.short), run_time=self.fill(1))
         self.wait(0.5)
@@ -352,9 +355,13 @@ class MatrixForm(LectureScene):
         )
         # "Add them up": every product, shown or not, lands in the sum.
         terms = self.products.parts(*(n for n in self.products.names if n != "equals"))
+        # The note comes with the sum, as it is said, not after it.
         self.cue("sum")
-        self.play(TransformFromCopy(terms, self.z_line), run_time=1.2)
-        self.play(FadeIn(self.all_products), run_time=self.fill(1))
+        self.play(
+            TransformFromCopy(terms, self.z_line),
+            FadeIn(self.all_products),
+            run_time=self.fill(1.2),
+        )
         self.wait(0.5)
 
     def bias_and_sigma(self, step: Step[Row]) -> None:
@@ -398,7 +405,8 @@ class MatrixForm(LectureScene):
         self.sigma_line.part("activation").set_color(p.highlight)
         # "Plus b": its bias is boxed in b and joins the sum.
         self.cue("plusb")
-        self.play(FadeIn(self.b_box), FadeOut(self.all_products))
+        # The note on the sum stays beside it until the activation is found.
+        self.play(FadeIn(self.b_box))
         self.play(
             TransformFromCopy(self.z_line.part("z"), self.bias_line.part("z")),
             TransformFromCopy(b_line, self.bias_line.part("bias")),
@@ -412,7 +420,14 @@ class MatrixForm(LectureScene):
             TransformFromCopy(self.bias_line.part("biased"), self.sigma_line.part("biased")),
             run_time=1.2,
         )
-        self.play(FadeIn(self.sigma_line.part("activation")), run_time=self.fill(1))
+        # The note goes before the activation travels up past it to its slot (for good:
+        # the working is cleared later without bringing it back).
+        self.play(
+            FadeIn(self.sigma_line.part("activation")),
+            FadeOut(self.all_products),
+            run_time=self.fill(1),
+        )
+        self.work.remove(self.all_products)
         # The activation takes its place in the result column, where the "?" was: the
         # "?" becomes a copy of the value just found, which then travels into the slot.
         self.results: dict[int, str] = {}

@@ -74,9 +74,9 @@ class ThePlan(LectureScene):
         self.sizes = label(f"{sizes} neurons", TYPE.body, self.palette.muted)
         self.sizes.next_to(self.diagram, DOWN, buff=0.2)
         STAGE.center_on(VGroup(self.diagram, self.sizes))
-        self.play(
-            FadeOut(self.plan), FadeIn(self.diagram), FadeIn(self.sizes), run_time=self.fill(1)
-        )
+        # The plan's lines leave at once; the network comes in as it is introduced.
+        self.play(FadeOut(self.plan), run_time=0.4)
+        self.play(FadeIn(self.diagram), FadeIn(self.sizes), run_time=self.fill(1))
         layers = self.diagram.layers
         # "Its circles are called neurons": every circle in turn, top to bottom.
         self.cue("neurons")
@@ -91,10 +91,14 @@ class ThePlan(LectureScene):
             run_time=self.fill(2),
         )
         self.cue("flow")
-        # One layer after another, as each decides the next.
+        # One layer after another, as each decides the next: a flash of colour, not a
+        # scaling, which would lift a layer's neurons off their connections and labels.
         self.play(
             AnimationGroup(
-                *(Indicate(layer, color=self.palette.highlight) for layer in layers),
+                *(
+                    Indicate(layer, scale_factor=1.0, color=self.palette.highlight)
+                    for layer in layers
+                ),
                 lag_ratio=0.6,
             ),
             run_time=self.fill(2.4),
@@ -158,7 +162,9 @@ class ThePlan(LectureScene):
         self.play(Indicate(self.overall, color=self.palette.highlight), run_time=self.fill(1))
         if "handful" in step.cues:
             self.cue("handful")
+            # Round the cards and the verdicts under them, not through the verdicts.
+            shown = Group(*(Group(c, *(c.verdict or [])) for c in self.cards))
             self.play(
-                Circumscribe(Group(*self.cards), color=self.palette.highlight),
+                Circumscribe(shown, color=self.palette.highlight),
                 run_time=self.fill(1.5),
             )

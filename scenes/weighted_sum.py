@@ -306,9 +306,14 @@ class WeightedSum(LectureScene):
         self.cue("about")
         self.play(FadeOut(lit), FadeIn(readout), run_time=self.fill(1.0, "white"))
         white = self.box.copy().set_stroke(width=0).set_fill(p.text, opacity=0.9)
+        # While the patch is white, the readout reads the all-white sum; then the digit's.
+        on_white = Readout("weighted sum", patch.on_white.weighted_sum, p).value
+        on_white.move_to(readout.value)
+        on_digit = readout.value.copy()
         self.cue("white")
-        self.play(FadeIn(white), run_time=0.8)
-        self.play(FadeOut(white), run_time=self.fill(0.8))
+        self.play(FadeIn(white), Transform(readout.value, on_white), run_time=0.8)
+        self.wait(self.fill(1.0))  # held while the all-white sum is said
+        self.play(FadeOut(white), Transform(readout.value, on_digit), run_time=0.8)
         self.weight_grid, self.readout = grid, readout
         self.wait(0.5)
 

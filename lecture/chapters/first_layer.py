@@ -83,7 +83,7 @@ class Sample:
     """The neurons whose grids are drawn, in order: all of them, or an even sample of a
     layer wider than ``MAX_GRIDS`` with the featured neuron in it. And, shown a moment
     as a tidy edge is described, the designed detector's 784 weights where it sat on the
-    lecture's digit, with the top-left (row, column) of its best patch (all its weight)."""
+    lecture's digit, with the top-left (row, column) of its patch (``centred_patch``)."""
 
     shown: tuple[int, ...]
     detector: np.ndarray | None = None  # 28×28
@@ -125,6 +125,18 @@ def with_neuron(shown: list[int], neuron: int, keep: int) -> list[int]:
     return sorted([*shown[:nearest], neuron, *shown[nearest + 1 :]])
 
 
+def centred_patch(detector: np.ndarray) -> tuple[int, int]:
+    """The top-left (row, column) of the ``PATCH`` square centred on ``detector``'s
+    non-zero weights (28×28), inside the grid: all its weight, its stripes in the middle."""
+    rows, cols = np.nonzero(detector)
+    side = detector.shape[0]
+
+    def start(first: int, last: int) -> int:
+        return int(np.clip(round((first + last - (PATCH - 1)) / 2), 0, side - PATCH))
+
+    return start(rows.min(), rows.max()), start(cols.min(), cols.max())
+
+
 @dataclass(frozen=True)
 class Exciter:
     """The validation digit that gives the featured neuron its largest weighted sum."""
@@ -150,11 +162,10 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
     found = patches(weights)
 
     detector = LECTURE_DETECTOR.weights(LECTURE_DETECTOR.centre_on(inputs.digit.pixels))
-    _, (corner,) = compactness(detector.reshape(1, -1))
     sample = Sample(
         tuple(with_neuron(spread_neurons(count, MAX_GRIDS, keep=k), found.best, keep=k)),
         detector,
-        (int(corner[0]), int(corner[1])),
+        centred_patch(detector),
     )
     if len(sample.shown) < count:
         grids = Step(
