@@ -177,6 +177,12 @@ class MatrixForm(LectureScene):
         self.bias_box = SurroundingRectangle(self.symbolic.part("b"), color=self.palette.highlight)
         self.cue("plusb")
         self.play(FadeIn(self.bias_box), run_time=self.fill(1))
+        # "From b zero to b k": the column of biases, top to bottom.
+        self.cue("ends")
+        self.play(
+            Indicate(self.symbolic.part("b"), color=self.palette.highlight),
+            run_time=self.fill(1.5),
+        )
         # "Like the rows of W": its last row, k, as b runs to b_k.
         self.cue("rows")
         self.play(

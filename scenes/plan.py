@@ -19,10 +19,12 @@ from manim import (
     VGroup,
     VMobject,
     Write,
+    there_and_back,
 )
 
 from lecture.chapters.plan import Plain, Preview, plan
 from lecture.step import Step
+from scenes.kit.animations import built
 from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.gallery import DigitCard, card_grid, wrong_marks
 from scenes.kit.scene import LectureScene
@@ -96,7 +98,9 @@ class ThePlan(LectureScene):
         self.play(
             AnimationGroup(
                 *(
-                    Indicate(layer, scale_factor=1.0, color=self.palette.highlight)
+                    built(
+                        layer.animate.set_fill(self.palette.highlight, opacity=0.8)
+                    ).set_rate_func(there_and_back)
                     for layer in layers
                 ),
                 lag_ratio=0.6,

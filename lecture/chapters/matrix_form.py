@@ -170,7 +170,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
             "matrix-form",
             cues=("column", "matrix", "row", "rest", "biases", "sigma", "short"),
         ),
-        Step("bias-vector", "bias-vector", cues=("plusb", "rows")),
+        Step("bias-vector", "bias-vector", cues=("plusb", "ends", "rows")),
         Step("real-numbers", "real-numbers", {}, real, cues=("sizes", "pixels")),
         Step(
             "one-row",
