@@ -26,7 +26,7 @@ from lecture.chapters.plan import Plain, Preview, plan
 from lecture.step import Step
 from scenes.kit.animations import built
 from scenes.kit.diagram import NetworkDiagram
-from scenes.kit.gallery import DigitCard, card_grid, wrong_marks
+from scenes.kit.gallery import DigitCard, card_grid, right_verdicts, wrong_marks
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
 from scenes.kit.text import label
@@ -149,17 +149,7 @@ class ThePlan(LectureScene):
         elif "right" in step.cues:
             # "every answer is right": each verdict in turn.
             self.cue("right")
-            self.play(
-                AnimationGroup(
-                    *(
-                        Indicate(c.verdict[0], color=self.palette.highlight)
-                        for c in self.cards
-                        if c.verdict is not None
-                    ),
-                    lag_ratio=0.1,
-                ),
-                run_time=self.fill(1.5),
-            )
+            self.play(right_verdicts(self.cards, self.palette), run_time=self.fill(1.5))
         self.cue("overall")
         self.play(FadeIn(self.overall, shift=0.2 * DOWN), run_time=self.fill(1))
         self.cue("percent")

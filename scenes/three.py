@@ -29,7 +29,7 @@ from manim import (
 from lecture.chapters.three import Alike, Answers, Others, Task, plan
 from lecture.step import Step
 from scenes.kit.animations import built
-from scenes.kit.gallery import DigitCard, card_grid, size_braces, wrong_marks
+from scenes.kit.gallery import DigitCard, card_grid, right_verdicts, size_braces, wrong_marks
 from scenes.kit.grids import PixelGrid
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
@@ -192,17 +192,7 @@ class ThisIsAThree(LectureScene):
         elif "right" in step.cues:
             # "it reads every one of them right": each labelled digit's verdict in turn.
             self.cue("right")
-            self.play(
-                AnimationGroup(
-                    *(
-                        Indicate(c.verdict[0], color=self.palette.highlight)
-                        for c in cards
-                        if c.verdict is not None and c.digit.label is not None
-                    ),
-                    lag_ratio=0.1,
-                ),
-                run_time=self.fill(1.5),
-            )
+            self.play(right_verdicts(cards, self.palette), run_time=self.fill(1.5))
         self.cue("first")
         self.play(
             Circumscribe(self.alike_cards[0], color=self.palette.highlight),

@@ -15,13 +15,13 @@ import dataclasses
 import io
 import json
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from browser import headless_chromium, until
 
 from lecture.chapters.layers import PER_TARGET
 from lecture.choices import drawn_neurons, fan_in_strengths
@@ -39,7 +39,6 @@ from scenes.kit.type_scale import TYPE
 from scenes.narration.script import load_script
 from scenes.weighted_sum import FAN_IN_WIDTH, OVERLAY_OPACITY
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 STROKES: dict[str, list[list[list[float]]]] = json.loads(
     (Path(__file__).parent / "fixtures" / "draw_strokes.json").read_text(encoding="utf-8")
 )["digits"]
@@ -105,46 +104,15 @@ def test_the_data_carries_the_lecture_networks_exactly(
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
-        pytest.fail("chromium and chromium-driver are not installed (make setup installs them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,720", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-    ):  # fmt: skip
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    try:
-        driver.execute_cdp_cmd("Network.enable", {})
-        driver.execute_cdp_cmd(
-            "Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*"]}
-        )
+    with headless_chromium(tmp_path_factory.mktemp("chromium"), log_network=True) as driver:
         yield driver
-    finally:
-        driver.quit()
-
-
-def _until(driver: Any, script: str, timeout: float = 10) -> Any:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"not true within {timeout} s: {script}")
 
 
 def _open(driver: Any, page: Path, anchor: str = "") -> None:
     driver.get("about:blank")  # a new page, even when only the #anchor differs
     driver.get_log("performance")  # forget earlier pages' requests
     driver.get(page.as_uri() + anchor)
-    _until(driver, "return window.DrawPage !== undefined && DrawPage.version > 0")
+    until(driver, "return window.DrawPage !== undefined && DrawPage.version > 0")
 
 
 def _requests(driver: Any) -> list[str]:
@@ -185,13 +153,13 @@ def _draw(driver: Any, strokes: list[list[list[float]]], kind: str = "mouse") ->
                 pointer.pointer_down()
         pointer.pointer_up()
     actions.perform()
-    _until(driver, f"return DrawPage.settled && DrawPage.version > {before}")
+    until(driver, f"return DrawPage.settled && DrawPage.version > {before}")
     return driver.execute_script("return DrawPage.snapshot(true)")
 
 
 def _clear(driver: Any) -> None:
     driver.execute_script("document.getElementById('clear').click()")
-    _until(driver, "return DrawPage.settled && DrawPage.snapshot().strokes === 0")
+    until(driver, "return DrawPage.settled && DrawPage.snapshot().strokes === 0")
 
 
 def _python_reads(snapshot: dict) -> np.ndarray:
@@ -287,7 +255,7 @@ def test_the_relu_switch_runs_the_relu_network(browser: Any, folder: Path, input
     sigmoid = _draw(browser, STROKES["5"])
     switch = browser.find_element("id", "relu")
     switch.click()
-    _until(browser, "return DrawPage.settled && DrawPage.network() === 'relu'")
+    until(browser, "return DrawPage.settled && DrawPage.network() === 'relu'")
     relu = browser.execute_script("return DrawPage.snapshot()")
     assert relu["input"] == sigmoid["input"]  # the same drawing, read by the other network
     sizes = inputs.relu.sizes
@@ -295,7 +263,7 @@ def test_the_relu_switch_runs_the_relu_network(browser: Any, folder: Path, input
     assert not np.allclose(relu["activations"][0], sigmoid["activations"][0])
     assert browser.find_element("id", "relative").is_displayed()  # ReLU's brightness, said
     switch.click()
-    _until(browser, "return DrawPage.settled && DrawPage.network() === 'sigmoid'")
+    until(browser, "return DrawPage.settled && DrawPage.network() === 'sigmoid'")
     back = browser.execute_script("return DrawPage.snapshot()")
     assert back["activations"] == sigmoid["activations"]
     _no_network(browser)
@@ -308,7 +276,7 @@ def _tap(driver: Any, layer: int, index: int) -> None:
         "css selector", f'#diagram .neuron[data-layer="{layer}"][data-index="{index}"] circle'
     )
     ActionChains(driver, duration=0).move_to_element(neuron).click().perform()
-    _until(
+    until(
         driver,
         "const i = document.getElementById('inspector');"
         f"return !i.hidden && i.dataset.layer === '{layer}' && i.dataset.index === '{index}'"
@@ -400,7 +368,7 @@ def test_the_lecture_digits_load_exactly_and_are_read_as_the_network_reads_them(
     for button in buttons:
         button.click()
         row = int(button.get_attribute("data-row"))
-        _until(browser, f"return DrawPage.settled && DrawPage.snapshot().digit === {row}")
+        until(browser, f"return DrawPage.settled && DrawPage.snapshot().digit === {row}")
         shot = browser.execute_script("return DrawPage.snapshot()")
         digit = inputs.validation_digit(row)
         assert np.array_equal(np.asarray(shot["input"]), digit.pixels)
@@ -432,12 +400,12 @@ def test_undo_and_clear(browser: Any, folder: Path) -> None:
     blank = browser.execute_script("return DrawPage.snapshot()")
     assert blank["input"] is None and blank["answer"] is None
     browser.find_element("id", "undo").click()  # the clear undone: the whole 3 again
-    _until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 2")
+    until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 2")
     assert browser.execute_script("return DrawPage.snapshot()")["input"] == three["input"]
     browser.find_element("id", "undo").click()  # then its second stroke
-    _until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 1")
+    until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 1")
     browser.find_element("id", "undo").click()
-    _until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 0")
+    until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 0")
     assert browser.find_element("id", "undo").get_attribute("disabled") == "true"
 
 
@@ -447,7 +415,7 @@ def test_everything_works_from_the_keyboard(browser: Any, folder: Path, inputs: 
     _open(browser, folder / PAGE)
     pad = browser.find_element("id", "pad")
     pad.send_keys(*[Keys.ARROW_UP] * 15, Keys.SPACE, *[Keys.ARROW_DOWN] * 30, Keys.SPACE)
-    _until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 1")
+    until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 1")
     shot = browser.execute_script("return DrawPage.snapshot(true)")
     assert shot["input"] is not None
     assert np.max(np.abs(np.asarray(shot["input"]) - _python_reads(shot))) <= PIXEL_TOLERANCE
@@ -458,15 +426,15 @@ def test_everything_works_from_the_keyboard(browser: Any, folder: Path, inputs: 
     focused = browser.switch_to.active_element
     assert (focused.get_attribute("data-layer"), focused.get_attribute("data-index")) == ("1", "1")
     focused.send_keys(Keys.ARROW_RIGHT, Keys.ENTER)
-    _until(browser, "return !document.getElementById('inspector').hidden")
+    until(browser, "return !document.getElementById('inspector').hidden")
     inspected = browser.execute_script("return {...document.getElementById('inspector').dataset}")
     assert inspected["layer"] == "2"
     label = browser.switch_to.active_element.get_attribute("aria-label")
     assert label.startswith(f"Neuron {inspected['index']} of the second hidden layer: ")
     browser.switch_to.active_element.send_keys(Keys.ESCAPE)
-    _until(browser, "return document.getElementById('inspector').hidden")
+    until(browser, "return document.getElementById('inspector').hidden")
     browser.switch_to.active_element.send_keys(Keys.CONTROL, "z")
-    _until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 0")
+    until(browser, "return DrawPage.settled && DrawPage.snapshot().strokes === 0")
 
 
 def test_the_words_sizes_and_colours_are_the_lecture_s(
@@ -536,7 +504,7 @@ def test_any_supported_shape_is_drawn_and_run(
     assert "32" in texts and "784" in texts
     assert len(browser.find_elements("css selector", '#diagram .neuron[data-layer="1"]')) == 16
     browser.find_element("id", "relu").click()
-    _until(browser, "return DrawPage.settled && DrawPage.network() === 'relu'")
+    until(browser, "return DrawPage.settled && DrawPage.network() === 'relu'")
     relu = browser.execute_script("return DrawPage.snapshot()")
     _check_forward(deep, relu, [drawn_neurons(deep.sizes, i) for i in range(5)])
     _no_network(browser)

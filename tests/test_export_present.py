@@ -16,6 +16,7 @@ from pathlib import Path
 
 import av
 import pytest
+from browser import headless_chromium, until
 from export_helpers import BROKEN, ONE_STEP, TWO_STEPS, fixture_words, snapshot
 from fixtures.export_scenes import STEPS, WORDS
 from pptx import Presentation
@@ -29,7 +30,6 @@ from scenes.export.quality import quality
 
 LOW = quality("l")
 CHAPTERS = [TWO_STEPS, ONE_STEP]
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -135,29 +135,9 @@ def test_without_reveal_js_it_stops_before_rendering(
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory):
-    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
-        pytest.fail("chromium and chromium-driver are not installed (make setup installs them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--autoplay-policy=no-user-gesture-required", "--window-size=1280,720",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):  # fmt: skip
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    try:
-        driver.execute_cdp_cmd("Network.enable", {})
-        driver.execute_cdp_cmd(
-            "Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*"]}
-        )
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with headless_chromium(profile, "--autoplay-policy=no-user-gesture-required") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 _WATCH = """
@@ -179,13 +159,7 @@ def _open(driver, page: Path) -> None:
 
 
 def _until(driver, script: str, timeout: float):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"not true within {timeout} s: {script}")
+    return until(driver, script, timeout, every=0.05)
 
 
 def _current(driver) -> dict:

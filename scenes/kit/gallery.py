@@ -9,9 +9,11 @@ from manim import (
     LEFT,
     UP,
     Animation,
+    AnimationGroup,
     Brace,
     Circumscribe,
     Group,
+    Indicate,
     Mobject,
     SurroundingRectangle,
     VGroup,
@@ -23,7 +25,7 @@ from scenes.kit.grids import PixelGrid
 from scenes.kit.text import label
 from scenes.kit.type_scale import MIN_READABLE, TYPE
 
-__all__ = ["DigitCard", "card_grid", "size_braces", "wrong_marks"]
+__all__ = ["DigitCard", "card_grid", "right_verdicts", "size_braces", "wrong_marks"]
 
 
 def size_braces(grid: PixelGrid, palette: Palette, font_size: float = TYPE.label) -> VGroup:
@@ -125,6 +127,27 @@ def card_grid(cards: Sequence[Mobject], rows: int, buff: float = 0.45) -> Group:
     group = Group(*cards)
     group.arrange_in_grid(rows=rows, buff=(buff, buff + 0.35))
     return group
+
+
+def right_verdicts(cards: Sequence[DigitCard], palette: Palette) -> AnimationGroup:
+    """Each labelled card's verdict pointed at in turn: said when every answer is right
+    (an unlabelled image's answer is neither, so it is passed over).
+
+    Parameters
+    ----------
+    cards
+        The cards, their verdicts already revealed.
+    palette
+        The lecture's colours: the verdicts flash in its highlight colour.
+    """
+    return AnimationGroup(
+        *(
+            Indicate(c.verdict[0], color=palette.highlight)
+            for c in cards
+            if c.verdict is not None and c.digit.label is not None
+        ),
+        lag_ratio=0.1,
+    )
 
 
 def wrong_marks(cards: Sequence[DigitCard], palette: Palette) -> list[Animation]:
