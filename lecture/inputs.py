@@ -167,10 +167,10 @@ def _named(config: LectureConfig, key: str, path: Path | None, load: Callable[[]
         raise ConfigError(f"{config.origin(key)}: {reason}") from exc
 
 
-@lru_cache(maxsize=4)
 def load_inputs(config: LectureConfig | None = None) -> Inputs:
     """Read manim.cfg (unless given a config), load the weights, run the digit, read the
-    script: once a process for a configuration.
+    script: once a process for a configuration and the files it names as they are (a
+    script edited since is read again).
 
     Raises
     ------
@@ -179,6 +179,26 @@ def load_inputs(config: LectureConfig | None = None) -> Inputs:
         wrong kind or shape, a script with a mistake), naming the option that named it.
     """
     config = load_config() if config is None else config
+    return _load_inputs(config, _stamps(config))
+
+
+def _stamps(config: LectureConfig) -> tuple[tuple[str, int, int], ...]:
+    """Each file the config names, with its size and modification time."""
+    stamps = []
+    for option in fields(config):
+        value = getattr(config, option.name)
+        if isinstance(value, Path):
+            try:
+                stat = value.stat()
+            except OSError:
+                stamps.append((str(value), -1, -1))
+            else:
+                stamps.append((str(value), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+@lru_cache(maxsize=4)
+def _load_inputs(config: LectureConfig, stamps: tuple[tuple[str, int, int], ...]) -> Inputs:
     network = _named(
         config,
         "weights",

@@ -86,12 +86,9 @@ DIGITS = ("120", "1524", "2600", "3700", "4100")
 @pytest.fixture(params=DIGITS)
 def digit_index(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
     """Run the test with each of ``DIGITS`` as the lecture's digit; yields its index."""
-    from lecture.inputs import load_inputs
 
     monkeypatch.setenv("LECTURE_DIGIT", request.param)
-    load_inputs.cache_clear()
     yield int(request.param)
-    load_inputs.cache_clear()
 
 
 @pytest.fixture(params=["16-16", *OTHER_SHAPES])
@@ -100,14 +97,11 @@ def network_shape(
 ) -> Iterator[str]:
     """Run the test with the shipped network ("16-16") and with each other shape: the
     lecture's sigmoid and ReLU networks both take that shape. Yields the shape's name."""
-    from lecture.inputs import load_inputs
 
     if request.param != "16-16":
         monkeypatch.setenv("LECTURE_WEIGHTS", str(shape_weights[request.param]["sigmoid"]))
         monkeypatch.setenv("LECTURE_RELU_WEIGHTS", str(shape_weights[request.param]["relu"]))
-    load_inputs.cache_clear()
     yield request.param
-    load_inputs.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -153,11 +153,7 @@ def test_the_magnified_knobs_are_chosen_from_the_values(
     the answer; each slider spans its layer's largest |parameter|, and is named as a
     weight or a bias."""
     monkeypatch.setenv("LECTURE_DIGIT", digit)
-    load_inputs.cache_clear()
-    try:
-        inputs = load_inputs()
-    finally:
-        load_inputs.cache_clear()
+    inputs = load_inputs()
     net, trace = inputs.network, inputs.digit.trace
     j = int(np.argmax(trace.activations[1]))
     answer = int(np.argmax(trace.output))

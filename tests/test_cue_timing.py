@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from manim import FadeIn, Square, tempconfig
 
-from lecture.inputs import Inputs, load_inputs
+from lecture.inputs import Inputs
 from lecture.step import Chapter, Step
 from scenes.kit.scene import LectureScene
 from scenes.narration.audio import SAMPLE_RATE, write_wav
@@ -71,14 +71,10 @@ def narrated(scene_class: type[Cued], tmp_path: Path, monkeypatch: pytest.Monkey
         "RECORDINGS": recordings,
     }.items():
         monkeypatch.setenv(f"LECTURE_{key}", str(value))
-    load_inputs.cache_clear()
-    try:
-        with tempconfig({"quality": "low_quality", "media_dir": str(tmp_path / "media"),
-                         "disable_caching": True, "progress_bar": "none"}):  # fmt: skip
-            scene = scene_class()
-            scene.render()
-    finally:
-        load_inputs.cache_clear()
+    with tempconfig({"quality": "low_quality", "media_dir": str(tmp_path / "media"),
+                     "disable_caching": True, "progress_bar": "none"}):  # fmt: skip
+        scene = scene_class()
+        scene.render()
     return scene
 
 

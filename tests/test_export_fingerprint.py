@@ -3,6 +3,7 @@ imports (found by running the imports, not by reading a list), and nothing else.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -12,7 +13,8 @@ import pytest
 
 from lecture.inputs import load_inputs
 from scenes.export.catalogue import CHAPTERS, PROJECT_ROOT
-from scenes.export.fingerprint import fingerprint, import_closure, sources
+from scenes.export.fingerprint import fingerprint, import_closure, script_tables, sources
+from scenes.narration.script import load_script
 
 # Imports each chapter's scene file with every project module unloaded first, and
 # lists the project files that importing it really loaded.
@@ -105,3 +107,62 @@ def test_relative_imports_are_followed(tmp_path: Path) -> None:
         "pkg/sub/leaf.py", "pkg/sub/sibling.py", "pkg/helper.py", "pkg/__init__.py",
         "pkg/sub/__init__.py",
     }  # fmt: skip
+
+
+def _edited_script(tmp_path: Path, old: str, new: str):
+    """The lecture's inputs with the script's first ``old`` replaced by ``new``."""
+    inputs = load_inputs()
+    text = inputs.script.path.read_text(encoding="utf-8")
+    assert old in text
+    edited = tmp_path / "edited.toml"
+    edited.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return dataclasses.replace(inputs, script=load_script(edited))
+
+
+def _narration_of(scene: str) -> str:
+    """The first line of a step's narration in the shipped script, to edit."""
+    entry = next(iter(load_inputs().script.table(scene).values()))
+    return next(line for line in entry["narration"].splitlines() if line.strip())
+
+
+def test_editing_a_chapters_words_re_renders_that_chapter_only(tmp_path: Path) -> None:
+    inputs = load_inputs()
+    line = _narration_of("counting")
+    edited = _edited_script(tmp_path, line, line + " Really.")
+    for chapter in CHAPTERS:
+        before = fingerprint(chapter, "video", "480p15", inputs)
+        after = fingerprint(chapter, "video", "480p15", edited)
+        assert (before != after) == (chapter.name == "counting"), chapter.name
+        # what the rest of the chapter's pictures depend on does not hold the narration
+        drawn = fingerprint(chapter, "video", "480p15", inputs, spoken=False)
+        assert fingerprint(chapter, "video", "480p15", edited, spoken=False) == drawn
+
+
+def test_a_note_is_drawn_so_it_changes_the_pictures(tmp_path: Path) -> None:
+    inputs = load_inputs()
+    chapter = next(c for c in CHAPTERS if c.name == "weighted_sum")
+    note = next(
+        (step, field)
+        for step, entry in inputs.script.table("weighted_sum").items()
+        for field in entry
+        if field.startswith("note")
+    )
+    text = inputs.script.table("weighted_sum")[note[0]][note[1]]
+    edited = _edited_script(tmp_path, text.strip(), text.strip() + " x")
+    drawn = fingerprint(chapter, "video", "480p15", inputs, spoken=False)
+    assert fingerprint(chapter, "video", "480p15", edited, spoken=False) != drawn
+
+
+def test_words_a_plan_borrows_from_another_chapter_count(tmp_path: Path) -> None:
+    """weighted_sum says how near to one an activation is with sigmoid_bias's words."""
+    inputs = load_inputs()
+    weighted = next(c for c in CHAPTERS if c.name == "weighted_sum")
+    assert "sigmoid_bias" in script_tables(weighted, inputs)
+    three = next(c for c in CHAPTERS if c.name == "three")
+    assert script_tables(three, inputs) == ["three"]
+    words = inputs.script.table("sigmoid_bias")["sigmoid"]
+    field = next(f for f in words if f.startswith("note-"))
+    edited = _edited_script(tmp_path, words[field].strip(), words[field].strip() + " x")
+    assert fingerprint(weighted, "video", "480p15", edited) != fingerprint(
+        weighted, "video", "480p15", inputs
+    )

@@ -149,7 +149,7 @@ def test_a_damaged_cached_part_is_not_reused(built, damage: str, tmp_path: Path)
     out = copy_export(built[0], tmp_path / "copy")
     parts = out / "parts" / LOW.folder
     digest = json.loads((parts / "one.json").read_text())["fingerprint"]
-    task = video_task(ONE_STEP, LOW, out, digest)
+    task = video_task(ONE_STEP, LOW, out, digest, "drawing")
     assert cached(task) is not None
     DAMAGE[damage](parts)
     assert cached(task) is None

@@ -8,19 +8,14 @@ from pathlib import Path
 from export_helpers import ONE_STEP, TWO_STEPS, fixture_words
 from fixtures.export_scenes import WORDS
 
-from lecture.inputs import load_inputs
 from scenes.export.script_document import collect_steps, markdown, write_pdf
 
 
 def test_the_script_lists_every_step_in_order_with_its_recording(tmp_path: Path) -> None:
-    load_inputs.cache_clear()
-    try:
-        with fixture_words(tmp_path) as script:
-            entries = collect_steps([TWO_STEPS, ONE_STEP])
-            text = markdown(entries, script)
-            write_pdf(entries, tmp_path / "script.pdf")
-    finally:
-        load_inputs.cache_clear()
+    with fixture_words(tmp_path) as script:
+        entries = collect_steps([TWO_STEPS, ONE_STEP])
+        text = markdown(entries, script)
+        write_pdf(entries, tmp_path / "script.pdf")
     ids = [e.words.step_id for e in entries]
     assert ids == ["export_scenes.square", "export_scenes.moved", "export_scenes.only"]
     assert [e.chapter for e in entries] == [TWO_STEPS.title] * 2 + [ONE_STEP.title]

@@ -5,7 +5,6 @@ points at each level of the chain and at the answer's entry."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -33,14 +32,6 @@ from scenes.kit.maths import tex_count, tex_number
 from scenes.kit.stage import STAGE
 
 __module_test__ = "function"
-
-
-@pytest.fixture
-def fresh_inputs() -> Iterator[None]:
-    """Drop the cached inputs before and after a test that changes the digit."""
-    load_inputs.cache_clear()
-    yield
-    load_inputs.cache_clear()
 
 
 def output_from_weights(net, pixels: np.ndarray) -> np.ndarray:
@@ -93,22 +84,18 @@ def test_the_plan_carries_the_networks_function(network_shape: str) -> None:
         assert key == "real-values-right"  # the shipped network reads the shipped digit
 
 
-def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch, fresh_inputs) -> None:
+def test_a_misread_digit_is_called_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
     digits, net = load_bundled(), load_inputs().network
     misread = int(np.flatnonzero(net.predict(digits.images) != digits.labels)[0])
     monkeypatch.setenv("LECTURE_DIGIT", str(misread))
-    load_inputs.cache_clear()
     assert assert_plan_matches(load_inputs()) == "real-values-wrong"
 
 
-def test_a_users_image_is_not_judged(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_inputs
-) -> None:
+def test_a_users_image_is_not_judged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     pixels = load_bundled().images[0].reshape(IMAGE_SIDE, IMAGE_SIDE)
     path = tmp_path / "mine.png"
     Image.fromarray((pixels * 255).astype(np.uint8)).save(path)
     monkeypatch.setenv("LECTURE_DIGIT", str(path))
-    load_inputs.cache_clear()
     assert load_inputs().digit.label is None
     assert assert_plan_matches(load_inputs()) == "real-values"
 

@@ -111,11 +111,7 @@ def test_the_plan_follows_the_digit(digit: str, monkeypatch: pytest.MonkeyPatch)
     """Another digit excites another neuron and inks other pixels: the rows, columns and
     the row worked out follow it."""
     monkeypatch.setenv("LECTURE_DIGIT", digit)
-    load_inputs.cache_clear()
-    try:
-        check_plan()
-    finally:
-        load_inputs.cache_clear()
+    check_plan()
 
 
 def test_shown_rows_frame_the_featured_one() -> None:

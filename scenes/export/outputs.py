@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from .catalogue import ExportInputError
 
-__all__ = ["writable_folder"]
+__all__ = ["link_or_copy", "writable_folder"]
 
 
 def writable_folder(path: Path) -> Path:
@@ -21,3 +23,16 @@ def writable_folder(path: Path) -> Path:
             f"cannot write to the output folder {path}: {exc.strerror or exc}"
         ) from exc
     return path
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` where the file system allows, else a copy.
+
+    The export never writes into a file it has made (a new version is a new file,
+    moved into place), so a clip shared by two folders cannot change under either.
+    """
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import shutil
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,13 +40,12 @@ from pptx import Presentation
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.util import Emu
 
-from . import video_worker
 from .catalogue import PROJECT_ROOT, Chapter, ExportError, ExportInputError
 from .draw_page import PAGE, DrawPage
-from .fingerprint import fingerprint
 from .jsonfile import read_json, write_json
-from .lecture import video_task
+from .lecture import video_tasks
 from .options import ExportOptions
+from .outputs import link_or_copy
 from .parts import Outcome, render_all
 from .publish import publish, staged
 from .slides import slide_name, speaker_notes
@@ -166,15 +164,15 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
         records = {r["name"]: r["sha256"] for r in manifest["files"]}
         video = parts / manifest["video"]
         sound: np.ndarray | None = None
-        for i, step in enumerate(manifest["steps"]):
+        for step in manifest["steps"]:
             key = step["section"].partition(".")[2] or step["section"]
             name = slide_name(len(steps) + 1, outcome.chapter.name, key).removesuffix(".png")
             clip_name = f"{manifest['steps_folder']}/{step['clip']}"
             clip = parts / clip_name
-            shutil.copyfile(clip, staging / f"{name}.mp4")
+            link_or_copy(clip, staging / f"{name}.mp4")
             poster = _cached(cache, f"{records[clip_name]}.png", partial(_last_frame, clip))
-            shutil.copyfile(poster, staging / f"{name}.png")
-            audio_key = f"{records[manifest['video']]}-{i}.m4a"
+            link_or_copy(poster, staging / f"{name}.png")
+            audio_key = f"{step['key']}.m4a"  # the step's words and sound, as its clip's
             if not (cache / audio_key).is_file() and sound is None:
                 sound = decoded(video)  # once per chapter, only if a step needs cutting
             has_audio = (cache / audio_key).is_file() or bool(sound is not None and sound.size)
@@ -187,7 +185,7 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
                         raise ExportError(f"{p.name}: the chapter's sound was not decoded")
                     _write_m4a(s[a:b], p)
 
-                shutil.copyfile(_cached(cache, audio_key, cut), staging / f"{name}.m4a")
+                link_or_copy(_cached(cache, audio_key, cut), staging / f"{name}.m4a")
             steps.append(
                 Step(
                     name=name,
@@ -407,13 +405,9 @@ def make_present(
     q, out = options.quality, options.out
     lecture = (lecture or PROJECT_ROOT / "media" / "lecture").resolve()
     source = ExportOptions(q, lecture, options.jobs, options.force, options.stream, options.config)
-    extra = [Path(video_worker.__file__)]
     with options.session() as inputs, source.session():
         page = DrawPage.of(inputs)  # the live page's data and words, checked before rendering
-        tasks = [
-            video_task(c, q, lecture, fingerprint(c, "video", q.folder, inputs, extra))
-            for c in chapters
-        ]
+        tasks = video_tasks(chapters, q, lecture, inputs, options.force)
         print(
             f"Presenting {len(tasks)} scene(s) at {q.folder} from the lecture's parts:",
             file=options.messages,
@@ -426,7 +420,7 @@ def make_present(
             if not steps:
                 raise ExportError("the scenes have no steps: nothing to present")
             for src, name in REVEAL_FILES:
-                shutil.copyfile(REVEAL / src, staging / name)
+                link_or_copy(REVEAL / src, staging / name)
             drawing = page.write(staging)
             links = page.slides([s.name for s in steps], q.height)
             write_html(steps, staging / HTML, q.width, q.height, self_running=False, extra=links)

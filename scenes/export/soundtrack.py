@@ -34,13 +34,18 @@ def has_audio(video: Path) -> bool:
         return bool(container.streams.audio)
 
 
-def lecture_audio(videos: Sequence[Path], starts: Sequence[float], end: float) -> np.ndarray:
-    """One track for the lecture: part ``i``'s sound from ``starts[i]`` seconds, cut at
-    the next part's start, the whole exactly ``end`` seconds long (to the sample)."""
+def lecture_audio(
+    sources: Sequence[Path | None], starts: Sequence[float], end: float
+) -> np.ndarray:
+    """One track: part ``i``'s sound (a video's, or a sound file's; ``None`` is silent)
+    from ``starts[i]`` seconds, cut at the next part's start, the whole exactly ``end``
+    seconds long (to the sample)."""
     track = np.zeros(round(end * SAMPLE_RATE), dtype=np.float32)
     bounds = [*starts[1:], end]
-    for video, start, stop in zip(videos, starts, bounds, strict=True):
-        sound = decoded(video)
+    for source, start, stop in zip(sources, starts, bounds, strict=True):
+        if source is None:
+            continue
+        sound = decoded(source)
         a, b = round(start * SAMPLE_RATE), round(stop * SAMPLE_RATE)
         piece = sound[: b - a]
         track[a : a + len(piece)] = piece

@@ -17,12 +17,13 @@ from lecture.inputs import Inputs, load_inputs
 from lecture.step import Chapter, Note, Step
 from network.errors import NetworkInputError
 from scenes.config import ConfigError
+from scenes.kit import held_frames
 from scenes.kit.camera import LectureCamera
 from scenes.kit.maths import require_latex
 from scenes.kit.stage import HEADLINE_BUFF, HEADLINE_SIZE
 from scenes.kit.text import label
 from scenes.narration.cues import MAX_CPS, MIN_SECONDS, Cue, timed_cues
-from scenes.narration.narrator import PAUSE
+from scenes.narration.narrator import PAUSE, StepAudio
 from scenes.narration.recordings import RecordingError
 from scenes.narration.script import ScriptError, Words
 from scenes.narration.voice import VoiceError
@@ -32,6 +33,7 @@ __all__ = [
     "BAD_INPUT_STATUS",
     "LectureScene",
     "StepRecorder",
+    "StepReuse",
     "stop_on_bad_input",
 ]
 
@@ -46,7 +48,15 @@ FILL_SLOWEST = 3.0
 
 StepRecorder = Callable[["Words", "LectureScene"], None]
 """Called at the end of every step with its words and the scene (whose
-``current_frame()`` draws the step's last frame, if the recorder wants it)."""
+``current_frame()`` draws the step's last frame, if the recorder wants it, and whose
+``step_audio``, ``step_said`` and ``step_reused`` tell how the step was spoken)."""
+
+StepReuse = Callable[["Words", "StepAudio | None"], bool]
+"""Asked at the start of every step, with its words and narration: whether the step's
+clip from an earlier render can be kept. The step is then played without drawing a
+frame (its animations still run, so the next step starts from the same picture);
+``make lecture`` puts the kept clip in its place. A step's pictures depend on the
+code, the data and its own words only, which the caller's answer must cover."""
 
 
 def _declaring_class(cls: type) -> type:
@@ -90,8 +100,16 @@ class LectureScene(Scene):
     inputs: Inputs
     chapter: Chapter[Any]
 
-    def __init__(self, *args: Any, step_recorder: StepRecorder | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        step_recorder: StepRecorder | None = None,
+        step_reuse: StepReuse | None = None,
+        **kwargs: Any,
+    ):
         self.step_recorder = step_recorder
+        self.step_reuse = step_reuse
+        held_frames.install()  # a held picture is converted once, not once a frame
         kwargs.setdefault("camera_class", LectureCamera)
         super().__init__(*args, **kwargs)
 
@@ -125,6 +143,12 @@ class LectureScene(Scene):
         self._cues: list[Cue] = []
         self._marks: dict[str, float] = {}
         self._speech_end = 0.0  # when the step's narration ends (0: not timed)
+        #: The current step's narration (None without a voice), whether its clip is kept
+        #: from an earlier render, and (once it ends) each subtitle: (text, start, end)
+        #: in seconds from the step's first frame.
+        self.step_audio: StepAudio | None = None
+        self.step_reused = False
+        self.step_said: list[tuple[str, float, float]] = []
 
     def _writes_sound(self) -> bool:
         """Narration is synthesized only for a video that is really written."""
@@ -166,7 +190,9 @@ class LectureScene(Scene):
             words = self.script.words(self.script_scene(), step.key, step.values, step.part)
         except ScriptError as exc:
             stop_on_bad_input(exc)
-        self.next_section(words.step_id)
+        audio = self._narration(words)
+        reused = self.step_reuse is not None and self.step_reuse(words, audio)
+        self.next_section(words.step_id, skip_animations=reused)
         new = label(words.headline, font_size=HEADLINE_SIZE, color=self.palette.text)
         if new.width > CAPTION_WIDTH:
             stop_on_bad_input(
@@ -182,8 +208,9 @@ class LectureScene(Scene):
             self.remove(self.caption)
         self.add(new)
         self.caption, self.words = new, words
+        self.step_audio, self.step_reused = audio, reused
         self._step_start = self.renderer.time
-        self._start_narration(words)
+        self._start_narration(words, audio)
 
     def cue(self, name: str) -> None:
         """Wait for the moment the narration marks ``@name``: what is played next is
@@ -223,18 +250,23 @@ class LectureScene(Scene):
             return run_time
         return max(run_time, min(end - elapsed, FILL_MOST, FILL_SLOWEST * run_time))
 
-    def _start_narration(self, words: Words) -> None:
+    def _narration(self, words: Words) -> StepAudio | None:
+        """The step's narration, spoken or read from a recording (None without a voice)."""
+        if self.narrator is None:
+            return None
+        try:
+            return self.narrator.step_audio(words)
+        except (RecordingError, VoiceError) as exc:
+            stop_on_bad_input(exc)
+
+    def _start_narration(self, words: Words, audio: StepAudio | None) -> None:
         self._marks = {}
         self._speech_end = 0.0
-        if self.narrator is None:
+        if audio is None:
             reading = max(MIN_SECONDS, len(words.headline) / MAX_CPS) + PAUSE
             self._cues = [Cue(0.0, reading, words.headline)]
             self._step_length = reading
             return
-        try:
-            audio = self.narrator.step_audio(words)
-        except (RecordingError, VoiceError) as exc:
-            stop_on_bad_input(exc)
         self.add_sound(str(audio.path))
         self._cues = timed_cues([(f"{text} ", start, end) for text, start, end in audio.spans])
         for name, (index, share) in words.marks.items():
@@ -251,10 +283,13 @@ class LectureScene(Scene):
         if elapsed < self._step_length and not self.renderer._original_skipping_status:
             self.wait(self._step_length - elapsed)  # hold the last frame while it is said
         elapsed = self.renderer.time - self._step_start
-        for cue in self._cues:
-            end = min(cue.end, elapsed)
-            if end > cue.start:
-                self.add_subcaption(cue.text, duration=end - cue.start, offset=cue.start - elapsed)
+        self.step_said = [
+            (cue.text, cue.start, min(cue.end, elapsed))
+            for cue in self._cues
+            if cue.start < elapsed
+        ]
+        for text, start, end in self.step_said:
+            self.add_subcaption(text, duration=end - start, offset=start - elapsed)
         if self.step_recorder is not None:
             self.step_recorder(self.words, self)
         self.words = None

@@ -36,7 +36,7 @@ import dataclasses
 import re
 import string
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,6 +157,25 @@ class Script:
     language: str
     steps: Mapping[str, Mapping[str, Mapping[str, str]]]  # scene → step → field → text
     conjunction: str = "and"  # [meta] and: joins the last two items of a {list!l}
+    #: The scenes whose tables were read (by ``_entry``): see :meth:`scenes_read`.
+    _read: set[str] = dataclasses.field(default_factory=set, compare=False, repr=False)
+
+    def scenes_read(self, action: Callable[[], object]) -> frozenset[str]:
+        """The scenes whose words ``action`` reads: a chapter's plan may borrow another
+        chapter's words (how near to one an activation is, say), and the export's
+        fingerprint must then count that chapter's table too."""
+        before = set(self._read)
+        self._read.clear()
+        try:
+            action()
+            return frozenset(self._read)
+        finally:
+            self._read.update(before)
+
+    def table(self, scene: str) -> Mapping[str, Mapping[str, str]]:
+        """The words of ``scene``'s steps as written (templates, not filled): step → field
+        → text; empty for a scene the script has no words for."""
+        return self.steps.get(scene, {})
 
     def _where(self, scene: str, key: str, field: str | None = None) -> str:
         return f"{self.path}: [{scene}.{key}]" + (f" {field}" if field else "")
@@ -179,6 +198,7 @@ class Script:
             )
 
     def _entry(self, scene: str, key: str) -> Mapping[str, str]:
+        self._read.add(scene)
         try:
             return self.steps[scene][key]
         except KeyError:

@@ -95,10 +95,11 @@ class Voice:
                 return read_wav(path)
             except (OSError, ValueError, EOFError, wave.Error):
                 path.unlink(missing_ok=True)  # a damaged entry is made again
-        samples = self._synthesize(text)
-        write_wav(path, samples)
+        write_wav(path, self._synthesize(text))
         self.synthesized += 1
-        return samples
+        # What the cache holds (16-bit), not the synthesis's floats: a sentence sounds
+        # the same, to the sample, whether it was just made or found in the cache.
+        return read_wav(path)
 
     def _synthesize(self, text: str) -> np.ndarray:
         from piper import PiperVoice, SynthesisConfig
