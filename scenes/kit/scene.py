@@ -10,6 +10,7 @@ from typing import Any, ClassVar, NoReturn
 
 import numpy as np
 from manim import UP, Scene, Text, config, logger
+from manim.constants import RendererType
 from manim.renderer.cairo_renderer import CairoRenderer
 from pydub import AudioSegment  # Manim's own sound track is built with pydub
 
@@ -20,6 +21,7 @@ from scenes.config import ConfigError
 from scenes.kit import held_frames
 from scenes.kit.camera import LectureCamera
 from scenes.kit.maths import require_latex
+from scenes.kit.renderer import LectureRenderer
 from scenes.kit.stage import HEADLINE_BUFF, HEADLINE_SIZE
 from scenes.kit.text import label
 from scenes.narration.cues import MAX_CPS, MIN_SECONDS, Cue, timed_cues
@@ -111,6 +113,11 @@ class LectureScene(Scene):
         self.step_reuse = step_reuse
         held_frames.install()  # a held picture is converted once, not once a frame
         kwargs.setdefault("camera_class", LectureCamera)
+        if not args and kwargs.get("renderer") is None and config.renderer == RendererType.CAIRO:
+            kwargs["renderer"] = LectureRenderer(
+                camera_class=kwargs["camera_class"],
+                skip_animations=kwargs.get("skip_animations", False),
+            )
         super().__init__(*args, **kwargs)
 
     @classmethod
