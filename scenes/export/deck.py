@@ -10,6 +10,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
+from .pptx_media import media_stored
 from .whole import whole
 
 __all__ = ["Slide", "write_pdf", "write_pptx"]
@@ -54,5 +55,5 @@ def write_pptx(slides: Sequence[Slide], target: Path) -> None:
         picture.name = slide.title
         picture._element.nvPicPr.cNvPr.set("descr", slide.notes)  # alt text for screen readers
         page.notes_slide.notes_text_frame.text = slide.notes
-    with whole(target) as partial:
+    with whole(target) as partial, media_stored():
         deck.save(str(partial))

@@ -47,6 +47,7 @@ from .lecture import video_tasks
 from .options import ExportOptions
 from .outputs import link_or_copy
 from .parts import Outcome, render_all
+from .pptx_media import media_stored
 from .publish import publish, staged
 from .slides import slide_name, speaker_notes
 from .soundtrack import add_audio_stream, write_audio
@@ -375,7 +376,7 @@ def write_pptx(steps: Sequence[Step], folder: Path, target: Path) -> None:
         movie._element.xpath(".//p:cNvPr")[0].set("descr", step.notes)
         _play_on_entry(movie)
         page.notes_slide.notes_text_frame.text = step.notes
-    with whole(target) as partial:
+    with whole(target) as partial, media_stored():
         deck.save(str(partial))
 
 
