@@ -160,15 +160,29 @@ def _recipe_seed(recipe: dict[str, object]) -> int:
 
 
 def _write_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write beside ``path``, then rename over it: a reader never sees half a file.
+
+    The temporary file is made private (``mkstemp``: mode 0600), so it is given the
+    mode any other new file gets (0666 less the umask, 0644 usually) before it
+    becomes ``path``: the weights are shared like every other output.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".npz", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             np.savez_compressed(handle, allow_pickle=False, **arrays)
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def load_weights(path: str | Path) -> WeightsFile:

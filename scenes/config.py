@@ -12,7 +12,9 @@ which names the option (``origin``) when one cannot be used.
 
 from __future__ import annotations
 
+import codecs
 import configparser
+import errno
 import os
 import re
 from collections.abc import Mapping
@@ -45,9 +47,12 @@ KEYS = (
     "narration",
     "voice",
     "recordings",
+    "recordings_fallback",
 )
 NARRATION = ("voice", "recordings", "off")
-OPTIONAL = ("script", "narration", "voice", "recordings")
+#: What a step without a recording gets: the synthetic voice, or a refusal to render.
+FALLBACKS = ("voice", "error")
+OPTIONAL = ("script", "narration", "voice", "recordings", "recordings_fallback")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: The embedded defaults: what ``manim.cfg`` ships with, and what the tests pin.
 DEFAULTS = {
@@ -59,6 +64,7 @@ DEFAULTS = {
     "narration": "voice",
     "voice": PACKAGED_VOICE,
     "recordings": "recordings",
+    "recordings_fallback": "voice",
 }
 _INDEX = re.compile(r"[+-]?[0-9]+")  # ASCII only: str.isdigit() also accepts "²" and "٣"
 
@@ -79,6 +85,8 @@ class LectureConfig:
     narration: str = "off"  # "voice" (synthetic), "recordings" (the lecturer's) or "off"
     voice: str = PACKAGED_VOICE  # the packaged voice's name, or a Piper .onnx path
     recordings: Path = Path()  # one audio file per step, when narration = recordings
+    #: A step without a recording: "voice" (the synthetic voice speaks it) or "error".
+    recordings_fallback: str = "voice"
     #: Per key, where its value came from and as written: (key, where, text). Not part of
     #: what the config is (two configs with the same values are equal).
     origins: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)
@@ -109,6 +117,50 @@ def _where(key: str, source: str) -> str:
     return f"[{SECTION}] {key}" + (" (default)" if source == "default" else "")
 
 
+def _resolved(base: Path, text: str, where: str, value: str) -> Path:
+    """``text`` as an absolute path against ``base``, its symbolic links followed.
+
+    Links that lead back to themselves have no end: ``Path.resolve`` raises
+    (``RuntimeError`` before Python 3.13), and that is the user's input, not a bug.
+    """
+    path = base / text
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
+            reason = f"cannot follow the path {path} ({exc.strerror or exc})"
+        else:
+            reason = f"{path} is a symbolic link that loops back on itself, to no file"
+        raise ConfigError(f"{where} = {value!r}: {reason}; name the file itself") from exc
+
+
+def _config_text(path: Path) -> str:
+    """``path``'s text as Manim can read it too: UTF-8, without a byte-order mark.
+
+    Manim reads ``manim.cfg`` itself as it is imported (as UTF-8, the locale's
+    encoding), and takes a byte-order mark for the start of the first line, which is
+    then no section header; either way it stops with a traceback. Refused here first,
+    in one line, wherever the file is read before Manim is imported.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if data.startswith(codecs.BOM_UTF8):
+        raise ConfigError(
+            f"{path}: starts with a byte-order mark (BOM), which Manim cannot read; "
+            "save it as UTF-8 without a BOM"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            f"{path}: line {line} is not UTF-8 text (byte {data[exc.start]:#04x}; saved as "
+            "Latin-1 or another encoding?); save it as UTF-8, which Manim reads"
+        ) from exc
+
+
 def _parse_digit(value: str, base: Path, where: str) -> int | Path:
     text = value.strip()
     if _INDEX.fullmatch(text):
@@ -119,7 +171,7 @@ def _parse_digit(value: str, base: Path, where: str) -> int | Path:
                 f"(the bundled digits), or the path of an image file"
             )
         return index
-    path = (base / text).resolve()
+    path = _resolved(base, text, where, value)
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise ConfigError(
             f"{where} = {value!r}: expected a digit index 0–{BUNDLED_COUNT - 1} or an image "
@@ -132,7 +184,7 @@ def _parse_digit(value: str, base: Path, where: str) -> int | Path:
 
 def _parse_weights(value: str, base: Path, where: str) -> Path:
     """A ``.npz`` file that is there (``load_inputs`` checks that it fits its role)."""
-    path = (base / value.strip()).resolve()
+    path = _resolved(base, value.strip(), where, value)
     if path.suffix != ".npz":
         raise ConfigError(f"{where} = {value!r}: expected a .npz weights file")
     if not path.is_file():
@@ -148,7 +200,7 @@ def _parse_choice(value: str, where: str, choices: tuple[str, ...]) -> str:
 
 
 def _parse_script(value: str, base: Path, where: str) -> Path:
-    path = (base / value.strip()).resolve()
+    path = _resolved(base, value.strip(), where, value)
     if not path.is_file():
         raise ConfigError(f"{where} = {value!r}: no such script file ({path})")
     return path
@@ -158,7 +210,7 @@ def _parse_voice(value: str, base: Path, where: str) -> str:
     name = value.strip()
     if name == PACKAGED_VOICE:
         return name
-    path = (base / name).resolve()
+    path = _resolved(base, name, where, value)
     try:
         Voice(path, cache=Path()).check()
     except VoiceError as exc:
@@ -169,7 +221,7 @@ def _parse_voice(value: str, base: Path, where: str) -> str:
 
 
 def _parse_recordings(value: str, base: Path, where: str, needed: bool) -> Path:
-    path = (base / value.strip()).resolve()
+    path = _resolved(base, value.strip(), where, value)
     if needed and not path.is_dir():
         raise ConfigError(
             f"{where} = {value!r}: no such folder ({path}); narration = recordings needs one "
@@ -186,10 +238,10 @@ def load_config(
     environ = os.environ if environ is None else environ
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        read = parser.read(path, encoding="utf-8")
+        parser.read_string(_config_text(path), source=str(path))
     except configparser.Error as exc:
         raise ConfigError(f"{path}: cannot parse ({exc})") from exc
-    if not read or not parser.has_section(SECTION):
+    if not parser.has_section(SECTION):
         raise ConfigError(f"{path}: no [{SECTION}] section")
     values = {key: (text, "file") for key, text in parser.items(SECTION)}
     unknown = sorted(set(values) - set(KEYS))
@@ -237,6 +289,9 @@ def load_config(
             base_of("recordings"),
             where("recordings"),
             narration == "recordings",
+        ),
+        recordings_fallback=_parse_choice(
+            raw("recordings_fallback"), where("recordings_fallback"), FALLBACKS
         ),
         origins=tuple((key, where(key), raw(key)) for key in KEYS),
     )

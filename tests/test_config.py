@@ -3,7 +3,10 @@ naming the key, the value and what is allowed, before anything renders."""
 
 from __future__ import annotations
 
+import codecs
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +110,74 @@ def test_bad_values_name_key_value_and_what_is_allowed(
     with pytest.raises(ConfigError) as info:
         load_inputs(load_config(write_cfg(tmp_path, body), environ=env))
     assert message in str(info.value)
+
+
+#: A manim.cfg in an encoding Manim cannot read either: it reads UTF-8, and takes a BOM
+#: for part of the first line (which is then no section header).
+@pytest.mark.parametrize(
+    ("encode", "message"),
+    [
+        (lambda text: text.encode("latin-1"), r": line 9 is not UTF-8 text \(byte 0xe9;"),
+        (lambda text: text.encode("cp1252"), r": line 9 is not UTF-8 text \(byte 0xe9;"),
+        (lambda text: text.encode("utf-16"), r": line 1 is not UTF-8 text \(byte 0xff;"),
+        (lambda text: codecs.BOM_UTF8 + text.encode("utf-8"), r": starts with a byte-order"),
+    ],
+    ids=["latin-1", "windows-1252", "utf-16", "utf-8 with a BOM"],
+)
+def test_a_manim_cfg_manim_cannot_read_is_one_line_naming_it(
+    tmp_path: Path, encode: Callable[[str], bytes], message: str
+) -> None:
+    path = write_cfg(tmp_path, GOOD + "# café\n")  # the comment is line 9
+    path.write_bytes(encode(path.read_text(encoding="utf-8")))
+    with pytest.raises(ConfigError, match=re.escape(str(path)) + message) as info:
+        load_config(path, environ={})
+    assert "\n" not in str(info.value)
+
+
+def test_utf8_with_any_line_endings_is_read(tmp_path: Path) -> None:
+    path = write_cfg(tmp_path, GOOD.replace("classic", "colorblind") + "# café – ok\n")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    config = load_config(path, environ={})
+    assert (config.digit, config.palette) == (7, "colorblind")
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "loop"])
+def test_a_manim_cfg_that_cannot_be_read_is_one_line(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "manim.cfg"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "loop":
+        path.symlink_to(path)
+    with pytest.raises(ConfigError, match=rf"^{re.escape(str(path))}: cannot read \("):
+        load_config(path, environ={})
+
+
+#: ``Path.resolve`` raises RuntimeError on a loop (Python < 3.13): never a traceback.
+@pytest.mark.parametrize(
+    ("key", "name", "in_file"),
+    [
+        ("digit", "loop.png", False),
+        ("digit", "loop.png", True),
+        ("weights", "loop.npz", False),
+        ("relu_weights", "loop.npz", True),
+        ("script", "loop.toml", False),
+        ("voice", "loop.onnx", False),
+        ("recordings", "loop", False),
+    ],
+)
+def test_a_symbolic_link_loop_is_one_line_naming_the_option(
+    tmp_path: Path, key: str, name: str, in_file: bool
+) -> None:
+    (tmp_path / name).symlink_to(tmp_path / f"{name}.back")
+    (tmp_path / f"{name}.back").symlink_to(tmp_path / name)
+    body, env = GOOD, {f"LECTURE_{key.upper()}": name}
+    if in_file:
+        body, env = re.sub(rf"^{key} = .*$", f"{key} = {name}", GOOD, flags=re.M), {}
+    with pytest.raises(ConfigError) as info:
+        load_config(write_cfg(tmp_path, body), environ=env)
+    where = f"[lecture] {key}" if in_file else f"LECTURE_{key.upper()}"
+    assert str(info.value).startswith(f"{where} = {name!r}: {tmp_path / name} is a symbolic ")
+    assert "loops" in str(info.value)
 
 
 def test_reading_the_config_loads_no_file(tmp_path: Path) -> None:

@@ -3,11 +3,12 @@ anything renders; a failed render is status 1; never a traceback."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,70 @@ def test_a_duplicate_key_in_manim_cfg_is_one_line_not_manims_traceback(tmp_path:
     assert done.returncode == 2
     line = _one_error_line(done.stderr)
     assert "manim.cfg: cannot parse" in line and "already exists" in line
+
+
+@pytest.mark.parametrize(
+    ("encode", "problem"),
+    [
+        (lambda text: text.encode("latin-1", errors="replace"), "is not UTF-8 text"),
+        (lambda text: codecs.BOM_UTF8 + text.encode("utf-8"), "byte-order mark"),
+    ],
+    ids=["latin-1", "utf-8 with a BOM"],
+)
+def test_a_manim_cfg_manim_cannot_read_is_one_line_not_a_traceback(
+    tmp_path: Path, encode: Callable[[str], bytes], problem: str
+) -> None:
+    # Manim would stop on either with a traceback as it is imported; the export reads the
+    # file first. A copy of the project, as the file is found by path.
+    for package in ("scenes", "network"):
+        shutil.copytree(PROJECT_ROOT / package, tmp_path / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    config = (PROJECT_ROOT / "manim.cfg").read_text(encoding="utf-8") + "# café\n"
+    (tmp_path / "manim.cfg").write_bytes(encode(config))
+    done = _run_module("lecture", "--scenes", "one", "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 2
+    line = _one_error_line(done.stderr)
+    assert line.startswith(f"error: {tmp_path / 'manim.cfg'}: ") and problem in line
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("what", "option", "value"),
+    [("lecture", "--out", ""), ("slides", "--out", "  "), ("present", "--lecture", "")],
+)
+def test_an_empty_folder_option_is_refused_and_nothing_written(
+    what: str,
+    option: str,
+    value: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An empty path would mean the current folder: the export, its parts, build files,
+    logs and lock all among the user's own files."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    out = [] if option == "--out" else ["--out", str(tmp_path / "out")]
+    assert _status([what, "--scenes", "one", "--quality", "l", *out, option, value]) == 2
+    captured = capsys.readouterr()
+    assert _one_error_line(captured.err).startswith(f"error: argument {option}: {value!r} ")
+    assert captured.out == ""
+    assert [p.name for p in tmp_path.iterdir()] == ["here"] and not any(here.iterdir())
+
+
+@pytest.mark.parametrize("option", ["--out", "--lecture"])
+def test_a_folder_option_that_loops_is_refused(
+    option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "back")
+    (tmp_path / "back").symlink_to(loop)
+    out = [] if option == "--out" else ["--out", str(tmp_path / "out")]
+    assert _status(["present", "--scenes", "one", *out, option, str(loop)]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert line.startswith(f"error: argument {option}: {str(loop)!r} is a symbolic link")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["back", "loop"]
 
 
 def test_load_config_refuses_a_duplicate_key(tmp_path: Path) -> None:

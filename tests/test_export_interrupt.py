@@ -1,14 +1,17 @@
 """SIGTERM or SIGINT stops the export and every render process it started, keeps the
-previous outputs whole, and exits with 128 + the signal's number."""
+previous outputs whole, and exits with 128 + the signal's number; after SIGKILL, which
+the export cannot act on, its renders end themselves."""
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +25,7 @@ from scenes.export.catalogue import PROJECT_ROOT
 from scenes.export.lecture import make_lecture
 from scenes.export.lock import LOCK_FILE
 from scenes.export.options import ExportOptions
+from scenes.export.processes import ProcessGroups
 from scenes.export.publish import STAGING
 from scenes.export.quality import quality
 
@@ -34,6 +38,7 @@ EXPORT = (
 )
 START_SECONDS = 120  # for the export and its render to get going, on a busy machine
 STOP_SECONDS = 30
+KILLED_SECONDS = 1.0  # for the renders of an export killed outright to end themselves
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -103,6 +108,45 @@ def test_sigterm_ends_the_lecture_export_its_renders_and_their_helpers(
     _assert_stopped_cleanly(out, export, stderr, "SIGTERM")
     assert not [pid for pid in started if running(pid)]
     assert snapshot(out) == before  # lecture.mp4 and lecture.srt byte for byte
+
+
+def test_sigkill_of_the_export_ends_its_renders_and_their_helpers(tmp_path: Path) -> None:
+    """``kill -9`` gives the export no chance to stop anything: each render watches its
+    export and ends itself, with its process group, within a second."""
+    out = tmp_path / "lecture"
+    export = _start("lecture", out)
+    scene, helper = _rendering(export, out / "logs" / "slow.log")
+    started = descendants(export.pid)
+    assert {scene, helper} <= started
+    try:
+        export.kill()
+        export.communicate(timeout=STOP_SECONDS)
+        deadline = time.monotonic() + KILLED_SECONDS
+        while [pid for pid in started if running(pid)] and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not [pid for pid in started if running(pid)]
+    finally:  # whatever the verdict, leave nothing of this test running
+        for pid in started:
+            if running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_a_render_outlives_the_thread_that_started_it(tmp_path: Path) -> None:
+    """Renders are started by the export's pool threads; while the export lives, a
+    render must not end with its starting thread (as ``PR_SET_PDEATHSIG`` would have
+    it: that signal follows the thread that forked, not the process)."""
+    groups = ProcessGroups()
+    started: list[subprocess.Popen] = []
+    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+    with (tmp_path / "render.log").open("w") as log:
+        thread = threading.Thread(target=lambda: started.append(groups.start(sleeper, TESTS, log)))
+        thread.start()
+        thread.join()
+    try:
+        time.sleep(KILLED_SECONDS)
+        assert started[0].poll() is None
+    finally:
+        assert groups.stop_all(grace=0.5) == [started[0].pid]
 
 
 def test_sigint_ends_the_slides_export_and_keeps_the_previous_slides(tmp_path: Path) -> None:

@@ -74,7 +74,9 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     [
         ({"answer": 3}, "[demo.answer] narration: placeholder {activation} has no value"),
         ({"answer": 3, "activation": 0.5, "extra": 1}, "gives extra but no placeholder"),
-        ({"answer": "three", "activation": 0.5}, "cannot fill it"),
+        ({"answer": 3, "activation": "high"}, "cannot fill it"),
+        ({"answer": "three", "activation": 0.5}, "placeholder {answer!w} says a whole number"),
+        ({"answer": 0.1 + 0.2, "activation": 0.5}, "placeholder {answer!w} says a whole number"),
     ],
 )
 def test_values_and_placeholders_must_match(tmp_path: Path, values: dict, message: str) -> None:
@@ -108,3 +110,85 @@ def test_the_shipped_script_has_words_for_every_step_of_every_scene() -> None:
     # Besides the chapters, the words of the live page make present writes (draw.html).
     script.check_scene(draw_page.SCENE, draw_page.KEYS)
     assert set(script.steps) == {c.name for c in CHAPTERS} | {draw_page.SCENE}
+
+
+def test_a_count_given_as_a_whole_float_or_a_numpy_integer_is_said_as_a_word(
+    tmp_path: Path,
+) -> None:
+    import numpy as np
+
+    script = load_script(write(tmp_path, META + STEP))
+    for answer in (3.0, np.int64(3)):
+        words = script.words("demo", "answer", {"answer": answer, "activation": 0.5})
+        assert words.narration.startswith("It reads three,")
+
+
+def test_a_decimal_for_a_word_is_refused_naming_the_placeholder_and_its_value(
+    tmp_path: Path,
+) -> None:
+    """num2words spells a float's every binary digit ("zero point three zero zero … four"):
+    a decimal given to {x!w} is refused, naming the placeholder, the value and the fix."""
+    path = write(tmp_path, META + STEP)
+    with pytest.raises(ScriptError) as info:
+        load_script(path).words("demo", "answer", {"answer": 0.1 + 0.2, "activation": 0.5})
+    message = str(info.value)
+    assert message.startswith(f"{path}: [demo.answer] narration: placeholder {{answer!w}}")
+    assert "0.30000000000000004" in message and "{answer:.2f}" in message
+
+
+ORDINAL = (
+    '[demo.answer]\nheadline = "The answer is {answer}"\nnarration = "The {place!o} answer."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "value"),
+    [
+        ("pl", STEP, "−10"),  # num2words 0.5.14 has no negative numbers in Polish
+        ("cs", STEP, "−10"),
+        ("ar", STEP, "-0.5"),  # nor a word for the decimal point in Arabic
+        ("tr", STEP, "-0.5"),  # where 0.5 is one glued word
+        ("lt", ORDINAL, "1 as an ordinal"),  # nor ordinals in Lithuanian, for {place!o}
+    ],
+)
+def test_a_language_that_cannot_say_a_kind_of_number_is_refused_when_read(
+    tmp_path: Path, language: str, words: str, value: str
+) -> None:
+    """Found when the script is read (before anything renders), one line naming the
+    file, the language and a value it cannot say; not a traceback mid-render."""
+    path = write(tmp_path, f'[meta]\nlanguage = "{language}"\n\n' + words)
+    with pytest.raises(ScriptError) as info:
+        load_script(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: [meta] language = {language!r}: ")
+    assert f"cannot say {value} " in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "decimal"),
+    [
+        ("ja", STEP, "零 点 七 七"),  # its 0.5 has no spaces: the point is found all the same
+        ("he", STEP, "אפס נקודה שבע שבע"),
+        ("de", STEP, "null Komma sieben sieben"),
+        ("ru", STEP, "ноль целых семь семь"),
+        ("lt", STEP, None),  # no ordinals, but this script asks for none
+    ],
+)
+def test_a_language_that_says_every_number_the_script_needs_loads(
+    tmp_path: Path, language: str, words: str, decimal: str | None
+) -> None:
+    script = load_script(write(tmp_path, f'[meta]\nlanguage = "{language}"\n\n' + words))
+    filled = script.words("demo", "answer", {"answer": 3, "activation": 0.77})
+    spoken = " ".join(said for _, said in filled.sentences())
+    assert not any(ch.isdigit() for ch in spoken)
+    if decimal is not None:
+        assert decimal in spoken
+
+
+def test_step_ids_and_parts_of_the_script(tmp_path: Path) -> None:
+    script = load_script(write(tmp_path, META + STEP))
+    assert script.step_ids() == ["demo.answer"]
+    assert script.has_step("demo.answer") and script.has_step("demo.answer-2")
+    assert not script.has_step("demo.answr") and not script.has_step("other.answer")
+    assert not script.has_step("demo.answer-x")

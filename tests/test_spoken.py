@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from scenes.narration.spoken import NUMBER, sentences, speakable
+from scenes.narration.spoken import NUMBER, Unspeakable, sentences, speakable
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,31 @@ def test_sentences_end_at_stops_not_at_decimal_points() -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
 def test_sentences_give_the_text_back(text: str) -> None:
     assert " ".join(sentences(text)) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "said"),
+    [
+        ("0.77", "ja", "零 点 七 七"),  # "point" taken from num2words' 0.5, 零点五
+        ("−10", "ja", "マイナス 十"),  # "minus" from its −1, マイナス一
+        ("−10", "tr", "eksi on"),  # eksibir: the minus word is glued to the number
+        ("-2.5", "de", "minus zwei Komma fünf"),
+    ],
+)
+def test_point_and_minus_are_the_languages_own_words(
+    written: str, language: str, said: str
+) -> None:
+    assert speakable(written, language) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "language"),
+    [("−10", "pl"), ("0.77", "ar"), ("93.8%", "fa"), ("−1.5", "cs")],
+)
+def test_a_number_a_language_cannot_say_is_named(written: str, language: str) -> None:
+    """Not an IndexError or a ValueError from deep inside num2words: the number as
+    written, and the language."""
+    with pytest.raises(Unspeakable) as info:
+        speakable(f"It reads {written} here.", language)
+    assert info.value.value == written and info.value.language == language
+    assert written in str(info.value)

@@ -1,4 +1,5 @@
-"""scenes/kit/text.py: counts in words for captions, and text that is cheap to animate."""
+"""scenes/kit/text.py: counts in words for captions, text that is cheap to animate, and
+characters no installed font has (drawn as empty boxes), named."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import pytest
 from manim import DecimalNumber, MathTex, Text, Transform
 
 from lecture.palette import get_palette
+from scenes.kit import text
 from scenes.kit.maths import tex
-from scenes.kit.text import decimal, label, number_word
+from scenes.kit.text import decimal, label, missing_glyphs, number_word
 
 WHITE = "#FFFFFF"
 
@@ -51,3 +53,31 @@ def test_lightened_text_draws_the_same_without_its_parsed_svg_paths(made, plain)
     move.finish()
     np.testing.assert_allclose(light.get_center(), target.get_center())
     assert light.width == pytest.approx(target.width)
+
+
+def test_a_character_no_installed_font_has_is_found_and_named_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Asked of fontconfig (what Pango draws from): DejaVu (installed by make setup) has
+    "é" and "σ"; no font has a character of plane 16's private use area; spaces,
+    joiners and emoji variation selectors need no glyph."""
+    assert missing_glyphs("Café σ(x) — ok\u200d\ufe0f\u00a0") == []
+    assert missing_glyphs("a \U0010fffd b \U0010fffd") == ["\U0010fffd"]
+    # the warning names the place and the character, once per place and character
+    monkeypatch.setattr(text, "_WARNED", set())
+    text.warn_missing_glyphs("x \U0010fffd y", "words.toml: [demo.answer] headline")
+    text.warn_missing_glyphs("again \U0010fffd", "words.toml: [demo.answer] headline")
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("warning: words.toml: [demo.answer] headline: ")
+    assert "\U0010fffd" in lines[0] and "U+10FFFD" in lines[0]
+
+
+def test_label_warns_only_when_told_where_the_words_are_from(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(text, "_WARNED", set())
+    label("box \U0010fffd", 24, WHITE)
+    assert capsys.readouterr().err == ""
+    label("box \U0010fffd", 24, WHITE, where="[demo.note] note")
+    assert "[demo.note] note" in capsys.readouterr().err

@@ -57,3 +57,27 @@ def test_a_voice_without_a_usable_config_is_named(tmp_path: Path) -> None:
     (tmp_path / "v.onnx.json").write_text("{}")
     with pytest.raises(VoiceError, match="not a Piper voice config"):
         Voice(tmp_path / "v.onnx", tmp_path).check()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_model_beside_a_good_config_is_named_not_a_traceback(
+    tmp_path: Path, damage: str
+) -> None:
+    """Its files are there and its config is Piper's own, so only ONNX Runtime can tell:
+    its error (InvalidProtobuf) becomes a VoiceError naming the model, and nothing is
+    cached."""
+    model = packaged_voice_model()
+    bad = tmp_path / "damaged.onnx"
+    bad.write_bytes(
+        b"\x08\x07 not a model " * 64 if damage == "garbage" else model.read_bytes()[:99_999]
+    )
+    bad.with_name(bad.name + ".json").write_bytes(
+        model.with_name(model.name + ".json").read_bytes()
+    )
+    voice = Voice(bad, tmp_path / "sentences")
+    voice.check()
+    with pytest.raises(VoiceError) as info:
+        voice.sentence("The answer is three.")
+    message = str(info.value)
+    assert message.startswith(f"{bad}: not a voice Piper can load") and "\n" not in message
+    assert not list((tmp_path / "sentences").glob("*.wav"))

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -33,6 +35,27 @@ def test_round_trip_keeps_arrays_recipe_and_accuracy(tmp_path: Path) -> None:
     assert loaded.validation_accuracy == 0.5
     for a, b in zip(loaded.network.weights, net.weights, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+@pytest.mark.parametrize("replacing", [False, True])
+def test_saved_weights_get_the_mode_of_any_new_file(
+    tmp_path: Path, umask: int, mode: int, replacing: bool
+) -> None:
+    """The file is written privately and renamed into place; it must then be as readable
+    as every other output (0666 less the umask), new or replacing an old file."""
+    path = tmp_path / "w.npz"
+    if replacing:
+        path.write_bytes(b"old")
+        path.chmod(0o600)
+    previous = os.umask(umask)
+    try:
+        save_weights(path, Network.initialised(seed=0), overwrite=replacing)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    assert os.umask(previous) == previous  # the umask is left as it was
+    assert [p.name for p in tmp_path.iterdir()] == ["w.npz"]  # no temporary file left
 
 
 def test_existing_file_is_never_overwritten_unless_asked(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """``python -m scenes.export lecture|slides|present``: what ``make lecture|slides|present`` run.
 
-Exit status: 0 done; 1 a scene failed to render (or the export could not finish);
-2 bad input, said in one ``error:`` line before anything renders; 128 + the
-signal's number when stopped by SIGINT (130) or SIGTERM (143).
+Exit status: 0 done; 1 a scene failed to render (or the export could not finish;
+a full disk is said as such, with where and how much is free); 2 bad input, said in
+one ``error:`` line before anything renders; 128 + the signal's number when stopped
+by SIGINT (130) or SIGTERM (143).
 
 Nothing that imports Manim is imported before ``manim.cfg`` has been read here:
 Manim parses that file as it is imported and fails with a traceback on a mistake
@@ -39,6 +40,20 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(BAD_INPUT)
 
 
+def _folder(text: str) -> Path:
+    """A folder option's value, absolute: refused when empty or blank, which ``Path``
+    would read as ``.`` (the whole export, lock and build files included, in the current
+    folder), or when it is a symbolic link that loops (``resolve`` raises)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} names no folder; give a folder's path")
+    try:
+        return Path(text).resolve()
+    except (RuntimeError, OSError) as exc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is a symbolic link that loops back on itself; give a folder's path"
+        ) from exc
+
+
 def _parser(chapters: Sequence[Chapter]) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -59,11 +74,11 @@ def _parser(chapters: Sequence[Chapter]) -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="scenes at once")
     parser.add_argument("--force", action="store_true", help="render even unchanged scenes")
     parser.add_argument(
-        "--out", type=Path, help="output folder (media/lecture, media/slides or media/present)"
+        "--out", type=_folder, help="output folder (media/lecture, media/slides or media/present)"
     )
     parser.add_argument(
         "--lecture",
-        type=Path,
+        type=_folder,
         help="present: the lecture's folder, whose cached parts are reused (media/lecture)",
     )
     return parser
@@ -100,6 +115,19 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
+def _failure(exc: BaseException, out: Path) -> str:
+    """What went wrong; a full disk said as such, with where and how much is free."""
+    from .parts import free_space, no_space, size_text
+
+    cause = no_space(exc)
+    if cause is None:
+        return str(exc)
+    where = Path(os.fsdecode(cause.filename)) if cause.filename else out
+    free = free_space(where)
+    space = "" if free is None else f" ({size_text(free)} free on its disk)"
+    return f"out of disk space writing {where}{space}; free some space and run it again"
+
+
 def main(argv: Sequence[str] | None = None, chapters: Sequence[Chapter] = CHAPTERS) -> int:
     """Run the export; return the exit status. ``chapters`` is for tests (fixture scenes)."""
     args = _parser(chapters).parse_args(argv)
@@ -119,7 +147,7 @@ def main(argv: Sequence[str] | None = None, chapters: Sequence[Chapter] = CHAPTE
             print(f"error: {_one_line(exc)}", file=sys.stderr)
             return BAD_INPUT
         except (ExportError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {_failure(exc, out)}", file=sys.stderr)
             return FAILED
     return 0
 

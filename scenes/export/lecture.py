@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +16,16 @@ import srt
 import webvtt
 
 from lecture.inputs import Inputs
+from scenes.config import ConfigError
+from scenes.narration.recordings import (
+    RecordingError,
+    fallback_warning,
+    find_recording,
+    missing_recording,
+    unmatched_recordings,
+    unmatched_warning,
+)
+from scenes.narration.script import step_id_of
 
 from . import video_worker
 from .catalogue import PROJECT_ROOT, Chapter, ExportError
@@ -36,6 +47,7 @@ __all__ = [
     "LectureResult",
     "kept_clips",
     "make_lecture",
+    "recording_notes",
     "summary",
     "video_task",
     "video_tasks",
@@ -53,6 +65,7 @@ STEP_SHAPE = {
     "headline": str,
     "narration": (str, type(None)),
     "key": str,
+    "fallback": bool,  # the synthetic voice spoke it: its recording was missing
 }
 #: The types of a video part's manifest fields (see ``parts.MANIFEST_SHAPE``).
 VIDEO_SHAPE = {
@@ -71,6 +84,8 @@ class LectureResult:
     marks: list[ChapterMark]
     outcomes: list[Outcome]
     captions: int
+    #: Warnings about the lecturer's recordings (``recording_notes``), for the summary.
+    recordings: list[str] = field(default_factory=list)
 
     @property
     def duration(self) -> float:
@@ -137,7 +152,8 @@ def video_task(
             length = check_video(fresh / clip)
             step_list.append({"clip": clip, "section": step["section"], "start": round(start, 6),
                               "duration": round(length, 6), "headline": step["headline"],
-                              "narration": step["narration"], "key": step["key"]})  # fmt: skip
+                              "narration": step["narration"], "key": step["key"],
+                              "fallback": step["fallback"]})  # fmt: skip
             start += length
         marks = join_videos(
             [fresh / s["clip"] for s in step_list],
@@ -198,7 +214,15 @@ def video_task(
 def video_tasks(
     chapters: Sequence[Chapter], q: Quality, out: Path, inputs: Inputs, force: bool
 ) -> list[Task]:
-    """A ``video_task`` for each chapter, with its fingerprints for these inputs."""
+    """A ``video_task`` for each chapter, with its fingerprints for these inputs.
+
+    Raises
+    ------
+    ConfigError
+        With ``recordings_fallback = error``, if a step has no recording: named with
+        every other such step before anything renders (``make lecture``, ``make present``).
+    """
+    _check_recordings(chapters, inputs)
     extra = [Path(video_worker.__file__)]
     return [
         video_task(
@@ -209,6 +233,32 @@ def video_tasks(
         )
         for c in chapters
     ]  # fmt: skip
+
+
+def _check_recordings(chapters: Sequence[Chapter], inputs: Inputs) -> None:
+    """With ``narration = recordings`` and ``recordings_fallback = error``, refuse in one
+    line naming every step of ``chapters`` that has no recording (their plans say which
+    steps this configuration has), rather than one failed render per chapter."""
+    config = inputs.config
+    if config.narration != "recordings" or config.recordings_fallback != "error":
+        return
+    missing, step_ids = [], []
+    try:
+        for chapter in chapters:
+            try:
+                plan = importlib.import_module(f"lecture.chapters.{chapter.name}").plan
+                steps = plan(inputs).steps
+            except Exception:  # not a lecture chapter, or a plan that fails: its render says
+                continue
+            for step in steps:
+                step_id = step_id_of(chapter.path.stem, step.key, step.part)
+                step_ids.append(step_id)
+                if find_recording(config.recordings, step_id) is None:
+                    missing.append(step_id)
+    except RecordingError as exc:  # two recordings for one step
+        raise ConfigError(str(exc)) from None
+    if missing:
+        raise ConfigError(str(missing_recording(config.recordings, missing, step_ids)))
 
 
 def _drawn_clips(sections: Path, scene: str, said: list[dict]) -> dict[str, Path]:
@@ -284,7 +334,29 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
             captions = merge_subtitles(subtitles, marks, staging / SUBTITLES)
             webvtt.from_srt(str(staging / SUBTITLES)).save(str(staging / WEB_SUBTITLES))
             publish(out, [VIDEO, SUBTITLES, WEB_SUBTITLES])
-    return LectureResult(out / VIDEO, out / SUBTITLES, marks, outcomes, captions)
+        notes = recording_notes(outcomes, inputs)
+    return LectureResult(out / VIDEO, out / SUBTITLES, marks, outcomes, captions, notes)
+
+
+def recording_notes(outcomes: Sequence[Outcome], inputs: Inputs) -> list[str]:
+    """What the lecturer should know of their recordings once the chapters are made
+    (``narration = recordings``): one line naming every step the synthetic voice spoke
+    for want of a recording, one for each file of the folder whose name is no step's.
+
+    The renders write these only to their logs; the steps that fell back are read from
+    the parts' manifests (so a cached chapter still counts) and the folder is read now.
+    """
+    config = inputs.config
+    if config.narration != "recordings":
+        return []
+    steps = [step for o in outcomes for step in o.manifest.get("steps", [])]
+    fell_back = [step["section"] for step in steps if step.get("fallback")]
+    lines = [fallback_warning(config.recordings, fell_back)] if fell_back else []
+    script = inputs.script
+    candidates = [*script.step_ids(), *(step["section"] for step in steps)]
+    for path, closest in unmatched_recordings(config.recordings, script.has_step, candidates):
+        lines.append(unmatched_warning(path, closest))
+    return lines
 
 
 def summary(result: LectureResult, wall: float) -> str:
@@ -300,6 +372,7 @@ def summary(result: LectureResult, wall: float) -> str:
         f"Video:     {result.video}  ({_clock(result.duration)}, {size:.1f} MB)",
         f"Subtitles: {result.subtitles}  ({result.captions} captions)",
         f"Wall time: {wall:.1f} s ({wall / max(result.duration, 1e-9):.2f}× the lecture's length)",
+        *result.recordings,
     ]
     return "\n".join(lines)
 

@@ -30,7 +30,7 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -43,7 +43,7 @@ from pptx.util import Emu
 from .catalogue import PROJECT_ROOT, Chapter, ExportError, ExportInputError
 from .draw_page import PAGE, DrawPage
 from .jsonfile import read_json, write_json
-from .lecture import video_tasks
+from .lecture import recording_notes, video_tasks
 from .options import ExportOptions
 from .outputs import link_or_copy
 from .parts import Outcome, render_all
@@ -102,6 +102,8 @@ class PresentResult:
     self_running: Path
     pptx: Path
     outcomes: list[Outcome]
+    #: Warnings about the lecturer's recordings (``lecture.recording_notes``).
+    recordings: list[str] = field(default_factory=list)
 
 
 def reveal_version(root: Path | None = None) -> str:
@@ -438,7 +440,8 @@ def make_present(
                             "audio": s.audio} for s in steps]},
             )  # fmt: skip
             publish(out, [*files, INDEX], obsolete=_previous(out))
-    return PresentResult(steps, out / HTML, out / SELF_RUNNING, out / PPTX, outcomes)
+        notes = recording_notes(outcomes, inputs)
+    return PresentResult(steps, out / HTML, out / SELF_RUNNING, out / PPTX, outcomes, notes)
 
 
 def summary(result: PresentResult, wall: float) -> str:
@@ -456,5 +459,6 @@ def summary(result: PresentResult, wall: float) -> str:
             f"Self-running: {result.self_running}",
             f"PowerPoint:   {result.pptx}  ({result.pptx.stat().st_size / 1e6:.1f} MB, notes)",
             f"Wall time: {wall:.1f} s",
+            *result.recordings,
         ]
     )

@@ -5,9 +5,10 @@
 ``python -m scenes.export.video_worker WORDS.json KEPT render …`` runs Manim's
 command line unchanged (same options, same output, same exit status), and
 
-- writes each step's id, headline, narration, clip key, sound and subtitles, in
-  order, to ``WORDS.json`` as the scene passes them (through ``LectureScene``'s
-  ``step_recorder``, which costs no drawing);
+- writes each step's id, headline, narration, clip key, sound, subtitles and whether
+  the synthetic voice stood in for a missing recording, in order, to ``WORDS.json``
+  as the scene passes them (through ``LectureScene``'s ``step_recorder``, which costs
+  no drawing);
 - skips drawing every step whose clip key ``KEPT`` lists (JSON: ``KEPT_SHAPE``; through
   ``step_reuse``): ``make lecture`` keeps that step's clip from the last render.
 
@@ -41,6 +42,7 @@ WORDS_SHAPE = {
     "reused": bool,
     "sound": (str, type(None)),  # the step's narration clip (a WAV), from its first frame
     "said": [[(str, int, float)]],  # subtitles: text, start, end (seconds into the step)
+    "fallback": bool,  # no recording for it (narration = recordings): the voice spoke it
 }
 #: The kept clips: the chapter's drawing fingerprint and the keys of the clips kept.
 KEPT_SHAPE = {"drawing": str, "kept": [str]}
@@ -85,6 +87,7 @@ def _recording(words_file: Path, keeping: str) -> None:
             "key": step_key(drawing, words, audio), "reused": scene.step_reused,
             "sound": None if audio is None else str(audio.path.resolve()),
             "said": [[text, round(a, 6), round(b, 6)] for text, a, b in scene.step_said],
+            "fallback": audio is not None and audio.fallback,
         })  # fmt: skip
         text = json.dumps(steps, ensure_ascii=False, indent=2) + "\n"
         words_file.write_text(text, encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, ClassVar, NoReturn
 
 import numpy as np
-from manim import UP, Scene, Text, config, logger
+from manim import UP, Scene, Text, config
 from manim.constants import RendererType
 from manim.renderer.cairo_renderer import CairoRenderer
 from pydub import AudioSegment  # Manim's own sound track is built with pydub
@@ -23,11 +23,11 @@ from scenes.kit.camera import LectureCamera
 from scenes.kit.maths import require_latex
 from scenes.kit.renderer import LectureRenderer
 from scenes.kit.stage import HEADLINE_BUFF, HEADLINE_SIZE
-from scenes.kit.text import label
+from scenes.kit.text import label, warn_missing_glyphs
 from scenes.narration.cues import MAX_CPS, MIN_SECONDS, Cue, timed_cues
 from scenes.narration.narrator import PAUSE, StepAudio
 from scenes.narration.recordings import RecordingError
-from scenes.narration.script import ScriptError, Words
+from scenes.narration.script import ScriptError, Words, step_id_of
 from scenes.narration.voice import VoiceError
 from scenes.narration.voices import narrator_for
 
@@ -136,11 +136,20 @@ class LectureScene(Scene):
                 self.script.check_marks(self.script_scene(), planned.key, planned.cues)
             config = self.inputs.config
             self.narrator = (
-                narrator_for(config.narration, config.voice_model, config.recordings)
+                narrator_for(
+                    config.narration,
+                    config.voice_model,
+                    config.recordings,
+                    config.recordings_fallback,
+                )
                 if self._writes_sound()
                 else None
             )
-        except (ConfigError, NetworkInputError, ScriptError, VoiceError) as exc:
+            if self.narrator is not None:  # recordings_fallback = error: refused before drawing
+                self.narrator.check_steps(
+                    [step_id_of(self.script_scene(), s.key, s.part) for s in self.chapter.steps]
+                )
+        except (ConfigError, NetworkInputError, RecordingError, ScriptError, VoiceError) as exc:
             stop_on_bad_input(exc)
         self.palette = self.inputs.palette
         self.caption: Text | None = None
@@ -185,9 +194,13 @@ class LectureScene(Scene):
     def note(self, note: Note) -> str:
         """An extra on-screen text from the script, filled with the note's values."""
         try:
-            return self.script.note(self.script_scene(), note.key, note.name, note.values)
+            text = self.script.note(self.script_scene(), note.key, note.name, note.values)
         except ScriptError as exc:
             stop_on_bad_input(exc)
+        field = f"note-{note.name}" if note.name else "note"
+        where = f"{self.script.path}: [{self.script_scene()}.{note.key}] {field}"
+        warn_missing_glyphs(text, where)
+        return text
 
     def step(self, step: Step[Any]) -> None:
         """Start ``step``: its headline on screen, its narration spoken and subtitled,
@@ -200,7 +213,8 @@ class LectureScene(Scene):
         audio = self._narration(words)
         reused = self.step_reuse is not None and self.step_reuse(words, audio)
         self.next_section(words.step_id, skip_animations=reused)
-        new = label(words.headline, font_size=HEADLINE_SIZE, color=self.palette.text)
+        where = f"{self.script.path}: [{words.step_id}] headline"
+        new = label(words.headline, font_size=HEADLINE_SIZE, color=self.palette.text, where=where)
         if new.width > CAPTION_WIDTH:
             stop_on_bad_input(
                 ScriptError(
@@ -316,11 +330,9 @@ class LectureScene(Scene):
             # Manim's sound track ends with the last sound; the video's last hold
             # continues. Silence up to the last frame makes both end together.
             self.renderer.file_writer.add_audio_segment(AudioSegment.silent(0), self.renderer.time)
-        if self.narrator is not None and self.narrator.missing:
-            logger.warning(
-                "no recording for %d step(s), the synthetic voice speaks them instead: %s (in %s)",
-                len(self.narrator.missing),
-                ", ".join(self.narrator.missing),
-                self.narrator.recordings,
-            )
+        if self.narrator is not None:
+            # On the console, not only in Manim's log: a recording that was not used (a
+            # misspelt name) and the steps the synthetic voice spoke instead.
+            for line in self.narrator.warnings(self.script, self.script_scene()):
+                print(line, file=sys.stderr, flush=True)
         super().tear_down()

@@ -9,14 +9,22 @@ until it ends, plus a pause.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from .audio import SAMPLE_RATE, normalised, silence, trimmed, write_wav
-from .recordings import find_recording, read_recording
-from .script import Words
+from .recordings import (
+    fallback_warning,
+    find_recording,
+    missing_recording,
+    read_recording,
+    unmatched_recordings,
+    unmatched_warning,
+)
+from .script import Script, Words
 from .voice import Voice
 
 __all__ = ["GAP", "PAUSE", "Narrator", "StepAudio"]
@@ -33,22 +41,46 @@ class StepAudio:
     seconds: float
     spans: list[tuple[str, float, float]]  # (sentence as shown, start, end) in the clip
     recorded: bool  # the lecturer's own voice, not the synthetic one
+    #: The lecturer's recordings were asked for, but this step has none: the synthetic
+    #: voice spoke it instead (``make lecture`` names such steps).
+    fallback: bool = False
 
 
 @dataclass
 class Narrator:
-    """Makes the clips: ``mode`` is "voice" or "recordings" (off means no Narrator)."""
+    """Makes the clips, in the synthetic ``voice`` or from the lecturer's ``recordings``
+    folder (None: the voice speaks every step).
+
+    ``fallback`` says what a step without a recording gets: ``"voice"`` (the synthetic
+    voice, and the step is listed in ``missing``) or ``"error"`` (a ``RecordingError``
+    naming the step and the folder, for a lecturer who wants only their own voice).
+    """
 
     voice: Voice
     clips: Path  # where step clips are written (content-addressed)
     recordings: Path | None = None
     missing: list[str] = field(default_factory=list)  # steps that fell back to the voice
+    fallback: str = "voice"  # [lecture] recordings_fallback: "voice" or "error"
+    asked: list[str] = field(default_factory=list)  # every step asked for, in order
+
+    def check_steps(self, step_ids: Sequence[str]) -> None:
+        """Refuse now, naming them all, if any of ``step_ids`` has no recording and
+        ``fallback`` is ``"error"``: before the scene draws anything, rather than at the
+        first step without one."""
+        if self.recordings is None or self.fallback != "error":
+            return
+        missing = [s for s in step_ids if find_recording(self.recordings, s) is None]
+        if missing:
+            raise missing_recording(self.recordings, missing, step_ids)
 
     def step_audio(self, words: Words) -> StepAudio:
         pairs = words.sentences()
         recording = None
+        self.asked.append(words.step_id)
         if self.recordings is not None:
             recording = find_recording(self.recordings, words.step_id)
+            if recording is None and self.fallback == "error":
+                raise missing_recording(self.recordings, [words.step_id], self.asked)
             if recording is None:
                 self.missing.append(words.step_id)
         if recording is not None:
@@ -61,7 +93,26 @@ class Narrator:
         path = self.clips / f"{digest}.wav"
         if not path.is_file():
             write_wav(path, samples)
-        return StepAudio(path, len(samples) / SAMPLE_RATE, spans, recording is not None)
+        recorded = recording is not None
+        fell_back = self.recordings is not None and not recorded
+        return StepAudio(path, len(samples) / SAMPLE_RATE, spans, recorded, fell_back)
+
+    def warnings(self, script: Script, scene: str) -> list[str]:
+        """What the lecturer should know of their recordings after ``scene`` ran: one
+        line for the steps the synthetic voice spoke instead, one for each file of the
+        folder whose name is no step's (with the step it resembles).
+
+        A file is counted against the scene it most resembles (or every scene, if it
+        resembles none), so rendering one scene does not list the others' mistakes.
+        """
+        if self.recordings is None:
+            return []
+        lines = [fallback_warning(self.recordings, self.missing)] if self.missing else []
+        candidates = [*script.step_ids(), *self.asked]
+        for path, closest in unmatched_recordings(self.recordings, script.has_step, candidates):
+            if closest is None or closest.split(".", 1)[0] == scene:
+                lines.append(unmatched_warning(path, closest))
+        return lines
 
     def _speak(self, pairs: list[tuple[str, str]]) -> tuple[np.ndarray, list]:
         parts: list[np.ndarray] = []

