@@ -24,10 +24,13 @@ from network.shipped import SHIPPED_RECIPES, SHIPPED_WEIGHTS, bundled_split, wei
 from network.training import EpochReport, Recipe, accuracy, train
 from network.weights_io import check_classifier, check_destination, load_weights, save_weights
 
-__all__ = ["MAX_SEED", "confusion_matrix", "main"]
+__all__ = ["MAX_EPOCHS", "MAX_SEED", "confusion_matrix", "main"]
 
 #: Seeds are stored with the weights as 64-bit integers; 32 bits are plenty to choose from.
 MAX_SEED = 2**32 - 1
+#: The most epochs ``--epochs`` takes: the shipped recipes train for 60, and a thousand
+#: already take most of an hour on two cores; more is a typo, not a plan.
+MAX_EPOCHS = 1000
 
 
 def confusion_matrix(labels: np.ndarray, predictions: np.ndarray, n: int = 10) -> np.ndarray:
@@ -48,16 +51,23 @@ def _recipe(args: argparse.Namespace) -> Recipe:
     options are refused here, before the bundled digits are even read."""
     recipe = SHIPPED_RECIPES[args.activation]
     if args.epochs is not None:
-        if args.epochs < 1:
-            raise NetworkInputError(f"--epochs {args.epochs}: must be a whole number ≥ 1")
-        recipe = dataclasses.replace(recipe, epochs=args.epochs)
+        epochs = _whole("--epochs", args.epochs, 1, MAX_EPOCHS)
+        recipe = dataclasses.replace(recipe, epochs=epochs)
     if args.seed is not None:
-        if not 0 <= args.seed <= MAX_SEED:
-            raise NetworkInputError(
-                f"--seed {args.seed}: must be a whole number from 0 to {MAX_SEED}"
-            )
-        recipe = dataclasses.replace(recipe, seed=args.seed)
+        recipe = dataclasses.replace(recipe, seed=_whole("--seed", args.seed, 0, MAX_SEED))
     return recipe
+
+
+def _whole(option: str, text: str, low: int, high: int) -> int:
+    """``text`` as a whole number from ``low`` to ``high``, or one line saying so (argparse's
+    own ``type=int`` would print its usage over several lines for ``1e9``)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise NetworkInputError(f"{option} {text}: must be a whole number from {low} to {high:,}")
+    return value
 
 
 def _sizes(args: argparse.Namespace) -> tuple[int, ...]:
@@ -213,8 +223,8 @@ def _recipe_options(p: argparse.ArgumentParser) -> None:
         f"{HIDDEN_LAYERS.stop - 1} layers of {HIDDEN_WIDTH.start}–{HIDDEN_WIDTH.stop - 1} "
         "neurons (default 16,16)",
     )
-    p.add_argument("--epochs", type=int, help="override the recipe's epoch count")
-    p.add_argument("--seed", type=int, help="override the recipe's seed")
+    p.add_argument("--epochs", help=f"override the recipe's epoch count (1 to {MAX_EPOCHS:,})")
+    p.add_argument("--seed", help=f"override the recipe's seed (0 to {MAX_SEED:,})")
 
 
 def _parser() -> argparse.ArgumentParser:
