@@ -4,6 +4,7 @@ AAC, loudness set, ending with the video; subtitles are the narration, timed to 
 from __future__ import annotations
 
 import io
+import json
 
 import av
 import numpy as np
@@ -16,7 +17,7 @@ from fixtures.export_scenes import WORDS
 from scenes.export.lecture import make_lecture
 from scenes.export.options import ExportOptions
 from scenes.export.quality import quality
-from scenes.narration.audio import SAMPLE_RATE, TARGET_LUFS, decoded, loudness
+from scenes.narration.audio import SAMPLE_RATE, TARGET_LUFS, decoded, loudness, read_wav
 
 LOW = quality("l")
 FRAME = 1 / LOW.fps
@@ -74,3 +75,19 @@ def test_subtitles_are_the_narration_at_the_chapter_offsets(narrated) -> None:
 def test_a_second_run_renders_and_synthesizes_nothing(narrated) -> None:
     _, again = narrated
     assert [o.status for o in again.outcomes] == ["cached", "cached"]
+
+
+def test_each_part_keeps_its_sound_before_aac_for_the_join(narrated) -> None:
+    """The lecture's sound is encoded once, from each part's kept WAV: decoding a part's
+    AAC and encoding it again let a sharp onset overshoot full scale (measured +0.6 dBFS)."""
+    result, _ = narrated
+    parts = result.video.parent / "parts" / LOW.folder
+    for name in ("two", "one"):
+        manifest = json.loads((parts / f"{name}.json").read_text())
+        assert manifest["sound"] in {r["name"] for r in manifest["files"]}  # checked on reuse
+        kept = read_wav(parts / manifest["sound"])
+        assert len(kept) / SAMPLE_RATE == pytest.approx(manifest["duration"], abs=FRAME)
+        heard = decoded(parts / manifest["video"])[: len(kept)]
+        assert np.sqrt(np.mean((heard - kept[: len(heard)]) ** 2)) < 0.01  # the same sound
+    sound = decoded(result.video)
+    assert 20 * np.log10(np.abs(sound).max()) < -0.5  # headroom kept after one generation

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import av
 import srt
 
+from scenes.narration.audio import write_wav
+
 from .catalogue import ExportError
 from .soundtrack import add_audio_stream, has_audio, lecture_audio, write_audio
 from .whole import whole
@@ -62,12 +64,16 @@ def join_videos(
     titles: Sequence[str],
     target: Path,
     sounds: Sequence[Path | None] | None = None,
+    keep_sound: Path | None = None,
 ) -> list[ChapterMark]:
     """Write ``videos`` one after another to ``target``, one titled chapter each.
 
     When any part has sound (the narration), the result gets one AAC track made
     from all of them, each part's sound at its chapter's start (``soundtrack``);
     ``sounds`` gives each part's sound as a file of its own instead (``None``: silent).
+    ``keep_sound`` also keeps that track as a 16-bit WAV (when there is one): a later
+    join that reads it encodes the sound once, where decoding the AAC and encoding it
+    again would let the codec's overshoot at a sharp onset grow past full scale.
     The file appears under its name only once complete.
     """
     if not videos or len(videos) != len(titles):
@@ -135,7 +141,10 @@ def join_videos(
                 marks.append(ChapterMark(title, float(offset * base), float(end * base)))
                 offset = end
             if sound:
-                write_audio(out, lecture_audio(sources, [m.start for m in marks], marks[-1].end))
+                track = lecture_audio(sources, [m.start for m in marks], marks[-1].end)
+                write_audio(out, track)
+                if keep_sound is not None:
+                    write_wav(keep_sound, track)
             out.set_chapters(chapters)
         os.replace(partial, target)
     finally:

@@ -71,6 +71,7 @@ STEP_SHAPE = {
 VIDEO_SHAPE = {
     "video": str,
     "subtitles": (str, type(None)),
+    "sound": (str, type(None)),  # the sound track as WAV (narration on), joined from
     "duration": (int, float),
     "steps_folder": str,
     "steps": [STEP_SHAPE],
@@ -128,6 +129,7 @@ def video_task(
     rendered = build / "videos" / chapter.path.stem / q.folder
     parts = out / "parts" / q.folder
     video, subtitles = parts / f"{chapter.name}.mp4", parts / f"{chapter.name}.srt"
+    sound = parts / f"{chapter.name}.wav"  # the video's sound track, before AAC: for the join
     steps = parts / f"{chapter.name}.steps"  # one clip per step, for make present
     words = build / "words.json"
     kept = {} if force else kept_clips(chapter, parts)
@@ -155,11 +157,13 @@ def video_task(
                               "narration": step["narration"], "key": step["key"],
                               "fallback": step["fallback"]})  # fmt: skip
             start += length
+        sound.unlink(missing_ok=True)  # a last render's, perhaps with narration on
         marks = join_videos(
             [fresh / s["clip"] for s in step_list],
             [s["section"] for s in step_list],
             video,
             [Path(s["sound"]) if s["sound"] else None for s in said],
+            keep_sound=sound,
         )
         captions = _captions(said, marks)
         if captions:
@@ -172,6 +176,7 @@ def video_task(
         return {
             "video": video.name,
             "subtitles": subtitles.name if captions else None,
+            "sound": sound.name if sound.is_file() else None,
             "duration": round(marks[-1].end, 6),
             "steps_folder": steps.name,
             "steps": step_list,
@@ -179,7 +184,9 @@ def video_task(
 
     def files(manifest: dict) -> list[str]:
         clips = [f"{manifest['steps_folder']}/{s['clip']}" for s in manifest["steps"]]
-        return [n for n in (manifest["video"], manifest["subtitles"]) if n] + clips
+        return [
+            n for n in (manifest["video"], manifest["subtitles"], manifest["sound"]) if n
+        ] + clips
 
     words.unlink(missing_ok=True)
     shutil.rmtree(rendered / "sections", ignore_errors=True)  # a last render's drawn steps
@@ -330,7 +337,9 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
         subtitles = [parts / o.manifest["subtitles"] if o.manifest.get("subtitles") else None
                      for o in outcomes]  # fmt: skip
         with staged(out) as staging:
-            marks = join_videos(videos, [c.title for c in chapters], staging / VIDEO)
+            sounds = [parts / o.manifest["sound"] if o.manifest["sound"] else None
+                      for o in outcomes]  # fmt: skip
+            marks = join_videos(videos, [c.title for c in chapters], staging / VIDEO, sounds)
             captions = merge_subtitles(subtitles, marks, staging / SUBTITLES)
             webvtt.from_srt(str(staging / SUBTITLES)).save(str(staging / WEB_SUBTITLES))
             publish(out, [VIDEO, SUBTITLES, WEB_SUBTITLES])
