@@ -54,3 +54,16 @@ def test_wav_round_trip_and_resampling(tmp_path: Path) -> None:
     back = read_wav(write_wav(tmp_path / "a.wav", signal))
     np.testing.assert_allclose(back, signal, atol=1 / 32767)
     assert len(resampled(tone(1, 0.5)[:22050], 22050)) == SAMPLE_RATE
+
+
+def test_a_kept_cache_entry_is_never_replaced(tmp_path: Path) -> None:
+    """Piper draws noise, so two renders making one sentence at once get two sounds: the
+    first entry written stands, and both then read it."""
+    path = tmp_path / "sentence.wav"
+    first, second = tone(0.2, 0.5), tone(0.3, 0.25)
+    write_wav(path, first, keep_existing=True)
+    write_wav(path, second, keep_existing=True)
+    assert len(read_wav(path)) == len(first)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sentence.wav"]  # no leftovers
+    write_wav(path, second)  # without it, a write replaces
+    assert len(read_wav(path)) == len(second)

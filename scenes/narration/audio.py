@@ -94,8 +94,13 @@ def normalised(samples: np.ndarray, target: float = TARGET_LUFS) -> np.ndarray:
     return out
 
 
-def write_wav(path: Path, samples: np.ndarray) -> Path:
-    """16-bit mono WAV at ``SAMPLE_RATE``, written whole or not at all."""
+def write_wav(path: Path, samples: np.ndarray, keep_existing: bool = False) -> Path:
+    """16-bit mono WAV at ``SAMPLE_RATE``, written whole or not at all.
+
+    With ``keep_existing``, a file already at ``path`` (another process's, written while
+    this one made its samples) is kept and this one's dropped: the first writer wins,
+    so every reader of a cache entry hears the same sound.
+    """
     pcm = np.round(np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".wav.partial", dir=path.parent)
@@ -105,7 +110,14 @@ def write_wav(path: Path, samples: np.ndarray) -> Path:
             out.setsampwidth(2)
             out.setframerate(SAMPLE_RATE)
             out.writeframes(pcm.tobytes())
-        os.replace(tmp, path)
+        if keep_existing:
+            try:
+                os.link(tmp, path)  # fails if the file exists: never replaces it
+            except FileExistsError:
+                pass
+            Path(tmp).unlink()
+        else:
+            os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -108,10 +108,11 @@ class Voice:
                 return read_wav(path)
             except (OSError, ValueError, EOFError, wave.Error):
                 path.unlink(missing_ok=True)  # a damaged entry is made again
-        write_wav(path, self._synthesize(text))
+        # Piper draws noise: two syntheses of one sentence differ. The cache's first entry
+        # stands (two renders may make it at once), and what it holds (16-bit) is returned:
+        # a sentence sounds the same, to the sample, in every render that speaks it.
+        write_wav(path, self._synthesize(text), keep_existing=True)
         self.synthesized += 1
-        # What the cache holds (16-bit), not the synthesis's floats: a sentence sounds
-        # the same, to the sample, whether it was just made or found in the cache.
         return read_wav(path)
 
     def _synthesize(self, text: str) -> np.ndarray:
