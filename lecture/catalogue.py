@@ -1,8 +1,9 @@
-"""The lecture's chapters in storyboard order: each one's name, scene and title.
+"""The lecture's chapters in storyboard order: each one's name and scene.
 
 The name is the chapter's plan module (``lecture.chapters.<name>``), its scene file
-(``scenes/<name>.py``) and its table in the script; the export turns each entry into
-a chapter marker of the joined video, titled.
+(``scenes/<name>.py``), its table in the script and its title's key in the script's
+``[chapters]`` table; the export turns each entry into a chapter marker of the joined
+video, titled in the script's language.
 """
 
 from __future__ import annotations
@@ -14,23 +15,22 @@ __all__ = ["CATALOGUE", "Entry"]
 
 @dataclass(frozen=True)
 class Entry:
-    """One chapter: its name, the Scene class drawing it, and its title."""
+    """One chapter: its name and the Scene class drawing it."""
 
     name: str
     scene: str
-    title: str
 
 
 CATALOGUE: tuple[Entry, ...] = (
-    Entry("three", "ThisIsAThree", "This is a three"),
-    Entry("plan", "ThePlan", "The plan"),
-    Entry("layers", "NetworkLayers", "Neurons and layers"),
-    Entry("why_layers", "WhyLayers", "Why layers?"),
-    Entry("weighted_sum", "WeightedSum", "The weighted sum and the edge detector"),
-    Entry("sigmoid_bias", "SigmoidAndBias", "Sigmoid and bias"),
-    Entry("counting", "CountingKnobs", "Counting the knobs"),
-    Entry("first_layer", "WhatNeuronsSee", "What the trained neurons look for"),
-    Entry("matrix_form", "MatrixForm", "The matrix–vector form"),
-    Entry("function", "NetworkFunction", "The network is a function"),
-    Entry("relu", "SigmoidVsRelu", "Sigmoid vs ReLU"),
+    Entry("three", "ThisIsAThree"),
+    Entry("plan", "ThePlan"),
+    Entry("layers", "NetworkLayers"),
+    Entry("why_layers", "WhyLayers"),
+    Entry("weighted_sum", "WeightedSum"),
+    Entry("sigmoid_bias", "SigmoidAndBias"),
+    Entry("counting", "CountingKnobs"),
+    Entry("first_layer", "WhatNeuronsSee"),
+    Entry("matrix_form", "MatrixForm"),
+    Entry("function", "NetworkFunction"),
+    Entry("relu", "SigmoidVsRelu"),
 )

@@ -27,6 +27,8 @@ from network.weights_io import check_role, load_weights
 from scenes.config import ConfigError, LectureConfig, load_config
 from scenes.narration.script import Script, ScriptError, load_script
 
+from .catalogue import CATALOGUE
+
 __all__ = ["Digit", "Inputs", "file_digest", "load_inputs", "training_rows"]
 
 
@@ -218,5 +220,17 @@ def _load_inputs(config: LectureConfig, stamps: tuple[tuple[str, int, int], ...]
         network,
         relu,
         _named(config, "digit", digit_path, lambda: _digit_for(config, network)),
-        _named(config, "script", config.script, lambda: load_script(config.script)),
+        _named(config, "script", config.script, lambda: _script(config.script)),
     )
+
+
+def _script(path: Path) -> Script:
+    """The script, with a title for every chapter of the catalogue (checked here, where
+    the catalogue is known, so a missing one is named before anything renders)."""
+    script = load_script(path)
+    missing = [entry.name for entry in CATALOGUE if entry.name not in script.titles]
+    if missing:
+        raise ScriptError(
+            f'{path}: [chapters] has no title for {", ".join(missing)} (add {missing[0]} = "…")'
+        )
+    return script

@@ -99,16 +99,16 @@ class WhatNeuronsSee(LectureScene):
         """The first layer's weights, their common scale, the featured neuron."""
         return self.chapter.shows
 
-    def legend(self) -> VGroup:
+    def legend(self, step: Step[None]) -> VGroup:
+        """The key to the weights' colours: a swatch and its words for each sign, and
+        what brightness says (the step's notes)."""
         p = self.palette
         rows = VGroup()
-        for color, text in (
-            (p.positive, "weight > 0: adds"),
-            (p.negative, "weight < 0: subtracts"),
-        ):
+        for color, name in ((p.positive, "adds"), (p.negative, "subtracts")):
             swatch = Square(0.3).set_fill(color, 1).set_stroke(width=0)
+            text = self.note(step.notes[name])
             rows.add(VGroup(swatch, label(text, TYPE.label, p.text)).arrange(RIGHT, buff=0.2))
-        bright = label("brighter = larger |weight|", TYPE.label, p.muted)
+        bright = label(self.note(step.notes["brighter"]), TYPE.label, p.muted)
         return VGroup(*rows, bright).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
 
     def one_neuron(self, step: Step[None]) -> None:
@@ -116,7 +116,7 @@ class WhatNeuronsSee(LectureScene):
         self.single = WeightGrid(
             layer.weights[layer.neuron], self.palette, height=5.4, scale=layer.scale
         )
-        self.key = self.legend().next_to(self.single, RIGHT, buff=0.8)
+        self.key = self.legend(step).next_to(self.single, RIGHT, buff=0.8)
         STAGE.center_on(Group(self.single, self.key))
         # The grid as the weights are named; the key's rows as their colours are explained;
         # the grid pointed at again as reading weights is said to be worth it.
@@ -192,9 +192,8 @@ class WhatNeuronsSee(LectureScene):
         times = label("×", TYPE.formula, p.text).move_to(pair)
         #: The weighted sum's value, as written under the pair.
         self.sum_value: DecimalNumber = decimal(exciter.weighted_sum, TYPE.formula, p.highlight)
-        total = VGroup(label("weighted sum =", TYPE.body, p.text), self.sum_value).arrange(
-            RIGHT, buff=0.2
-        )
+        name = label(self.note(step.notes["sum"]), TYPE.body, p.text)
+        total = VGroup(name, self.sum_value).arrange(RIGHT, buff=0.2)
         total.next_to(pair, DOWN, buff=0.4)
         self.focus = STAGE.center_on(Group(pair, times, total))
         self.play(FadeOut(self.grids), FadeIn(weights))

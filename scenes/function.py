@@ -28,7 +28,7 @@ from manim import (
 from lecture.chapters.function import Output, Signature, plan
 from lecture.step import Step
 from scenes.kit.grids import PixelGrid
-from scenes.kit.maths import tex, tex_count, tex_number
+from scenes.kit.maths import tex, tex_count, tex_escape, tex_number
 from scenes.kit.parted_tex import NamedTex, PartedTex
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed, chain_arrows
@@ -55,16 +55,17 @@ CHAIN_SIZE = TYPE.formula
 MIN_CHAIN_SIZE = 32
 
 #: One neuron as a function of the layer before (the notation of the sigmoid chapter), in
-#: parts: its name, what it takes, the arrow, the one number it gives.
+#: parts after its name (the script's words, :meth:`NetworkFunction.named`): what it
+#: takes, the arrow, the one number it gives.
 NEURON_TEX = (
-    r"\text{a neuron: }\;",
     r"(a_1, \ldots, a_n)",
     r"\;\mapsto\;",
     r"\sigma(w_1 a_1 + \cdots + w_n a_n + b)",
 )
 #: The simpler function the narration compares with, one weighted sum per digit: in parts,
-#: its name, and the weighted sums (pointed at as they are named).
-SIMPLER_TEX = (r"\text{simpler: }\; g(a) =", r"W a + b")
+#: what follows its name (the script's words), and the weighted sums (pointed at as they
+#: are named).
+SIMPLER_TEX = (r"\; g(a) =", r"W a + b")
 
 _OPEN, _CLOSE = r"\sigma\!\left(", r"\right)"
 
@@ -114,10 +115,16 @@ class NetworkFunction(LectureScene):
 
     PLAN = plan
 
+    @staticmethod
+    def named(name: str) -> str:
+        r"""A formula's name (the script's words) as its first TeX: ``\text{a neuron: }``."""
+        return rf"\text{{{tex_escape(name)} }}"
+
     def function(self, step: Step[None]) -> None:
         signature: Signature = self.chapter.shows
         p = self.palette
-        self.neuron_tex = tex(*NEURON_TEX, font_size=TYPE.formula, palette=p)
+        neuron = self.named(self.note(step.notes["neuron"])) + r"\;"
+        self.neuron_tex = tex(neuron, *NEURON_TEX, font_size=TYPE.formula, palette=p)
         self.signature = tex(
             r"f : ",
             rf"\mathbb{{R}}^{{{signature.inputs}}}",
@@ -126,15 +133,17 @@ class NetworkFunction(LectureScene):
             font_size=TYPE.display,
             palette=p,
         )
-        self.parameters = tex(
-            rf"\text{{with }} {tex_count(signature.parameters)} \text{{ parameters}}",
-            font_size=TYPE.formula,
-            palette=p,
+        parameters = self.formula_note(
+            step.notes["parameters"], parameters=tex_count(signature.parameters)
         )
+        self.parameters = tex(parameters, font_size=TYPE.formula, palette=p)
         # The chain and the simpler function come next, under these: all five are
         # centred on the stage together.
         self.formula = self.chain_formula(signature.layers)
-        self.simpler = tex(*SIMPLER_TEX, font_size=TYPE.formula, palette=p).set_color(p.muted)
+        simpler = self.named(self.note(self.chapter.step("chain").notes["simpler"]))
+        self.simpler = tex(
+            simpler + SIMPLER_TEX[0], *SIMPLER_TEX[1:], font_size=TYPE.formula, palette=p
+        ).set_color(p.muted)
         column = VGroup(self.neuron_tex, self.signature, self.parameters)
         column.arrange(DOWN, buff=0.4)
         self.formula.next_to(self.parameters, DOWN, buff=0.6)

@@ -222,12 +222,8 @@ class MatrixForm(LectureScene):
         self.a1_part = self.real.part("a1")
         self.a1_part.set_color(p.highlight)
         self.a1_height = self.a1_part.height
-        n_rows, n_columns = real.shape
-        self.sizes = label(
-            f"W: {n_rows} × {n_columns}, a⁽⁰⁾: {n_columns} pixels, b and a⁽¹⁾: {n_rows}",
-            TYPE.label,
-            p.muted,
-        ).next_to(self.real, DOWN, buff=0.5)
+        self.sizes = label(self.note(step.notes["sizes"]), TYPE.label, p.muted)
+        self.sizes.next_to(self.real, DOWN, buff=0.5)
         self.play(
             FadeOut(self.symbolic), FadeOut(self.bias_box), FadeOut(self.short), FadeIn(self.real)
         )
@@ -546,11 +542,11 @@ class MatrixForm(LectureScene):
         for shape, equation in zip(self.shapes, self.transitions, strict=True):
             shape.next_to(equation, RIGHT).align_to(column, LEFT)
         rows = STAGE.center_on(VGroup(equations, self.shapes))
-        self.multiplications = tex(
-            rf"\text{{{tex_count(net.n_weights)} multiplications per digit}}",
-            font_size=TYPE.body,
-            palette=p,
-        ).next_to(rows, DOWN, buff=0.7)
+        count = self.formula_note(
+            step.notes["multiplications"], inside=True, multiplications=tex_count(net.n_weights)
+        )
+        self.multiplications = tex(count, font_size=TYPE.body, palette=p)
+        self.multiplications.next_to(rows, DOWN, buff=0.7)
         self.multiplications.set_color(p.highlight)
         STAGE.keep_inside(STAGE.fit(VGroup(rows, self.multiplications)))
         self.cue("lines")

@@ -22,7 +22,7 @@ from manim import (
     there_and_back,
 )
 
-from lecture.chapters.plan import Plain, Preview, plan
+from lecture.chapters.plan import Headings, Plain, Preview, plan
 from lecture.step import Step
 from scenes.kit.animations import built
 from scenes.kit.diagram import NetworkDiagram
@@ -40,11 +40,11 @@ class ThePlan(LectureScene):
 
     PLAN = plan
 
-    def the_plan(self, step: Step[None]) -> None:
-        p = self.palette
+    def the_plan(self, step: Step[Headings]) -> None:
+        p, heads = self.palette, step.shows
         rows = [
-            ("This chapter", self.note(step.notes["this-chapter"])),
-            ("Next chapter", self.note(step.notes["next-chapter"])),
+            (self.note(heads.this_chapter), self.note(step.notes["this-chapter"])),
+            (self.note(heads.next_chapter), self.note(step.notes["next-chapter"])),
         ]
         self.plan = VGroup(
             *(
@@ -72,8 +72,8 @@ class ThePlan(LectureScene):
 
     def plain_network(self, step: Step[Plain]) -> None:
         self.diagram = NetworkDiagram(self.inputs.network, self.palette, width=7.6, height=5.0)
-        sizes = "–".join(str(n) for n in step.shows.sizes)
-        self.sizes = label(f"{sizes} neurons", TYPE.body, self.palette.muted)
+        sizes = self.note(step.notes["sizes"])
+        self.sizes = label(sizes, TYPE.body, self.palette.muted)
         self.sizes.next_to(self.diagram, DOWN, buff=0.2)
         STAGE.center_on(VGroup(self.diagram, self.sizes))
         # The plan's lines leave at once; the network comes in as it is introduced.
@@ -112,9 +112,11 @@ class ThePlan(LectureScene):
             *(Circumscribe(layer, color=self.palette.highlight) for layer in layers[1:-1]),
             run_time=self.fill(1.5),
         )
-        # Their widths, as they are said: the middle numbers of the sizes written below.
+        # Their widths, as they are said: the middle numbers of the sizes written below
+        # (a glyph per character but spaces, wherever the words put the sizes).
         self.cue("sizes")
-        first = len(str(step.shows.sizes[0])) + 1  # the input's digits and its dash
+        at = max(sizes.replace(" ", "").find(step.shows.dashed), 0)
+        first = at + len(str(step.shows.sizes[0])) + 1  # the input's digits and its dash
         hidden = len("–".join(str(n) for n in step.shows.sizes[1:-1]))
         self.play(
             Indicate(self.sizes[first : first + hidden], color=self.palette.highlight),
@@ -131,6 +133,7 @@ class ThePlan(LectureScene):
 
     def preview(self, step: Step[Preview]) -> None:
         self.cards = [DigitCard(d, self.palette, 1.55) for d in step.shows.digits]
+        verdicts = [self.note(v) for v in step.shows.verdicts]
         grid = card_grid(self.cards, rows=2)
         #: The network's accuracy on every validation digit, under the cards.
         self.overall = label(self.note(step.notes["overall"]), TYPE.body, self.palette.text)
@@ -139,7 +142,10 @@ class ThePlan(LectureScene):
         self.play(FadeIn(Group(*self.cards), lag_ratio=0.08), run_time=self.fill(1))
         self.cue("verdicts")
         self.play(
-            AnimationGroup(*(FadeIn(c.reveal()) for c in self.cards), lag_ratio=0.08),
+            AnimationGroup(
+                *(FadeIn(c.reveal(v)) for c, v in zip(self.cards, verdicts, strict=True)),
+                lag_ratio=0.08,
+            ),
             run_time=self.fill(1),
         )
         marks = wrong_marks(self.cards, self.palette)

@@ -34,7 +34,17 @@ from manim import (
     VMobject,
 )
 
-from lecture.chapters.relu import EDGE, Comparison, Scores, Side, Slope, Slopes, plan
+from lecture.chapters.relu import (
+    EDGE,
+    Comparison,
+    Scores,
+    Side,
+    Slope,
+    Slopes,
+    plan,
+    score_note,
+)
+from lecture.inputs import load_inputs
 from lecture.step import Step
 from network.activations import relu, sigmoid
 from network.model import Network
@@ -59,9 +69,10 @@ def wrapped(text: str, width: int = WRAP) -> str:
 
 
 def score_text(share: float, digits: int) -> str:
-    """What is written under a network's diagram: its accuracy, exact to a tenth of a
-    percent, and of how many validation digits."""
-    return f"{share:.1%} of {digits} kept-out digits right"
+    """What is written under a network's diagram, as the configured script words it
+    (``score_note``): its accuracy, and of how many validation digits."""
+    note = score_note(share, digits)
+    return load_inputs().script.note("relu", note.key, note.name, note.values)
 
 
 class LitNetwork(VGroup):
@@ -154,11 +165,14 @@ class SigmoidVsRelu(LectureScene):
         self.cue("slope")
         self.point_along(self.relu_graph, relu, 0, EDGE, self.fill(POINTING))
 
-    def slope_note(self, slope: Slope, layers: int, graph: Graph) -> MathTex:
-        """Under ``graph``: its activation's steepest slope and what is left after ``layers``."""
+    def slope_note(self, step: Step[Slopes], slope: Slope, graph: Graph) -> MathTex:
+        """Under ``graph``: its activation's steepest slope and what is left after the
+        step's layers (its notes ``<activation>-steepest`` and ``-after``), in two parts."""
+        steepest = step.notes[f"{slope.name}-steepest"]
+        after = step.notes[f"{slope.name}-after"]
         note = tex(
-            rf"\text{{steepest slope }} {tex_number(slope.steepest)} \qquad",
-            rf"\text{{after {layers} layers }} {tex_scientific(slope.after_layers)}",
+            self.formula_note(steepest, steepest=tex_number(slope.steepest)) + r" \qquad",
+            self.formula_note(after, after=tex_scientific(slope.after_layers)),
             font_size=TYPE.label,
             palette=self.palette,
         )
@@ -166,8 +180,8 @@ class SigmoidVsRelu(LectureScene):
 
     def why_relu(self, step: Step[Slopes]) -> None:
         slopes, p = step.shows, self.palette
-        self.sigmoid_note = self.slope_note(slopes.sigmoid, slopes.layers, self.sigmoid_graph)
-        self.relu_note = self.slope_note(slopes.relu, slopes.layers, self.relu_graph)
+        self.sigmoid_note = self.slope_note(step, slopes.sigmoid, self.sigmoid_graph)
+        self.relu_note = self.slope_note(step, slopes.relu, self.relu_graph)
         notes = VGroup(self.sigmoid_note, self.relu_note)
         lowest = min(note.get_y() for note in notes)
         for note in notes:
@@ -208,7 +222,7 @@ class SigmoidVsRelu(LectureScene):
         marker = diagram.answer_marker(side.trace)
         value = tex(tex_number(side.activation), font_size=TYPE.label, palette=p)
         value.set_color(p.highlight).next_to(marker, RIGHT, buff=0.1)
-        heading = label(f"{side.name}: reads {side.answer}", TYPE.body, p.text)
+        heading = label(self.note(side.heading), TYPE.body, p.text)
         shape = None if side.shape is None else label(side.shape, TYPE.small, p.muted)
         lit = LitNetwork(diagram, marker, value, heading, shape)
         if shape is not None:
@@ -218,14 +232,16 @@ class SigmoidVsRelu(LectureScene):
 
     def same_digit(self, step: Step[Comparison]) -> None:
         sides = step.shows
-        scores: Scores = self.chapter.step("accuracy").shows
+        accuracy = self.chapter.step("accuracy")
         self.sigmoid_side = self.lit_diagram(sides.sigmoid)
         self.relu_side = self.lit_diagram(sides.relu)
         both = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
         # The next step writes each network's score under its diagram: room is kept here.
         self.scores = VGroup(
-            label(score_text(scores.sigmoid, scores.digits), TYPE.small, self.palette.text),
-            label(score_text(scores.relu, scores.digits), TYPE.small, self.palette.text),
+            *(
+                label(self.note(accuracy.notes[name]), TYPE.small, self.palette.text)
+                for name in ("sigmoid", "relu")
+            )
         )
         for text, side in zip(self.scores, (self.sigmoid_side, self.relu_side), strict=True):
             text.next_to(side.diagram, DOWN, buff=0.3)

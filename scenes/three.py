@@ -128,9 +128,12 @@ class ThisIsAThree(LectureScene):
         cards = Group(*self.alike_cards, *self.others)
         self.play(FadeOut(cards))
         grid = PixelGrid(self.inputs.digit.pixels, self.palette, height=2.6, lines=False)
-        numbers = self.pixel_column(step.shows)
-        program = boxed(self.lines("program", "?"), self.palette.highlight, pad=0.4)
-        output = self.lines("one digit", f"0 1 2 … {step.shows.last}")
+        notes = step.notes
+        numbers = self.pixel_column(step.shows, self.note(notes["numbers"]))
+        program = boxed(
+            self.lines(self.note(notes["program"]), "?"), self.palette.highlight, pad=0.4
+        )
+        output = self.lines(self.note(notes["answer"]), f"0 1 2 … {step.shows.last}")
         parts = [grid, numbers, program, output]
         STAGE.center_on(Group(*parts).arrange(RIGHT, buff=1.0))
         arrows = chain_arrows(parts, self.palette.muted)
@@ -165,13 +168,14 @@ class ThisIsAThree(LectureScene):
             DOWN, buff=0.12
         )
 
-    def pixel_column(self, task: Task) -> VGroup:
-        """A few of the digit's real pixel values, top to bottom, with ⋮ and a count."""
+    def pixel_column(self, task: Task, count_words: str) -> VGroup:
+        """A few of the digit's real pixel values, top to bottom, with ⋮ and under them
+        ``count_words``, how many numbers there are."""
         pixels = self.inputs.digit.pixels
         values = VGroup(*(decimal(pixels[i], TYPE.label, self.palette.text) for i in task.pixels))
         dots = label("⋮", font_size=TYPE.body, color=self.palette.text)
         column = VGroup(*values, dots).arrange(DOWN, buff=0.15)
-        count = label(f"{task.count} numbers", font_size=TYPE.label, color=self.palette.muted)
+        count = label(count_words, font_size=TYPE.label, color=self.palette.muted)
         count.next_to(column, DOWN, buff=0.2)
         #: The pixel values written, top to bottom (kept for tests).
         self.column_values = values
@@ -179,10 +183,14 @@ class ThisIsAThree(LectureScene):
 
     def answers(self, step: Step[Answers]) -> None:
         cards = [*self.alike_cards, *self.others]
+        verdicts = [self.note(v) for v in step.shows.verdicts]
         self.play(FadeOut(self.task), FadeIn(Group(*cards)))
         self.cue("verdicts")
         self.play(
-            AnimationGroup(*(FadeIn(c.reveal()) for c in cards), lag_ratio=0.1),
+            AnimationGroup(
+                *(FadeIn(c.reveal(v)) for c, v in zip(cards, verdicts, strict=True)),
+                lag_ratio=0.1,
+            ),
             run_time=self.fill(1.2),
         )
         marks = wrong_marks(cards, self.palette)

@@ -290,7 +290,8 @@ class WeightedSum(LectureScene):
         )
         p = self.palette
         self.box = self.detector_box(patch)
-        readout = Readout("weighted sum", patch.on_digit.weighted_sum, p)
+        name = self.note(step.notes["sum"])
+        readout = Readout(name, patch.on_digit.weighted_sum, p)
         readout.move_to(READOUT_AT)
         self.patch = patch
         # The patch outlined on the digit as it is said; its weights as they are.
@@ -307,7 +308,7 @@ class WeightedSum(LectureScene):
         self.play(FadeOut(lit), FadeIn(readout), run_time=self.fill(1.0, "white"))
         white = self.box.copy().set_stroke(width=0).set_fill(p.text, opacity=0.9)
         # While the patch is white, the readout reads the all-white sum; then the digit's.
-        on_white = Readout("weighted sum", patch.on_white.weighted_sum, p).value
+        on_white = Readout(name, patch.on_white.weighted_sum, p).value
         on_white.move_to(readout.value)
         on_digit = readout.value.copy()
         self.cue("white")
@@ -321,9 +322,10 @@ class WeightedSum(LectureScene):
         edge = step.shows
         grid = self.pair(edge.weights, scale=DESIGNED_SCALE)
         box = self.detector_box(edge)
-        self.on_digit = Readout("on this digit", edge.on_digit.weighted_sum, self.palette)
+        on_digit, on_white = self.note(step.notes["digit"]), self.note(step.notes["white"])
+        self.on_digit = Readout(on_digit, edge.on_digit.weighted_sum, self.palette)
         self.on_digit.move_to(READOUT_AT)
-        self.on_white = Readout("on a blank white image", edge.on_white.weighted_sum, self.palette)
+        self.on_white = Readout(on_white, edge.on_white.weighted_sum, self.palette)
         self.on_white.move_to(READOUT_AT)
         self.on_white.scale(0.8)
         VGroup(self.on_digit, self.on_white).arrange(DOWN, buff=0.6).move_to(READOUT_AT)

@@ -77,8 +77,8 @@ class WhyLayers(LectureScene):
             )
             names = VGroup(
                 *(
-                    label(region.name, TYPE.label, color)
-                    for region, color in zip(example.regions, colors, strict=True)
+                    label(self.note(name), TYPE.label, color)
+                    for name, color in zip(example.names, colors, strict=True)
                 )
             ).arrange(DOWN, buff=0.1)
             panels.append(Group(grid, names.next_to(grid, DOWN, buff=0.25)))
@@ -315,7 +315,10 @@ class WhyLayers(LectureScene):
     def speech(self, step: Step[Speech]) -> None:
         p = self.palette
         boxes = VGroup(
-            *(boxed_label(word, TYPE.body, p.text, p.highlight) for word in step.shows.words)
+            *(
+                boxed_label(self.note(words), TYPE.body, p.text, p.highlight)
+                for words in step.shows.labels
+            )
         )
         STAGE.center_on(boxes.arrange(RIGHT, buff=0.9))
         arrows = chain_arrows(list(boxes), p.muted, buff=0.1)

@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 import pytest
-from browser import headless_chromium, until
+from browser import axe_violations, headless_chromium, until
+from german_script import german_script, lecture_script
 
 from lecture.chapters.layers import PER_TARGET
 from lecture.choices import drawn_neurons, fan_in_strengths
@@ -31,7 +32,7 @@ from network.image import mnist_style
 from network.model import Network
 from scenes.export import present as present_export
 from scenes.export.catalogue import ExportInputError
-from scenes.export.draw_page import DATA, FILES, PAD_PIXELS, PAGE, DrawPage
+from scenes.export.draw_page import DATA, FILES, PAD_PIXELS, PAGE, STATIC_NOTES, DrawPage
 from scenes.export.options import ExportOptions
 from scenes.export.present import HTML, INDEX, Step, make_present, write_html
 from scenes.export.quality import quality
@@ -576,3 +577,93 @@ def test_make_present_writes_the_page_beside_lecture_html(
     assert html.index('id="draw"') < html.index('data-step="02-layers-answer"')
     assert html.index('id="draw-end"') > html.index('data-step="02-layers-answer"')
     assert 'href="draw.html#back=draw"' not in (out / "self-running.html").read_text()
+
+
+# -- accessible, in the script's language ---------------------------------------------
+
+
+def _said(driver: Any) -> str:
+    """What the page shows and announces: its title, its text (not its scripts) and every
+    aria-label, joined."""
+    return driver.execute_script(
+        """const body = document.body.cloneNode(true);
+        for (const script of body.querySelectorAll("script")) script.remove();
+        const labels = [...document.querySelectorAll("[aria-label]")]
+          .map((e) => e.getAttribute("aria-label"));
+        return [document.title, body.textContent, ...labels].join(" | ");"""
+    )
+
+
+def _axe_in_every_state(driver: Any, page: Path, inputs: Inputs) -> dict[str, list[str]]:
+    """axe-core's findings on the page as people use it: empty, a digit drawn, one of the
+    lecture's digits read (the misread one: the answer in the wrong colour), a neuron of
+    the first layer and one of a later layer looked inside, the ReLU network; also what
+    it said (``_said``) in each state, under ``"said"``."""
+    found: dict[str, list[str]] = {}
+    said = []
+    _open(driver, page)
+    found["empty"] = axe_violations(driver)
+    said.append(_said(driver))
+    _draw(driver, STROKES["3"])
+    found["drawn"] = axe_violations(driver)
+    driver.find_element("css selector", '#digits button[data-kind="wrong"]').click()
+    until(driver, "return DrawPage.settled && DrawPage.snapshot().digit !== null")
+    found["misread digit"] = axe_violations(driver)
+    said.append(_said(driver))
+    _tap(driver, 1, drawn_neurons(inputs.network.sizes, 1)[0])
+    found["first-layer neuron"] = axe_violations(driver)
+    said.append(_said(driver))
+    _tap(driver, 2, drawn_neurons(inputs.network.sizes, 2)[0])
+    found["later neuron"] = axe_violations(driver)
+    said.append(_said(driver))
+    driver.find_element("id", "relu").click()
+    until(driver, "return DrawPage.settled && DrawPage.network() === 'relu'")
+    found["relu"] = axe_violations(driver)
+    said.append(_said(driver))
+    return found | {"said": said}
+
+
+def test_axe_finds_no_violation_on_the_page_empty_drawn_read_and_inspected(
+    browser: Any, folder: Path, inputs: Inputs
+) -> None:
+    found = _axe_in_every_state(browser, folder / PAGE, inputs)
+    found.pop("said")
+    assert found == {state: [] for state in found}
+
+
+@pytest.fixture(scope="module", params=["de-fixture", "de"])
+def german(
+    request: pytest.FixtureRequest, inputs: Inputs, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Inputs, Path]:
+    """The page in German: from the English script with the pages' words in German, and
+    from ``scenes/script/de.toml`` once it has them."""
+    folder = tmp_path_factory.mktemp(f"draw-{request.param}")
+    if request.param == "de":
+        path = lecture_script()
+    else:
+        path = german_script(inputs.script.path, folder / "de.toml")
+    german = dataclasses.replace(inputs, script=load_script(path))
+    DrawPage.of(german).write(folder)
+    return german, folder
+
+
+def test_the_page_in_german_says_german_words_with_no_violation(
+    browser: Any, german: tuple[Inputs, Path], inputs: Inputs
+) -> None:
+    deutsch, folder = german
+    script, english = deutsch.script, inputs.script
+    found = _axe_in_every_state(browser, folder / PAGE, deutsch)
+    said = found.pop("said")
+    assert found == {state: [] for state in found}
+    assert browser.execute_script("return document.documentElement.lang") == "de"
+    title = script.words("draw", "page", {"side": 28, "box": 20, "pixels": 784}).headline
+    assert browser.title == title
+    notes = {name: script.note("draw", "page", name, {}) for name in STATIC_NOTES}
+    assert browser.find_element("id", "undo").text == notes["undo"]
+    assert notes["relu"] in said[-1] and notes["digits"] in said[0]
+    answer = script.table("draw")["page"]["note-answer"].split("{")[0]
+    assert browser.find_element("id", "answer").text.startswith(answer)  # filled as you draw
+    for name in STATIC_NOTES:  # no English word left where the German differs
+        word = english.note("draw", "page", name, {})
+        if word != notes[name]:
+            assert not any(word in text for text in said), f"{name}: {word!r} left in English"

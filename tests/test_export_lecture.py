@@ -7,17 +7,19 @@ import itertools
 import json
 import os
 from collections.abc import Iterator
+from datetime import timedelta
+from fractions import Fraction
 from pathlib import Path
 
 import av
 import pytest
 import srt
-from export_helpers import BROKEN, ONE_STEP, TWO_STEPS, copy_export, fixture_words
+from export_helpers import BROKEN, ONE_STEP, TWO_STEPS, copy_export, fixture_words, snapshot
 from fixtures.export_scenes import STEPS
 
 from scenes.export import publish as publishing
 from scenes.export.catalogue import ExportError
-from scenes.export.join import video_duration
+from scenes.export.join import SubtitleTrack, join_videos, video_duration
 from scenes.export.lecture import make_lecture, video_task
 from scenes.export.options import ExportOptions
 from scenes.export.parts import cached
@@ -83,6 +85,91 @@ def test_subtitles_follow_the_scenes_at_their_offsets(built) -> None:
     second_chapter = result.marks[1]
     assert starts[-1] == pytest.approx(second_chapter.start, abs=FRAME)
     assert captions[-1].end.total_seconds() == pytest.approx(second_chapter.end, abs=FRAME)
+
+
+def _ms(moment: timedelta | Fraction) -> int:
+    if isinstance(moment, timedelta):
+        return round(moment.total_seconds() * 1000)
+    return round(moment * 1000)
+
+
+def subtitle_track(video: Path) -> tuple[dict[str, str], list[tuple[int, int, str]]]:
+    """The video's one subtitle stream, decoded by PyAV: its metadata, and each cue's
+    start and end (milliseconds) and text."""
+    with av.open(str(video)) as container:
+        (stream,) = container.streams.subtitles
+        assert stream.codec_context.name == "mov_text"
+        cues = []
+        for packet in container.demux(stream):
+            if packet.pts is None or packet.time_base is None:
+                continue
+            start = packet.pts * packet.time_base
+            end = start + (packet.duration or 0) * packet.time_base
+            for subtitle in stream.decode(packet):  # none for the empty samples of a gap
+                fields = subtitle.ass.decode("utf-8").split(",", 8)  # ReadOrder,Layer,…,Text
+                cues.append((_ms(start), _ms(end), fields[8].replace("\\N", "\n")))
+        return dict(stream.metadata), cues
+
+
+def srt_cues(path: Path) -> list[tuple[int, int, str]]:
+    return [
+        (_ms(c.start), _ms(c.end), c.content) for c in srt.parse(path.read_text(encoding="utf-8"))
+    ]
+
+
+def test_the_mp4_carries_the_subtitles_as_a_track_in_the_script_language(built) -> None:
+    """One mov_text stream, in the script's language (ISO 639-2) and titled with its
+    name, whose cues are lecture.srt's: the same texts at the same milliseconds."""
+    _, result = built
+    metadata, cues = subtitle_track(result.video)
+    assert metadata["language"] == "eng"
+    assert metadata["handler_name"] == "English"
+    assert cues == srt_cues(result.subtitles)
+    assert len(cues) == len(STEPS) + 1
+
+
+def test_a_subtitle_track_keeps_line_breaks_and_any_text(built, tmp_path: Path) -> None:
+    """Two-line cues, non-ASCII letters and braces come back as written; a German track
+    says so. Each part's cues move to its chapter's start, as in the SRT."""
+    out = built[0]
+    parts = out / "parts" / LOW.folder
+    videos = [parts / "two.mp4", parts / "one.mp4"]
+    first, second = tmp_path / "first.srt", tmp_path / "second.srt"
+    first.write_text(
+        "1\n00:00:00,250 --> 00:00:01,125\nDie Ausgabe {answer} ist\nam hellsten: größer\n\n"
+        "2\n00:00:01,500 --> 00:00:01,900\nZweiter Satz.\n",
+        encoding="utf-8",
+    )
+    second.write_text("1\n00:00:00,000 --> 00:00:00,400\nÜbrigens: ½ · σ(z)\n", encoding="utf-8")
+    target = tmp_path / "joined.mp4"
+    marks = join_videos(
+        videos,
+        ["Eins", "Zwei"],
+        target,
+        subtitles=SubtitleTrack([first, second], "deu", "Deutsch"),
+    )
+    metadata, cues = subtitle_track(target)
+    assert metadata["language"] == "deu" and metadata["handler_name"] == "Deutsch"
+    offset = timedelta(seconds=marks[1].start) // timedelta(milliseconds=1)  # as SRT: cut
+    assert [text for _, _, text in cues] == [
+        "Die Ausgabe {answer} ist\nam hellsten: größer",
+        "Zweiter Satz.",
+        "Übrigens: ½ · σ(z)",
+    ]
+    assert [(start, end) for start, end, _ in cues] == [
+        (250, 1125),
+        (1500, 1900),
+        (offset, offset + 400),
+    ]
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_no_subtitles_no_subtitle_track(built, tmp_path: Path) -> None:
+    parts = built[0] / "parts" / LOW.folder
+    target = tmp_path / "joined.mp4"
+    join_videos([parts / "one.mp4"], ["One"], target, subtitles=SubtitleTrack([None], "eng", "x"))
+    with av.open(str(target)) as container:
+        assert not container.streams.subtitles
 
 
 def test_unchanged_scenes_are_not_rendered_again(built) -> None:
@@ -187,6 +274,23 @@ def test_nothing_is_published_when_the_subtitles_cannot_be_merged(
         make_lecture([ONE_STEP], _options(out))
     assert {n: (out / n).read_bytes() for n in before} == before
     assert not (out / STAGING).exists() and not (out / JOURNAL).exists()
+
+
+def test_nothing_is_published_when_the_subtitle_track_cannot_be_written(
+    built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = copy_export(built[0], tmp_path / "copy")
+    before = snapshot(out)
+
+    def no_track(*args: object) -> None:
+        raise ExportError("cannot encode the subtitle track")
+
+    monkeypatch.setattr("scenes.export.join._write_subtitles", no_track)
+    with pytest.raises(ExportError, match="subtitle track"):
+        make_lecture([ONE_STEP], _options(out))
+    assert snapshot(out) == before
+    assert not (out / STAGING).exists() and not (out / JOURNAL).exists()
+    assert not list(out.rglob("*.partial"))
 
 
 def test_a_run_killed_while_publishing_is_finished_by_the_next(

@@ -7,6 +7,7 @@ request blocked.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import shutil
@@ -16,17 +17,33 @@ from pathlib import Path
 
 import av
 import pytest
-from browser import headless_chromium, until
+from browser import axe_violations, headless_chromium, until
 from export_helpers import BROKEN, ONE_STEP, TWO_STEPS, fixture_words, snapshot
 from fixtures.export_scenes import STEPS, WORDS
+from german_script import german_script, lecture_script
 from pptx import Presentation
+from selenium.webdriver.common.keys import Keys
 
+from lecture.inputs import load_inputs
+from lecture.palette import CLASSIC
 from scenes.export import present as present_export
 from scenes.export.__main__ import BAD_INPUT, main
 from scenes.export.catalogue import ExportError, ExportInputError
+from scenes.export.draw_page import DrawPage
 from scenes.export.options import ExportOptions
-from scenes.export.present import HTML, INDEX, PPTX, SELF_RUNNING, make_present
+from scenes.export.present import (
+    DECK_WORDS,
+    HTML,
+    INDEX,
+    PPTX,
+    SELF_RUNNING,
+    Deck,
+    make_present,
+    step_captions,
+    write_html,
+)
 from scenes.export.quality import quality
+from scenes.narration.script import load_script
 
 LOW = quality("l")
 CHAPTERS = [TWO_STEPS, ONE_STEP]
@@ -180,8 +197,6 @@ def _no_network(driver) -> None:
 
 
 def test_html_steps_through_every_slide_with_the_keyboard_offline(shown, browser) -> None:
-    from selenium.webdriver.common.keys import Keys
-
     _, out, result = shown
     _open(browser, out / HTML)
     body = browser.find_element("tag name", "body")
@@ -206,8 +221,6 @@ def test_html_steps_through_every_slide_with_the_keyboard_offline(shown, browser
 
 
 def test_self_running_html_plays_every_slide_and_moves_on_by_itself(shown, browser) -> None:
-    from selenium.webdriver.common.keys import Keys
-
     _, out, result = shown
     _open(browser, out / SELF_RUNNING)
     browser.find_element("tag name", "body").send_keys(Keys.SPACE)  # "press a key to start"
@@ -230,20 +243,289 @@ def test_the_folder_works_when_copied_elsewhere(shown, browser, tmp_path: Path) 
     _no_network(browser)
 
 
-def test_narrated_steps_carry_their_own_narration_for_the_self_running_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+#: The fixture's second step said in two sentences: two captions, each timed to its own.
+MOVED = ("The square moves to the left.", "There it stays.")
+
+
+@pytest.fixture(scope="module")
+def narrated(_fixture_words: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The fixture scenes presented with the synthetic voice (one step said in two
+    sentences): the self-running page's narration, captions, pause."""
+    root = tmp_path_factory.mktemp("narrated")
+    script = root / "script.toml"
+    said = f"narration = {json.dumps(STEPS[1][1])}\n"
+    text = _fixture_words.read_text(encoding="utf-8")
+    assert text.count(said) == 1
+    script.write_text(text.replace(said, f"narration = {json.dumps(' '.join(MOVED))}\n"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LECTURE_SCRIPT", str(script))
+        patch.setenv("LECTURE_NARRATION", "voice")
+        result = make_present(CHAPTERS, _options(root / "present"), root / "lecture")
+    return root / "present", result
+
+
+def test_narrated_steps_carry_their_own_narration_for_the_self_running_page(narrated) -> None:
+    out, result = narrated
+    page = (out / SELF_RUNNING).read_text(encoding="utf-8")
+    for step in result.steps:
+        audio = out / f"{step.name}.m4a"
+        assert step.audio and audio.is_file()
+        with av.open(str(audio)) as container:
+            sound = container.streams.audio[0]
+            seconds = float(sound.duration * sound.time_base)
+        with av.open(str(out / f"{step.name}.mp4")) as container:
+            clip = container.streams.video[0]
+            clip_seconds = float(clip.duration * clip.time_base)
+        assert 0.5 < seconds <= clip_seconds + 0.05  # the step's words, within its clip
+        assert f'<audio src="{step.name}.m4a"' in page
+        assert f"{step.name}.m4a" not in (out / HTML).read_text(encoding="utf-8")
+
+
+def test_each_steps_captions_are_its_sentences_timed_within_it(narrated) -> None:
+    _, result = narrated
+    moved = result.steps[1]
+    assert [text for _, _, text in moved.captions] == list(MOVED)
+    for step in result.steps:
+        times = [t for start, end, _ in step.captions for t in (start, end)]
+        assert times == sorted(times) and 0 <= times[0] and times[-1] <= step.duration
+    # a chapter's subtitles (SRT keeps milliseconds) shared among its steps
+    cues = [(0.0, 1.866, "first"), (1.866, 4.5, "second")]
+    assert step_captions(cues, 0.0, 1.866667) == ((0.0, 1.866, "first"),)
+    assert step_captions(cues, 1.866667, 2.2) == ((0.0, 2.2, "second"),)  # none past its end
+
+
+# -- accessible: axe-core, the keyboard, captions, reduced motion -----------------------
+
+
+def _start(driver) -> None:
+    """The self-running page started as a keyboard user would: Enter on its start button."""
+    assert driver.switch_to.active_element.get_attribute("id") == "start"
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    _until(driver, "return document.getElementById('start') === null", 5)
+
+
+def _press(driver, key: str) -> dict:
+    """``key`` pressed where the keyboard's focus is; then the page's state."""
+    driver.switch_to.active_element.send_keys(key)
+    time.sleep(0.2)
+    return _controls(driver)
+
+
+def _controls(driver) -> dict:
+    return driver.execute_script(
+        """const s = Reveal.getCurrentSlide(), v = s.querySelector("video.clip");
+        const a = s.querySelector("audio"), box = document.getElementById("caption");
+        const b = (id) => document.getElementById(id);
+        return {index: Reveal.getIndices().h, focus: document.activeElement.id,
+                pause: b("pause").getAttribute("aria-pressed"),
+                captions: b("captions").getAttribute("aria-pressed"),
+                video: v.paused, videoTime: v.currentTime, duration: v.duration,
+                audio: a && a.paused, audioTime: a && a.currentTime,
+                caption: box.hidden || !box.offsetHeight ? null : box.textContent};"""
+    )
+
+
+def test_axe_finds_no_violation_on_the_decks(shown, browser) -> None:
+    _, out, _ = shown
+    _open(browser, out / HTML)
+    assert axe_violations(browser) == []
+    _open(browser, out / SELF_RUNNING)
+    assert axe_violations(browser) == []  # before it starts: its start button
+    _start(browser)
+    assert axe_violations(browser) == []  # playing
+    browser.execute_script(
+        "for (const id of ['pause', 'captions']) document.getElementById(id).click()"
+    )
+    _until(browser, "return !document.getElementById('caption').hidden", 5)
+    assert axe_violations(browser) == []  # paused, its caption shown
+
+
+def test_axe_reports_an_unnamed_button_and_faint_text(shown, browser, tmp_path: Path) -> None:
+    """The check can fail: a page with a button without a name and text too faint to read,
+    and the self-running page with its pause button's words taken out."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!doctype html><html lang="en"><title>Bad</title><main><button></button>'
+        '<p style="color: #777; background: #888">Faint</p></main></html>',
+        encoding="utf-8",
+    )
+    browser.get(bad.as_uri())
+    found = axe_violations(browser)
+    assert any(v.startswith('button-name (critical) at ["button"]') for v in found), found
+    assert any(v.startswith('color-contrast (serious) at ["p"]') for v in found), found
+    _, out, _ = shown
+    copy = shutil.copytree(out, tmp_path / "copy", ignore=shutil.ignore_patterns("cache", ".*"))
+    page = (copy / SELF_RUNNING).read_text(encoding="utf-8")
+    (copy / SELF_RUNNING).write_text(page.replace("<span>Pause</span>", "<span></span>"))
+    _open(browser, copy / SELF_RUNNING)
+    _start(browser)
+    found = axe_violations(browser)
+    assert [v.split(":")[0] for v in found] == ['button-name (critical) at ["#pause"]'], found
+
+
+def test_the_self_running_page_pauses_plays_and_captions_from_the_keyboard(
+    narrated, browser
 ) -> None:
-    monkeypatch.setenv("LECTURE_NARRATION", "voice")
-    result = make_present([ONE_STEP], _options(tmp_path / "present"), tmp_path / "lecture")
-    (step,) = result.steps
-    audio = tmp_path / "present" / f"{step.name}.m4a"
-    assert step.audio and audio.is_file()
-    with av.open(str(audio)) as container:
-        seconds = float(container.streams.audio[0].duration * container.streams.audio[0].time_base)
-    with av.open(str(tmp_path / "present" / f"{step.name}.mp4")) as container:
-        clip = container.streams.video[0]
-        clip_seconds = float(clip.duration * clip.time_base)
-    assert 0.5 < seconds <= clip_seconds + 0.05  # the step's words, within its clip
-    page = (tmp_path / "present" / "self-running.html").read_text(encoding="utf-8")
-    assert f'<audio src="{step.name}.m4a"' in page
-    assert f"{step.name}.m4a" not in (tmp_path / "present" / "lecture.html").read_text()
+    out, result = narrated
+    _open(browser, out / SELF_RUNNING)
+    _start(browser)
+    _until(browser, "return Reveal.getCurrentSlide().querySelector('audio').currentTime > 0.2", 5)
+    assert _press(browser, Keys.TAB)["focus"] == "pause"  # the first stop of the Tab key
+    focus = browser.execute_script(
+        "const b = document.activeElement, s = getComputedStyle(b);"
+        "return [b.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]"
+    )
+    assert focus[0] and focus[1] == "solid" and focus[2] >= 2  # a visible focus ring
+    paused = _press(browser, Keys.ENTER)
+    assert paused["pause"] == "true" and paused["video"] and paused["audio"]
+    first = result.steps[0]
+    time.sleep(first.duration + 1)  # longer than the step had left, and its hold
+    still = _controls(browser)
+    assert still["index"] == 0  # no automatic advance while paused
+    assert (still["videoTime"], still["audioTime"]) == (paused["videoTime"], paused["audioTime"])
+    assert _press(browser, Keys.TAB)["focus"] == "captions"
+    shown = _press(browser, Keys.SPACE)
+    assert shown["captions"] == "true" and shown["index"] == 0  # Space pressed it, nothing else
+    said = [text for a, b, text in first.captions if a <= shown["audioTime"] < b]
+    assert said and shown["caption"] == said[0]  # the words being said, as they are said
+    playing = _press(browser, "k")  # K plays it on from where it was
+    assert playing["pause"] == "false" and not playing["video"] and not playing["audio"]
+    assert paused["audioTime"] <= playing["audioTime"] < paused["audioTime"] + 1
+    _until(browser, "return Reveal.getIndices().h === 1", first.duration + 3)  # it moves on
+    moved = result.steps[1]
+    paused = _press(browser, "k")
+    assert paused["pause"] == "true" and paused["audio"] and paused["index"] == 1
+    for start, end, text in moved.captions:  # each sentence's caption at its time in the audio
+        browser.execute_script(
+            "Reveal.getCurrentSlide().querySelector('audio').currentTime = arguments[0]",
+            (start + end) / 2,
+        )
+        _until(
+            browser,
+            f"return document.getElementById('caption').textContent === {json.dumps(text)}",
+            2,
+        )
+    hidden = _press(browser, "c")
+    assert hidden["captions"] == "false" and hidden["caption"] is None
+    browser.execute_script("document.activeElement.blur()")
+    onwards = _press(browser, Keys.ARROW_RIGHT)  # reveal's own keys still move the slides
+    assert onwards["index"] == 2 and onwards["pause"] == "true" and onwards["audio"]
+    last = result.steps[2]
+    _press(browser, "k")
+    _until(
+        browser,
+        "const a = Reveal.getCurrentSlide().querySelector('audio'); return a.ended",
+        last.duration + 3,
+    )
+    _no_network(browser)
+
+
+def _reduce_motion(driver, on: bool) -> None:
+    features = [{"name": "prefers-reduced-motion", "value": "reduce" if on else ""}]
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+
+
+@pytest.mark.parametrize("narration", [True, False])
+def test_with_reduced_motion_each_step_shows_its_end_while_said_and_moves_on(
+    narrated, shown, browser, narration: bool
+) -> None:
+    out, result = narrated if narration else shown[1:]
+    _reduce_motion(browser, True)
+    try:
+        _open(browser, out / SELF_RUNNING)
+        assert browser.execute_script(
+            "return matchMedia('(prefers-reduced-motion: reduce)').matches"
+        )
+        _start(browser)
+        for i, step in enumerate(result.steps):
+            _until(browser, f"return Reveal.getIndices().h === {i}", step.duration + 3)
+            _until(browser, "const v = Reveal.getCurrentSlide().querySelector('video.clip');"
+                   "return v.readyState >= 1 && v.currentTime > v.duration - 0.05", 3)  # fmt: skip
+            state = _controls(browser)
+            assert state["video"]  # its last frame, still: the animation is not played
+            if narration:  # while its narration is said (or has just been)
+                assert not state["audio"] or state["audioTime"] >= step.duration - 0.05
+        seen = browser.execute_script("return window.__seen")
+        assert not any(seen[s.name]["ended"] for s in result.steps)  # no clip ran to its end
+        if narration:
+            _until(browser, "return Reveal.getCurrentSlide().querySelector('audio').ended", 5)
+    finally:
+        _reduce_motion(browser, False)
+
+
+# -- the words: the script's, in its language -----------------------------------------
+
+
+def test_the_decks_words_are_the_scripts_and_a_missing_one_is_named(tmp_path: Path) -> None:
+    script = load_inputs().script
+    deck = Deck.of(script, CLASSIC)
+    assert deck.language == script.language and set(deck.words) == set(DECK_WORDS)
+    assert deck.words["pause"] == script.page("deck", "pause")
+    assert "K" in deck.words["keys"] and "C" in deck.words["keys"]  # the keys, filled in
+    text = script.path.read_text(encoding="utf-8")
+    bad = tmp_path / "script.toml"
+    bad.write_text(text.replace('\npause = "Pause"\n', "\n"), encoding="utf-8")
+    with pytest.raises(ExportInputError, match=r"\[pages\.deck\] pause: missing"):
+        Deck.of(load_script(bad), CLASSIC)
+
+
+@pytest.fixture(scope="module", params=["en", "de-fixture", "de"])
+def decks(request, shown, _fixture_words: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Both decks of the presentation in a language: English (``shown``), German from the
+    fixture script (the English one with the pages' words in German) and from
+    ``scenes/script/de.toml`` once it has them."""
+    _, out, result = shown
+    if request.param == "en":
+        return out, Deck.of(load_inputs().script, load_inputs().palette)
+    folder = tmp_path_factory.mktemp(f"deck-{request.param}")
+    if request.param == "de":
+        path = lecture_script()
+    else:
+        path = german_script(_fixture_words, folder / "de.toml")
+    inputs = dataclasses.replace(load_inputs(), script=load_script(path))
+    deck = Deck.of(inputs.script, inputs.palette)
+    copy = shutil.copytree(out, folder / "present", ignore=shutil.ignore_patterns("cache", ".*"))
+    names = [s.name for s in result.steps]
+    links = DrawPage.of(inputs).slides(names, LOW.height)
+    write_html(result.steps, copy / HTML, LOW.width, LOW.height, False, links, deck)
+    write_html(result.steps, copy / SELF_RUNNING, LOW.width, LOW.height, True, deck=deck)
+    return copy, deck
+
+
+def _said(driver) -> dict:
+    """What the page open in ``driver`` shows and announces: its language, title, text
+    (hidden text included, not its scripts) and every aria-label."""
+    return driver.execute_script(
+        """const all = (s) => [...document.querySelectorAll(s)];
+        const body = document.body.cloneNode(true);
+        for (const script of body.querySelectorAll("script")) script.remove();
+        return {lang: document.documentElement.lang, title: document.title,
+                text: body.textContent,
+                labels: all("[aria-label]").map(e => e.getAttribute("aria-label"))};"""
+    )
+
+
+def test_the_decks_speak_the_scripts_language_with_no_violation(decks, browser) -> None:
+    out, deck = decks
+    english = Deck.of(load_inputs().script, CLASSIC)
+    for page in (HTML, SELF_RUNNING):
+        _open(browser, out / page)
+        said = _said(browser)
+        assert said["lang"] == deck.language and said["title"] == deck.words["title"]
+        if page == SELF_RUNNING:
+            assert deck.words["start"] in said["text"] and deck.words["keys"] in said["text"]
+            _start(browser)
+            browser.execute_script("document.getElementById('pause').click()")
+            names = browser.execute_script(
+                "return ['pause', 'captions'].map(id => document.getElementById(id).innerText"
+                ".trim()).concat([document.getElementById('controls').getAttribute('aria-label')])"
+            )
+            assert names == [deck.words[k] for k in ("pause", "captions", "controls")]
+            said = _said(browser)
+        for key in ("previous", "next"):
+            assert deck.words[key] in said["labels"]  # reveal's arrows, named in the language
+        if deck.language != english.language:
+            words = " | ".join([said["title"], said["text"], *said["labels"]])
+            left = [w for k, w in english.words.items() if w != deck.words[k] and w in words]
+            assert not left, f"English words left on the {deck.language} page: {left}"
+        assert axe_violations(browser) == []

@@ -83,6 +83,47 @@ def test_pdf_has_a_page_per_still(deck) -> None:
     assert len(pages) == len(result.slides)
 
 
+def test_every_still_has_its_description_as_text_alternative(deck) -> None:
+    """A real chapter's stills carry its steps' descriptions (a fixture's, its notes) as
+    the PDF's tagged figures and the PPTX pictures' alt text; the PDF has the script's
+    language and a chapter outline."""
+    import pypdf
+
+    from lecture.descriptions import describe
+
+    _, result = deck
+    said = [d.description for d in describe("function", load_inputs())]
+    alternatives = [s.alternative for s in result.slides]
+    assert alternatives[-FUNCTION_STEPS:] == said and all(said)
+    assert alternatives[: len(STEPS)] == [s.notes for s in result.slides[: len(STEPS)]]
+    presentation = Presentation(str(result.pptx))
+    alts = [slide.shapes[0]._element.nvPicPr.cNvPr.get("descr") for slide in presentation.slides]
+    assert alts == alternatives
+    reader = pypdf.PdfReader(result.pdf)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en" and "/StructTreeRoot" in root
+    figures = [
+        node.get_object()["/Alt"]
+        for node in _structure(root["/StructTreeRoot"])
+        if node.get_object().get("/S") == "/Figure"
+    ]
+    assert figures == alternatives
+    assert [o["/Title"] for o in reader.outline] == [TWO_STEPS.title, FUNCTION.title]
+
+
+def _structure(node) -> list:
+    """Every element of a PDF structure tree, in reading order."""
+    node = node.get_object()
+    kids = node.get("/K", [])
+    kids = kids if isinstance(kids, list) else [kids]
+    found = []
+    for kid in kids:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, dict):
+            found += [kid, *_structure(kid)]
+    return found
+
+
 def test_unchanged_scenes_are_reused_and_old_slides_replaced(deck) -> None:
     out, _ = deck
     again = make_slides([TWO_STEPS], ExportOptions(HIGH, out, jobs=1, stream=io.StringIO()))

@@ -204,6 +204,13 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
             "one-neuron",
             "one-neuron",
             {"neuron": k, "weights": inputs_per_neuron, **colours},
+            # The key beside the weights: what a weight above and below zero does, and
+            # what brightness says.
+            notes={
+                "adds": Note("one-neuron", "adds", {"zero": 0}),
+                "subtracts": Note("one-neuron", "subtracts", {"zero": 0}),
+                "brighter": Note("one-neuron", "brighter"),
+            },
             cues=("grid", "legend", "negative", "reading"),
         ),
         grids,
@@ -212,6 +219,7 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
             "most-exciting",
             {"count": len(validation), "neuron": k, "label": digit.kind, **colours},
             exciter,
+            notes={"sum": Note("most-exciting", "sum")},
             cues=("digit", "sum"),
         ),
         verdict,

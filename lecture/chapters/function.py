@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lecture.inputs import Digit, Inputs
-from lecture.step import Chapter, Step, Value
+from lecture.step import Chapter, Note, Step, Value
 
 __all__ = [
     "BEHIND",
@@ -124,11 +124,17 @@ def plan(inputs: Inputs) -> Chapter[Signature]:
                 "outputs": signature.outputs,
                 "parameters": signature.parameters,
             },
+            # The neuron's name before its formula; the parameters under the signature.
+            notes={
+                "neuron": Note("function", "neuron"),
+                "parameters": Note("function", "parameters", {"parameters": signature.parameters}),
+            },
             cues=("held", "neuron", "inputs", "one", "network", "in", "out", "parameters"),
         ),
         Step(
             "chain",
             "chain",
+            notes={"simpler": Note("chain", "simpler")},  # the simpler function's name
             cues=("inner", "weights", "biases", "sigma", "outer", "simpler", "sum", "whole"),
         ),
         real_values_step(inputs.digit),

@@ -171,7 +171,16 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
             cues=("column", "matrix", "row", "rest", "biases", "sigma", "short"),
         ),
         Step("bias-vector", "bias-vector", cues=("plusb", "ends", "rows")),
-        Step("real-numbers", "real-numbers", {}, real, cues=("sizes", "pixels")),
+        Step(
+            "real-numbers",
+            "real-numbers",
+            {},
+            real,
+            notes={
+                "sizes": Note("real-numbers", "sizes", {"rows": w.shape[0], "columns": w.shape[1]})
+            },
+            cues=("sizes", "pixels"),
+        ),
         Step(
             "one-row",
             "one-row" if bright else "one-row-faint",
@@ -209,6 +218,11 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
             "every-layer",
             {"count": len(net.weights), "multiplications": int(for_the_ear(net.n_weights))},
             Layers(tuple((m.shape[0], m.shape[1]) for m in net.weights)),
+            notes={
+                "multiplications": Note(
+                    "every-layer", "multiplications", {"multiplications": net.n_weights}
+                )
+            },
             cues=("lines", "count", "weight", "short"),
         ),
     )

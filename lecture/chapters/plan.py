@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lecture.chapters.three import verdict
 from lecture.choices import hidden_kind, hidden_variant
 from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Note, Step, Value
@@ -23,6 +24,7 @@ __all__ = [
     "FAIR",
     "KEYS",
     "N_PREVIEW",
+    "Headings",
     "Plain",
     "Preview",
     "percent",
@@ -55,20 +57,35 @@ FAIR = 0.05
 
 
 @dataclass(frozen=True)
+class Headings:
+    """The plan's two rows' headings (this chapter, the next), each before its note."""
+
+    this_chapter: Note
+    next_chapter: Note
+
+
+@dataclass(frozen=True)
 class Plain:
-    """The plain network's layer sizes, input to output, written under its diagram."""
+    """The plain network's layer sizes, input to output, written under its diagram
+    (the step's note ``sizes`` writes them joined by dashes, ``dashed``)."""
 
     sizes: tuple[int, ...]
+
+    @property
+    def dashed(self) -> str:
+        """The sizes as written: "784–16–16–10"."""
+        return "–".join(str(n) for n in self.sizes)
 
 
 @dataclass(frozen=True)
 class Preview:
     """The preview's digits, in the order shown (``network.analysis.preview_rows``: a
     seeded pick that holds a mistake and a right answer whenever the network makes
-    both)."""
+    both), and the words under each (``three.verdict``)."""
 
     rows: tuple[int, ...]
     digits: tuple[Digit, ...]
+    verdicts: tuple[Note, ...] = ()
 
 
 def plain_values(sizes: tuple[int, ...]) -> dict[str, Value]:
@@ -131,17 +148,20 @@ def plan(inputs: Inputs) -> Chapter[None]:
     net, validation = inputs.network, inputs.validation()
     sizes = tuple(net.sizes)
     rows = tuple(preview_rows(net, validation, N_PREVIEW))
-    preview = Preview(rows, tuple(inputs.validation_digits(list(rows))))
+    digits = tuple(inputs.validation_digits(list(rows)))
+    preview = Preview(rows, digits, tuple(verdict(d, "preview") for d in digits))
     wrong = sum(d.is_wrong for d in preview.digits)
     right = len(rows) - wrong
     accuracy = float(np.mean(net.predict(validation.images) == validation.labels))
     key = preview_key(right, len(rows), accuracy)
+    plain = Plain(sizes)
     values: dict[str, Value] = {"count": len(rows), "right": right, "wrong": wrong}
     values["percent"] = percent(accuracy)
     steps: tuple[Step, ...] = (
         Step(
             "the-plan",
             "the-plan",
+            shows=Headings(Note("the-plan", "this-heading"), Note("the-plan", "next-heading")),
             notes={
                 "this-chapter": Note("the-plan", "this-chapter"),
                 "next-chapter": Note("the-plan", "next-chapter"),
@@ -152,7 +172,8 @@ def plan(inputs: Inputs) -> Chapter[None]:
             "plain-network",
             hidden_variant("plain-network", sizes[1:-1]),
             plain_values(sizes),
-            Plain(sizes),
+            plain,
+            notes={"sizes": Note("plain-network", "sizes", {"sizes": plain.dashed})},
             cues=("neurons", "flow", "hidden", "sizes", "reads"),
         ),
         Step(

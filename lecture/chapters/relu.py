@@ -45,6 +45,8 @@ __all__ = [
     "one_in_words",
     "plan",
     "round_down",
+    "score_note",
+    "slope_notes",
 ]
 
 #: Every script key of the chapter: the last steps name both shapes when the two
@@ -102,15 +104,17 @@ class Slopes:
 
 @dataclass(frozen=True)
 class Side:
-    """One network of the comparison: its trace of our digit, its answer, and the shape
-    its title names (``None`` when both networks have the same shape)."""
+    """One network of the comparison: its trace of our digit, its answer, the shape
+    its title names (``None`` when both networks have the same shape) and its title's
+    heading (the activation's name and the answer, a note of the same-digit step)."""
 
-    name: str  # how the title names the activation
+    name: str  # the activation, as the title's note names it
     network: Network
     trace: Trace
     answer: int
     activation: float  # the answer's output activation
     shape: str | None
+    heading: Note
 
 
 @dataclass(frozen=True)
@@ -203,7 +207,29 @@ def _slope(name: str) -> Slope:
 
 def _side(name: str, network: Network, trace: Trace, shape: str | None) -> Side:
     answer = int(trace.prediction)
-    return Side(name, network, trace, answer, float(trace.output[answer]), shape)
+    heading = Note("same-digit", name.lower(), {"answer": answer})
+    return Side(name, network, trace, answer, float(trace.output[answer]), shape, heading)
+
+
+def slope_notes(slopes: Slopes) -> dict[str, Note]:
+    """The notes under each graph (``sigmoid-steepest``, ``sigmoid-after``, and the same
+    for ``relu``): the activation's steepest slope, and what is left after
+    ``slopes.layers`` layers of it; the scene typesets the two numbers."""
+    notes = {}
+    for slope in (slopes.sigmoid, slopes.relu):
+        notes[f"{slope.name}-steepest"] = Note(
+            "why-relu", "steepest", {"steepest": slope.steepest}
+        )
+        notes[f"{slope.name}-after"] = Note(
+            "why-relu", "after", {"layers": slopes.layers, "after": slope.after_layers}
+        )
+    return notes
+
+
+def score_note(share: float, digits: int) -> Note:
+    """What is written under a network's diagram: its accuracy ``share`` of ``digits``
+    validation digits (the note ``score``, in the first accuracy words' table)."""
+    return Note("accuracy-same", "score", {"share": share, "digits": digits})
 
 
 def comparison_step(inputs: Inputs) -> Step[Comparison]:
@@ -262,7 +288,11 @@ def accuracy_step(inputs: Inputs) -> Step[Scores]:
             "sigmoid_accuracy": round(100 * scores.sigmoid),
             "relu_accuracy": round(100 * scores.relu),
         }
-    return Step("accuracy", key, values, scores, cues=("sigmoid", "relu", "compare"))
+    notes = {
+        "sigmoid": score_note(scores.sigmoid, scores.digits),
+        "relu": score_note(scores.relu, scores.digits),
+    }
+    return Step("accuracy", key, values, scores, notes=notes, cues=("sigmoid", "relu", "compare"))
 
 
 def plan(inputs: Inputs) -> Chapter[None]:
@@ -293,6 +323,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
                 "relu_steepest": fraction_words(slopes.relu.steepest),
             },
             slopes,
+            notes=slope_notes(slopes),
             cues=("slope", "sigmoid", "left", "relu"),
         ),
         comparison_step(inputs),

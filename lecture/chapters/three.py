@@ -42,6 +42,7 @@ __all__ = [
     "answers_key",
     "at_least",
     "plan",
+    "verdict",
 ]
 
 #: Every script key of the chapter: a user's image (no label) has its own words for
@@ -108,9 +109,19 @@ class Task:
 @dataclass(frozen=True)
 class Answers:
     """Every digit shown, in the order shown, each to be answered by the network; the
-    labelled ones are counted right or wrong."""
+    labelled ones are counted right or wrong. ``verdicts`` are the words under each
+    digit (:func:`verdict`), in the same order."""
 
     digits: tuple[Digit, ...]
+    verdicts: tuple[Note, ...] = ()
+
+
+def verdict(digit: Digit, key: str) -> Note:
+    """The words under a digit's card: what the network reads (``note-reads`` of step
+    ``key``), and the true digit too when that is wrong (``note-misread``)."""
+    if digit.is_wrong and digit.label is not None:
+        return Note(key, "misread", {"answer": digit.prediction, "label": digit.label})
+    return Note(key, "reads", {"answer": digit.prediction})
 
 
 def _variant(key: str, digit: Digit, yours: str) -> str:
@@ -218,14 +229,19 @@ def plan(inputs: Inputs) -> Chapter[None]:
             "the-task",
             {"pixels": pixels},
             task,
-            notes={"remark": Note("the-task")},
+            notes={
+                "remark": Note("the-task"),
+                "numbers": Note("the-task", "numbers", {"count": task.count}),
+                "program": Note("the-task", "program"),
+                "answer": Note("the-task", "answer"),
+            },
             cues=("numbers", "program", "answer", "remark", "rules", "learns", "examples"),
         ),
         Step(
             "answers",
             answers,
             answer_values,
-            Answers(shown),
+            Answers(shown, tuple(verdict(d, "answers") for d in shown)),
             cues=answers_cues(answers),
         ),
     )

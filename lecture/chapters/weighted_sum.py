@@ -225,6 +225,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
                 "most": for_the_ear(patch.on_white.weighted_sum),
             },
             patch,
+            notes={"sum": Note("positive-patch", "sum")},
             cues=("patch", "weight", "sum", "about", "white"),
         ),
         Step(
@@ -236,6 +237,10 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
                 "white": for_the_ear(on_white),
             },
             edge,
+            notes={
+                "digit": Note("negative-surround", "digit"),
+                "white": Note("negative-surround", "white"),
+            },
             cues=("bands", "bright", "dark", "stroke", "digit", "white"),
         ),
     )

@@ -53,6 +53,7 @@ __all__ = [
     "Rung",
     "Speech",
     "ladder_key",
+    "piece_name",
     "plan",
     "where",
 ]
@@ -100,11 +101,13 @@ LOOP = "upper loop"
 @dataclass(frozen=True, eq=False)
 class PiecedDigit:
     """A real digit and its ink cut into the pieces ``PIECES`` hopes it is built from:
-    one mask per region, in the regions' order."""
+    one mask per region, in the regions' order, and each region's name as the script
+    words it (:func:`piece_name`)."""
 
     digit: Digit
     regions: tuple[Region, ...]
     masks: tuple[np.ndarray, ...]
+    names: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,9 +159,17 @@ class Ladder:
 
 @dataclass(frozen=True)
 class Speech:
-    """The ladder of understanding speech, bottom to top."""
+    """The ladder of understanding speech, bottom to top: each rung's cue mark
+    (``SPEECH``) and its box's words, the step's note of the same name."""
 
     words: tuple[str, ...]
+    labels: tuple[Note, ...] = ()
+
+
+def piece_name(region: Region) -> Note:
+    """A piece's name under its example, as the script words it: the pieces step's note
+    named after the region ("upper loop" is ``note-upper-loop``)."""
+    return Note("pieces", region.name.replace(" ", "-"))
 
 
 def where(layers: tuple[int, ...]) -> Note:
@@ -195,7 +206,8 @@ def rungs(sizes: tuple[int, ...]) -> tuple[Rung, ...]:
 
 def _pieced(digit: Digit) -> PiecedDigit:
     regions = PIECES[digit.kind]
-    return PiecedDigit(digit, regions, tuple(piece_masks(digit.pixels, regions)))
+    masks = tuple(piece_masks(digit.pixels, regions))
+    return PiecedDigit(digit, regions, masks, tuple(piece_name(r) for r in regions))
 
 
 def _strokes(pieced: PiecedDigit, tile: int) -> tuple[tuple[Stroke, ...], ...]:
@@ -297,7 +309,13 @@ def plan(inputs: Inputs) -> Chapter[None]:
                 *(("simple",) if hidden_count(sizes) > 1 else ()),
             ),
         ),
-        Step("speech", "speech", {}, Speech(SPEECH), cues=("ladder", *SPEECH)),
+        Step(
+            "speech",
+            "speech",
+            {},
+            Speech(SPEECH, tuple(Note("speech", word) for word in SPEECH)),
+            cues=("ladder", *SPEECH),
+        ),
         Step(
             "only-a-hope",
             "only-a-hope" + tidy,

@@ -1,5 +1,5 @@
 """The lecture's chapters as the export sees them: the catalogue's entries with their
-scene files (``lecture.catalogue`` keeps the order and the titles)."""
+scene files (``lecture.catalogue`` keeps the order; the script, the titles)."""
 
 from __future__ import annotations
 
@@ -39,16 +39,26 @@ class Chapter:
 
     name: str  # the scene file's stem: what users type in SCENES=...
     scene: str  # the Scene class inside it
-    title: str
+    #: A fixed title (test fixtures); None: the configured script's ``[chapters]`` title.
+    fixed_title: str | None
     path: Path
 
+    @property
+    def title(self) -> str:
+        """The chapter's title in the lecture's language (its chapter marker, headings)."""
+        if self.fixed_title is not None:
+            return self.fixed_title
+        from lecture.inputs import load_inputs  # the configured script, read once
 
-def _chapter(name: str, scene: str, title: str) -> Chapter:
-    return Chapter(name, scene, title, SCENES_DIR / f"{name}.py")
+        return load_inputs().script.title(self.name)
+
+
+def _chapter(name: str, scene: str) -> Chapter:
+    return Chapter(name, scene, None, SCENES_DIR / f"{name}.py")
 
 
 #: The lecture layer's catalogue, each chapter with its scene file.
-CHAPTERS: tuple[Chapter, ...] = tuple(_chapter(e.name, e.scene, e.title) for e in CATALOGUE)
+CHAPTERS: tuple[Chapter, ...] = tuple(_chapter(e.name, e.scene) for e in CATALOGUE)
 
 
 def select(names: Iterable[str] | None, chapters: Sequence[Chapter] = CHAPTERS) -> list[Chapter]:

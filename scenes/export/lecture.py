@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -17,21 +17,22 @@ import webvtt
 
 from lecture.inputs import Inputs
 from scenes.config import ConfigError
+from scenes.narration.languages import language
 from scenes.narration.recordings import (
     RecordingError,
     fallback_warning,
-    find_recording,
-    missing_recording,
     unmatched_recordings,
     unmatched_warning,
 )
 from scenes.narration.script import step_id_of
+from scenes.narration.voice import VoiceError
+from scenes.narration.voices import check_narration
 
 from . import video_worker
 from .catalogue import PROJECT_ROOT, Chapter, ExportError
 from .fingerprint import fingerprint
 from .integrity import intact, safe_name
-from .join import ChapterMark, join_videos, merge_subtitles
+from .join import ChapterMark, SubtitleTrack, join_videos, merge_subtitles
 from .jsonfile import read_json
 from .media import check_video
 from .options import ExportOptions
@@ -39,6 +40,7 @@ from .outputs import link_or_copy
 from .parts import MANIFEST_SHAPE, Outcome, Task, render_all
 from .publish import publish, staged
 from .quality import Quality
+from .transcript import step_descriptions, transcript_chapters, write_lecture_text
 from .whole import whole
 
 __all__ = [
@@ -226,10 +228,12 @@ def video_tasks(
     Raises
     ------
     ConfigError
-        With ``recordings_fallback = error``, if a step has no recording: named with
-        every other such step before anything renders (``make lecture``, ``make present``).
+        If the narration cannot say the chapters' steps (``check_narration``: with
+        ``recordings_fallback = error`` a step without a recording, named with every other
+        such step; the voice speaking another language than the script's), before
+        anything renders (``make lecture``, ``make present``).
     """
-    _check_recordings(chapters, inputs)
+    _check_narration(chapters, inputs)
     extra = [Path(video_worker.__file__)]
     return [
         video_task(
@@ -242,15 +246,14 @@ def video_tasks(
     ]  # fmt: skip
 
 
-def _check_recordings(chapters: Sequence[Chapter], inputs: Inputs) -> None:
-    """With ``narration = recordings`` and ``recordings_fallback = error``, refuse in one
-    line naming every step of ``chapters`` that has no recording (their plans say which
-    steps this configuration has), rather than one failed render per chapter."""
-    config = inputs.config
-    if config.narration != "recordings" or config.recordings_fallback != "error":
-        return
-    missing, step_ids = [], []
-    try:
+def _check_narration(chapters: Sequence[Chapter], inputs: Inputs) -> None:
+    """Refuse in one line what the narration cannot say for ``chapters``' steps
+    (``check_narration``: a step without a recording under ``recordings_fallback = error``,
+    the synthetic voice reading another language than its own), naming every such step
+    at once rather than one failed render per chapter. The steps are the chapters' plans'
+    (which steps this configuration has), planned only when the check needs them."""
+
+    def step_ids() -> Iterator[str]:
         for chapter in chapters:
             try:
                 plan = importlib.import_module(f"lecture.chapters.{chapter.name}").plan
@@ -258,14 +261,12 @@ def _check_recordings(chapters: Sequence[Chapter], inputs: Inputs) -> None:
             except Exception:  # not a lecture chapter, or a plan that fails: its render says
                 continue
             for step in steps:
-                step_id = step_id_of(chapter.path.stem, step.key, step.part)
-                step_ids.append(step_id)
-                if find_recording(config.recordings, step_id) is None:
-                    missing.append(step_id)
-    except RecordingError as exc:  # two recordings for one step
+                yield step_id_of(chapter.path.stem, step.key, step.part)
+
+    try:
+        check_narration(inputs.config, inputs.script, step_ids())
+    except (RecordingError, VoiceError) as exc:  # two recordings for one step, too
         raise ConfigError(str(exc)) from None
-    if missing:
-        raise ConfigError(str(missing_recording(config.recordings, missing, step_ids)))
 
 
 def _drawn_clips(sections: Path, scene: str, said: list[dict]) -> dict[str, Path]:
@@ -306,9 +307,9 @@ def _captions(said: list[dict], marks: list[ChapterMark]) -> list[srt.Subtitle]:
 def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> LectureResult:
     """Render what changed, then publish ``lecture.mp4``, ``lecture.srt`` and ``lecture.vtt``.
 
-    All three are built in the folder's staging area and replace the previous
-    pair together (``publish``): an error or a signal before that leaves the
-    previous pair as it was.
+    ``lecture.mp4`` carries the subtitles too, as a track in the script's language. All
+    three are built in the folder's staging area and replace the previous set together
+    (``publish``): an error or a signal before that leaves the previous set as it was.
 
     Raises
     ------
@@ -339,10 +340,21 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
         with staged(out) as staging:
             sounds = [parts / o.manifest["sound"] if o.manifest["sound"] else None
                       for o in outcomes]  # fmt: skip
-            marks = join_videos(videos, [c.title for c in chapters], staging / VIDEO, sounds)
+            # The subtitles also go into the video, as a track in the script's language.
+            spoken = language(inputs.script.language)
+            track = SubtitleTrack(subtitles, spoken.iso639_2, spoken.own_name)
+            marks = join_videos(
+                videos, [c.title for c in chapters], staging / VIDEO, sounds, subtitles=track
+            )
             captions = merge_subtitles(subtitles, marks, staging / SUBTITLES)
             webvtt.from_srt(str(staging / SUBTITLES)).save(str(staging / WEB_SUBTITLES))
-            publish(out, [VIDEO, SUBTITLES, WEB_SUBTITLES])
+            # The lecture as text: transcript.html and .pdf, and the descriptions track.
+            text = transcript_chapters(
+                [m.title for m in marks], [o.manifest for o in outcomes],
+                [m.start for m in marks], step_descriptions(chapters, inputs),
+            )  # fmt: skip
+            written = write_lecture_text(text, inputs.script, staging, VIDEO, WEB_SUBTITLES)
+            publish(out, [VIDEO, SUBTITLES, WEB_SUBTITLES, *written])
         notes = recording_notes(outcomes, inputs)
     return LectureResult(out / VIDEO, out / SUBTITLES, marks, outcomes, captions, notes)
 

@@ -13,6 +13,13 @@ Made in ``media/present/``, all in one flat folder that works offline when copie
 - ``lecture.html``: in class. PageDown/PageUp (clickers), arrows, F full screen,
   S reveal's speaker view with each step's headline and narration as notes.
 - ``self-running.html``: every slide plays with its narration and moves on by itself.
+  A start button (any key) begins it; then a Pause button (K) stops the clip, the
+  narration and the advance and plays on from where it was, and a Captions button (C)
+  shows what is said as subtitles, each step's cues from the chapter's subtitles timed
+  to its narration (``step_captions``). With ``prefers-reduced-motion: reduce`` no clip
+  plays: each step shows its end state while it is said, and the deck still moves on.
+- Both decks take their words from the script's ``[pages.deck]`` (``Deck``) and its
+  language for ``<html lang>``; each clip's text alternative is ``picture_text``.
 - ``lecture.pptx``: one slide per step playing its clip (its last frame as poster),
   the headline and narration as speaker notes.
 - ``draw.html`` (and its ``draw*`` files): the live page, where anyone draws a digit and
@@ -28,17 +35,22 @@ from __future__ import annotations
 import html
 import json
 import os
+import string
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import av
 import numpy as np
+import srt
 from pptx import Presentation
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.util import Emu
+
+from lecture.palette import Palette
+from scenes.narration.script import Script, ScriptError
 
 from .catalogue import PROJECT_ROOT, Chapter, ExportError, ExportInputError
 from .draw_page import PAGE, DrawPage
@@ -51,18 +63,23 @@ from .pptx_media import media_stored
 from .publish import publish, staged
 from .slides import slide_name, speaker_notes
 from .soundtrack import add_audio_stream, write_audio
+from .transcript import step_descriptions
 from .whole import whole
 
 __all__ = [
+    "DECK_WORDS",
     "HTML",
     "INDEX",
     "PPTX",
     "REVEAL",
     "SELF_RUNNING",
+    "Deck",
     "PresentResult",
     "Step",
     "make_present",
+    "picture_text",
     "summary",
+    "write_html",
 ]
 
 HTML, SELF_RUNNING, PPTX = "lecture.html", "self-running.html", "lecture.pptx"
@@ -89,6 +106,10 @@ class Step:
     narration: str | None
     duration: float
     audio: bool
+    #: What is said, as subtitles: (start, end, text), in seconds into the step.
+    captions: tuple[tuple[float, float, str], ...] = ()
+    #: What the picture shows, in words (``lecture.descriptions``); "" if not described.
+    description: str = ""
 
     @property
     def notes(self) -> str:
@@ -157,8 +178,46 @@ def _write_m4a(samples: np.ndarray, target: Path) -> None:
         write_audio(container, samples)
 
 
-def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path) -> list[Step]:
-    """Stage each step's clip, poster and narration; return the slides in lecture order."""
+#: A subtitle of the chapter's file starts at most this long before its step's start in
+#: the manifest (SRT keeps milliseconds, the manifest microseconds).
+_CUE_SLACK = 0.002
+
+
+def _chapter_cues(parts: Path, manifest: dict) -> list[tuple[float, float, str]]:
+    """The chapter's subtitles (the part's SRT, timed to each spoken sentence, or with
+    narration off each step's headline), in seconds into the chapter."""
+    if not manifest.get("subtitles"):
+        return []
+    text = (parts / manifest["subtitles"]).read_text(encoding="utf-8")
+    return [
+        (cue.start.total_seconds(), cue.end.total_seconds(), cue.content)
+        for cue in srt.parse(text)
+    ]
+
+
+def step_captions(
+    cues: Sequence[tuple[float, float, str]], start: float, duration: float
+) -> tuple[tuple[float, float, str], ...]:
+    """The subtitles of the step that starts ``start`` seconds into its chapter, moved to
+    the step's own time (each belongs to the step it starts in; none runs past its end)."""
+    mine = []
+    for begin, end, text in cues:
+        if start - _CUE_SLACK <= begin < start + duration - _CUE_SLACK:
+            a, b = max(0.0, begin - start), min(duration, end - start)
+            if b > a:
+                mine.append((round(a, 3), round(b, 3), text))
+    return tuple(mine)
+
+
+def _steps(
+    outcomes: Sequence[Outcome],
+    parts: Path,
+    cache: Path,
+    staging: Path,
+    descriptions: Mapping[str, str],
+) -> list[Step]:
+    """Stage each step's clip, poster and narration; return the slides in lecture order,
+    each with its picture's ``descriptions`` (by step id)."""
     from scenes.narration.audio import SAMPLE_RATE, decoded
 
     steps: list[Step] = []
@@ -166,6 +225,7 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
         manifest = outcome.manifest
         records = {r["name"]: r["sha256"] for r in manifest["files"]}
         video = parts / manifest["video"]
+        cues = _chapter_cues(parts, manifest)
         sound: np.ndarray | None = None
         for step in manifest["steps"]:
             key = step["section"].partition(".")[2] or step["section"]
@@ -197,108 +257,315 @@ def _steps(outcomes: Sequence[Outcome], parts: Path, cache: Path, staging: Path)
                     narration=step["narration"],
                     duration=step["duration"],
                     audio=has_audio,
+                    captions=step_captions(cues, step["start"], step["duration"]),
+                    description=descriptions.get(step["section"], ""),
                 )
             )
     return steps
 
 
-_PAGE = """<!doctype html>
-<html lang="en">
+#: The words of ``lecture.html`` and ``self-running.html`` in the script, ``[pages.deck]``:
+#: the page's title; the self-running page's start button (``start``, then ``keys``), its
+#: group of controls and their two buttons; reveal.js's arrows and the button that ends
+#: its blackout (B), which reveal would otherwise label in English.
+DECK_PAGE = "deck"
+DECK_WORDS = (
+    "title", "start", "keys", "controls", "pause", "captions", "previous", "next", "resume",
+)  # fmt: skip
+#: The keys that press the self-running page's buttons (reveal.js's own K, "up", is the
+#: arrow up's twin and goes back a slide there; C is free).
+PAUSE_KEY, CAPTIONS_KEY = "K", "C"
+
+
+@dataclass(frozen=True)
+class Deck:
+    """What the deck pages say and their colours: the script's ``[pages.deck]`` words in
+    its language, the palette's colours for the self-running page's controls."""
+
+    language: str
+    words: Mapping[str, str]
+    text: str  # the colour of the controls' words, on ``background``
+    background: str
+    highlight: str  # a pressed button, the keyboard's focus
+
+    @classmethod
+    def of(cls, script: Script, palette: Palette) -> Deck:
+        """Raises ``ExportInputError`` naming the script, table and text that is missing.
+
+        A text may name the keys of the self-running page's buttons, ``{pause_key}`` and
+        ``{captions_key}``."""
+        keys = {"pause_key": PAUSE_KEY, "captions_key": CAPTIONS_KEY}
+        try:
+            words = {
+                key: " ".join(script.page(DECK_PAGE, key, **keys).split()) for key in DECK_WORDS
+            }
+        except ScriptError as exc:
+            raise ExportInputError(str(exc)) from exc
+        return cls(
+            script.language,
+            words,
+            palette.text.to_hex(),
+            palette.background.to_hex(),
+            palette.highlight.to_hex(),
+        )
+
+
+def picture_text(step: Step) -> str:
+    """The text alternative of a step's picture: its clip's ``aria-label`` in both decks
+    (the one place it is chosen)."""
+    return step.description or step.headline
+
+
+_PAGE = string.Template("""<!doctype html>
+<html lang="$language">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>What is a neural network?</title>
+<title>$title</title>
 <link rel="stylesheet" href="reveal.css">
 <style>
-html, body, .reveal-viewport {{ background: {background}; color: #fff; margin: 0; }}
-.reveal .slides section {{ padding: 0; }}
-.reveal video.clip {{ display: block; width: 100%; height: 100%; max-width: none;
-  max-height: none; margin: 0; object-fit: contain; }}
-#start {{ position: fixed; inset: 0; z-index: 100; display: flex; align-items: center;
-  justify-content: center; background: rgba(0, 0, 0, .8); font: 32px sans-serif;
-  cursor: pointer; }}
+html, body, .reveal-viewport { background: $background; color: #fff; margin: 0; }
+.reveal .slides section { padding: 0; }
+.reveal video.clip { display: block; width: 100%; height: 100%; max-width: none;
+  max-height: none; margin: 0; object-fit: contain; }
+/* reveal.js's arrows (black by default) in the lecture's text colour, ringed when focused */
+.reveal .controls { color: $text; }
+.reveal .controls button:focus-visible { outline: 3px solid $highlight; outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: 0; padding: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+#start { position: fixed; inset: 0; z-index: 100; display: flex; flex-direction: column;
+  gap: 0.75em; align-items: center; justify-content: center; width: 100%; margin: 0;
+  border: 0; background: rgba(0, 0, 0, .8); color: #fff; font: 32px sans-serif;
+  cursor: pointer; }
+#start span { background: #000; padding: 0.2em 0.5em; }
+#start .keys { font-size: 24px; }
+#start:focus-visible span:first-child { outline: 3px solid $highlight; outline-offset: 4px; }
+#controls { position: fixed; left: 12px; bottom: 12px; z-index: 50; display: flex;
+  gap: 8px; }
+#controls button { display: inline-flex; align-items: center; gap: 0.4em; margin: 0;
+  padding: 0.3em 0.7em; font: 18px/1.2 "DejaVu Sans", sans-serif; color: $text;
+  background: $panel; border: 2px solid $text; border-radius: 6px; cursor: pointer; }
+#controls button[aria-pressed="true"] { color: $panel; background: $highlight;
+  border-color: $highlight; }
+#controls button:focus-visible { outline: 3px solid $text; outline-offset: 3px; }
+#controls svg { width: 1em; height: 1em; fill: currentColor; }
+#pause[aria-pressed="true"] .pause-icon, #pause[aria-pressed="false"] .play-icon {
+  display: none; }
+#caption { position: fixed; left: 50%; bottom: 10vh; z-index: 40; transform: translateX(-50%);
+  max-width: 80vw; margin: 0; padding: 0.15em 0.5em; color: #fff; background: #000;
+  font: clamp(18px, 4vh, 48px)/1.3 "DejaVu Sans", sans-serif; text-align: center;
+  white-space: pre-line; }
+#caption[hidden] { display: none; }
 </style>
 </head>
 <body>
-{start}<div class="reveal"><div class="slides">
-{slides}
+<h1 class="visually-hidden">$title</h1>
+$start$controls<div class="reveal"$inert><div class="slides">
+$slides
 </div></div>
+<script type="application/json" id="deck">$data</script>
 <script src="reveal.js"></script>
 <script src="notes.js"></script>
 <script>
-const SELF_RUNNING = {self_running};
+$script</script>
+</body>
+</html>
+""")
+
+#: The deck's behaviour; what it needs to know is the JSON block ``#deck`` (``_deck_data``).
+_SCRIPT = """"use strict";
+const DECK = JSON.parse(document.getElementById("deck").textContent);
+const SELF_RUNNING = DECK.selfRunning;
 const HOLD_MS = 600;  // the last frame stays this long before a self-running slide moves on
-function media(slide) {{
-  return {{ video: slide.querySelector("video.clip"), audio: slide.querySelector("audio") }};
-}}
-function showEnd(slide) {{  // the step's end state, still
-  const {{ video, audio }} = media(slide);
-  if (audio) audio.pause();
-  if (!video) return;
+const REDUCED = matchMedia("(prefers-reduced-motion: reduce)");
+let now = null;  // the current slide and what it plays: {slide, items, waiting, clock}
+let paused = false;  // the self-running page's pause button
+let captionsOn = false;
+let advance = null;  // the timer that moves a self-running slide on
+function media(slide) {
+  return { video: slide.querySelector("video.clip"), audio: slide.querySelector("audio") };
+}
+function stepOf(slide) { return DECK.steps[slide.dataset.step] || null; }
+function still(video) {  // the step's end state, its last frame, without playing it
   video.pause();
-  const end = () => {{ video.currentTime = Math.max(0, video.duration - 0.001); }};
+  const end = () => { video.currentTime = Math.max(0, video.duration - 0.001); };
   if (video.readyState >= 1) end();
-  else video.addEventListener("loadedmetadata", end, {{ once: true }});
-}}
-function play(slide) {{  // the step's animation from its start; it holds on its last frame
-  const {{ video, audio }} = media(slide);
-  let waiting = 0;
-  const done = () => {{
-    const here = Reveal.getCurrentSlide() === slide;
-    if (--waiting === 0 && SELF_RUNNING && here && !Reveal.isLastSlide()) {{
-      setTimeout(() => {{ if (Reveal.getCurrentSlide() === slide) Reveal.next(); }}, HOLD_MS);
-    }}
-  }};
-  for (const item of [video, audio]) {{
-    if (!item) continue;
-    waiting++;
-    item.onended = done;
+  else video.addEventListener("loadedmetadata", end, { once: true });
+}
+function timer(seconds) {  // a clock for a step with nothing to play: a still, no narration
+  let since = null, at = 0, alarm = null;
+  const clock = {
+    ended: false, onended: null,
+    get paused() { return since === null; },
+    get currentTime() {
+      return since === null ? at : Math.min(seconds, at + (performance.now() - since) / 1000);
+    },
+    set currentTime(t) { clock.pause(); at = t; clock.ended = false; },
+    play() {
+      if (since === null && !clock.ended) {
+        since = performance.now();
+        alarm = setTimeout(() => {
+          at = seconds; since = null; clock.ended = true;
+          if (clock.onended) clock.onended();
+        }, (seconds - at) * 1000);
+      }
+      return Promise.resolve();
+    },
+    pause() {
+      if (since === null) return;
+      at = clock.currentTime; since = null; clearTimeout(alarm);
+    },
+  };
+  return clock;
+}
+function stop() {
+  clearTimeout(advance);
+  advance = null;
+  if (now) for (const item of now.items) item.pause();
+  now = null;
+}
+function play(slide) {  // the step from its start; its clip holds on its last frame
+  stop();
+  const { video, audio } = media(slide);
+  const step = stepOf(slide);
+  const motionless = SELF_RUNNING && REDUCED.matches;  // the end state while it is said
+  const items = [];
+  if (video && motionless) still(video); else if (video) items.push(video);
+  if (audio) items.push(audio);
+  if (!items.length && motionless && step) items.push(timer(step.duration));
+  now = { slide, items, waiting: items.length, clock: audio || items[0] || null };
+  for (const item of items) {
+    item.onended = () => ended(slide);
     item.currentTime = 0;
-    item.play().catch(() => {{}});
-  }}
-}}
-function shown(event) {{
-  const previous = event.previousSlide;
-  if (previous && previous !== event.currentSlide) {{
-    const {{ video, audio }} = media(previous);
-    if (video) video.pause();
-    if (audio) audio.pause();
-  }}
-  const back = previous && Reveal.getIndices(previous).h > event.indexh;
-  if (back && !SELF_RUNNING) showEnd(event.currentSlide); else play(event.currentSlide);
-}}
-Reveal.initialize({{
-  width: {width}, height: {height}, margin: 0, minScale: 0.05, maxScale: 4,
+    if (!paused) item.play().catch(() => {});
+  }
+}
+function ended(slide) {
+  if (now && now.slide === slide && --now.waiting === 0) hold();
+}
+function hold() {  // a self-running slide moves on once all of it has played
+  const slide = now.slide;
+  if (!SELF_RUNNING || paused || Reveal.isLastSlide()) return;
+  advance = setTimeout(() => {
+    advance = null;
+    if (Reveal.getCurrentSlide() === slide && !paused) Reveal.next();
+  }, HOLD_MS);
+}
+function setPaused(value) {
+  paused = value;
+  document.getElementById("pause").setAttribute("aria-pressed", String(paused));
+  if (!now) return;
+  if (paused) {
+    clearTimeout(advance);
+    advance = null;
+    for (const item of now.items) item.pause();
+    return;
+  }
+  const left = now.items.filter((item) => !item.ended);
+  if (!left.length) hold();
+  for (const item of left) item.play().catch(() => {});
+}
+function setCaptions(value) {
+  captionsOn = value;
+  document.getElementById("captions").setAttribute("aria-pressed", String(captionsOn));
+  caption();
+}
+function caption() {  // the cue of the current step said now, when captions are on
+  const box = document.getElementById("caption");
+  if (!box) return;
+  let text = "";
+  const step = now && stepOf(now.slide);
+  if (captionsOn && step && now.clock) {
+    const t = now.clock.currentTime;
+    const cue = step.captions.find(([from, to]) => from <= t && t < to);
+    if (cue) text = cue[2];
+  }
+  if (box.textContent !== text) box.textContent = text;
+  box.hidden = !text;
+}
+function shown(event) {
+  const back = event.previousSlide && Reveal.getIndices(event.previousSlide).h > event.indexh;
+  if (back && !SELF_RUNNING) {
+    stop();
+    const { video } = media(event.currentSlide);
+    if (video) still(video);
+  } else {
+    play(event.currentSlide);
+  }
+}
+const pressed = (event) => event.target instanceof Element
+  && event.target.closest("#controls") && (event.key === " " || event.key === "Enter");
+Reveal.initialize({
+  width: DECK.width, height: DECK.height, margin: 0, minScale: 0.05, maxScale: 4,
   center: false, hash: true, controls: true, progress: true, slideNumber: false,
   transition: "none", backgroundTransition: "none", autoPlayMedia: false,
   preloadIframes: false, viewDistance: 2, plugins: [RevealNotes],
-}}).then(() => {{
+  // Space and Enter on a focused button press it (and do not also move the deck on).
+  keyboardCondition: (event) => !pressed(event),
+  ...(SELF_RUNNING ? { keyboard: {
+    [DECK.keys.pause.charCodeAt(0)]: () => setPaused(!paused),
+    [DECK.keys.captions.charCodeAt(0)]: () => setCaptions(!captionsOn),
+  } } : {}),
+}).then(() => {
+  for (const [selector, key] of [[".navigate-left", "previous"], [".navigate-right", "next"]]) {
+    for (const button of document.querySelectorAll(`.reveal .controls ${selector}`)) {
+      button.setAttribute("aria-label", DECK.words[key]);
+    }
+  }
+  for (const button of document.querySelectorAll(".reveal .resume-button")) {
+    button.textContent = DECK.words.resume;
+  }
   Reveal.on("slidechanged", shown);
-  const first = Reveal.getCurrentSlide();
+  if (SELF_RUNNING) {
+    document.getElementById("pause").addEventListener("click", () => setPaused(!paused));
+    document.getElementById("captions").addEventListener("click", () => setCaptions(!captionsOn));
+    const tick = () => { caption(); requestAnimationFrame(tick); };
+    tick();
+  }
   const start = document.getElementById("start");
-  if (start) {{
-    const go = () => {{
-      if (!start.isConnected) return;
-      start.remove();
-      play(Reveal.getCurrentSlide());
-    }};
-    start.addEventListener("click", go, {{ once: true }});
-    const key = (event) => {{  // the key that starts the lecture does nothing else
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      go();
-    }};
-    window.addEventListener("keydown", key, {{ once: true, capture: true }});
-  }} else {{
-    play(first);
-  }}
-}});
-</script>
-</body>
-</html>
+  if (!start) {
+    play(Reveal.getCurrentSlide());
+    return;
+  }
+  const moving = ["Tab", "Shift", "Control", "Alt", "Meta"];
+  const key = (event) => {  // any key starts the lecture, and does nothing else
+    if (moving.includes(event.key)) return;  // moving the focus starts nothing
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    go();
+  };
+  const go = () => {
+    if (!start.isConnected) return;
+    window.removeEventListener("keydown", key, { capture: true });
+    start.remove();
+    for (const inert of document.querySelectorAll("[inert]")) inert.inert = false;
+    play(Reveal.getCurrentSlide());
+  };
+  start.addEventListener("click", go, { once: true });
+  window.addEventListener("keydown", key, { capture: true });
+  start.focus();
+});
 """
 
-_START = '<div id="start">Click or press a key to start the lecture (it plays by itself)</div>\n'
+_START = string.Template(
+    '<button type="button" id="start"><span>$start</span>'
+    '<span class="keys">$keys</span></button>\n'
+)
+#: The self-running page's controls (hidden behind the start button until it is pressed)
+#: and the box its captions are shown in.
+_CONTROLS = string.Template("""<div id="controls" role="group" aria-label="$controls" inert>
+<button type="button" id="pause" aria-pressed="false" aria-keyshortcuts="$pause_key">
+<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path class="pause-icon"
+d="M3 2h4v12H3zM9 2h4v12H9z"/><path class="play-icon" d="M3 1.5 14 8 3 14.5z"/></svg>
+<span>$pause</span></button>
+<button type="button" id="captions" aria-pressed="false" aria-keyshortcuts="$captions_key">
+<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path fill-rule="evenodd"
+d="M1 2.5h14v11H1zM2.5 4v8h11V4zM3.5 9h5v1.5h-5zm6 0h3v1.5h-3zm-6-2.5h2V8h-2zm3 0h6V8h-6z"/>
+</svg>
+<span>$captions</span></button>
+</div>
+<p id="caption" hidden></p>
+""")
 
 
 def _slide_html(step: Step, self_running: bool) -> str:
@@ -311,11 +578,36 @@ def _slide_html(step: Step, self_running: bool) -> str:
     paragraphs = "".join(f"<p>{e(p)}</p>" for p in step.notes.split("\n\n"))
     return (
         f'<section data-step="{e(step.name)}" data-title="{e(step.title)}">\n'
+        f'  <h2 class="visually-hidden">{e(step.headline)}</h2>\n'
         f'  <video class="clip" src="{e(step.name)}.mp4" poster="{e(step.name)}.png" '
-        f'muted playsinline preload="auto" aria-label="{e(step.headline)}"></video>{audio}\n'
+        f'muted playsinline preload="auto" aria-label="{e(picture_text(step))}"></video>'
+        f"{audio}\n"
         f'  <aside class="notes">{paragraphs}</aside>\n'
         "</section>"
     )
+
+
+def _deck_data(
+    steps: Sequence[Step], deck: Deck, width: int, height: int, self_running: bool
+) -> str:
+    """What the deck's script needs, as JSON safe inside a ``<script>`` element: each
+    step's length and (self-running) captions, in seconds into the step."""
+    data = {
+        "selfRunning": self_running,
+        "width": width,
+        "height": height,
+        "words": {key: deck.words[key] for key in ("previous", "next", "resume")},
+        "keys": {"pause": PAUSE_KEY, "captions": CAPTIONS_KEY},
+        "steps": {
+            s.name: {
+                "duration": s.duration,
+                "captions": [list(cue) for cue in s.captions] if self_running else [],
+            }
+            for s in steps
+        },
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c")  # no "</script>" can end the block early
 
 
 def write_html(
@@ -325,18 +617,37 @@ def write_html(
     height: int,
     self_running: bool,
     extra: Sequence[tuple[int, str]] = (),
+    deck: Deck | None = None,
 ) -> None:
-    """The deck; ``extra`` are more slides, each with the index of the step it goes before."""
+    """The deck; ``extra`` are more slides, each with the index of the step it goes before.
+
+    ``deck`` is what the page says (default: the configured script's words)."""
+    if deck is None:
+        from lecture.inputs import load_inputs
+
+        inputs = load_inputs()
+        deck = Deck.of(inputs.script, inputs.palette)
     sections = [_slide_html(s, self_running) for s in steps]
     for at, section in reversed(sorted(extra, key=lambda e: e[0])):  # from the end, in order
         sections.insert(at, section)
-    page = _PAGE.format(
-        start=_START if self_running else "",
+    words = {key: html.escape(text) for key, text in deck.words.items()}
+    start = controls = ""
+    if self_running:
+        start = _START.substitute(words)
+        controls = _CONTROLS.substitute(words, pause_key=PAUSE_KEY, captions_key=CAPTIONS_KEY)
+    page = _PAGE.substitute(
+        language=html.escape(deck.language),
+        title=words["title"],
+        start=start,
+        inert=" inert" if self_running else "",
         slides="\n".join(sections),
-        self_running="true" if self_running else "false",
-        width=width,
-        height=height,
+        controls=controls,
+        data=_deck_data(steps, deck, width, height, self_running),
+        script=_SCRIPT,
         background=_background(),
+        text=deck.text,
+        panel=deck.background,
+        highlight=deck.highlight,
     )
     target.write_text(page, encoding="utf-8")
 
@@ -375,7 +686,7 @@ def write_pptx(steps: Sequence[Step], folder: Path, target: Path) -> None:
             poster_frame_image=str(folder / f"{step.name}.png"), mime_type="video/mp4",
         )  # fmt: skip
         movie.name = step.title
-        movie._element.xpath(".//p:cNvPr")[0].set("descr", step.notes)
+        movie._element.xpath(".//p:cNvPr")[0].set("descr", picture_text(step))
         _play_on_entry(movie)
         page.notes_slide.notes_text_frame.text = step.notes
     with whole(target) as partial, media_stored():
@@ -410,6 +721,7 @@ def make_present(
     source = ExportOptions(q, lecture, options.jobs, options.force, options.stream, options.config)
     with options.session() as inputs, source.session():
         page = DrawPage.of(inputs)  # the live page's data and words, checked before rendering
+        deck = Deck.of(inputs.script, inputs.palette)  # and the decks' words
         tasks = video_tasks(chapters, q, lecture, inputs, options.force)
         print(
             f"Presenting {len(tasks)} scene(s) at {q.folder} from the lecture's parts:",
@@ -419,15 +731,16 @@ def make_present(
         outcomes = render_all(tasks, source, PROJECT_ROOT, kept)
         parts = lecture / "parts" / q.folder
         with staged(out) as staging:
-            steps = _steps(outcomes, parts, out / CACHE / q.folder, staging)
+            described = step_descriptions(chapters, inputs)
+            steps = _steps(outcomes, parts, out / CACHE / q.folder, staging, described)
             if not steps:
                 raise ExportError("the scenes have no steps: nothing to present")
             for src, name in REVEAL_FILES:
                 link_or_copy(REVEAL / src, staging / name)
             drawing = page.write(staging)
             links = page.slides([s.name for s in steps], q.height)
-            write_html(steps, staging / HTML, q.width, q.height, self_running=False, extra=links)
-            write_html(steps, staging / SELF_RUNNING, q.width, q.height, self_running=True)
+            write_html(steps, staging / HTML, q.width, q.height, False, links, deck)
+            write_html(steps, staging / SELF_RUNNING, q.width, q.height, True, deck=deck)
             write_pptx(steps, staging, staging / PPTX)
             media = [f"{s.name}.{ext}" for s in steps for ext in ("mp4", "png")]
             media += [f"{s.name}.m4a" for s in steps if s.audio]

@@ -7,6 +7,10 @@ the file name to record for ``narration = recordings``, the headline and the
 narration. With ``narration = recordings`` it also says, on the console, which steps
 have no recording yet and which files of the folder match no step.
 
+Every word the document says itself (its title, the opening paragraph, the label of
+each step's file, the closing count) is the script's, ``[pages.script]``, so a German
+script makes a German document; the PDF says its language (``/Lang``), the script's.
+
 The PDF is laid out with text shaping (HarfBuzz, through fpdf2 and ``uharfbuzz``):
 without it, right-to-left words (a Hebrew or Arabic translation) come out with their
 letters in reverse order and Arabic unjoined; with it, each paragraph is ordered by
@@ -22,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from scenes.narration.languages import language
 from scenes.narration.recordings import (
     RecordingError,
     fallback_warning,
@@ -30,13 +35,24 @@ from scenes.narration.recordings import (
     unmatched_recordings,
     unmatched_warning,
 )
-from scenes.narration.script import Script, Words
+from scenes.narration.script import Script, ScriptError, Words
 
 from .whole import whole
 
-__all__ = ["ScriptEntry", "collect_steps", "main", "markdown", "recording_notes", "write_pdf"]
+__all__ = [
+    "PAGE",
+    "ScriptEntry",
+    "check_words",
+    "collect_steps",
+    "main",
+    "markdown",
+    "recording_notes",
+    "write_pdf",
+]
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core (make setup)
+#: The script's table of this document's own words: ``[pages.script]``.
+PAGE = "script"
 
 
 @dataclass(frozen=True)
@@ -70,37 +86,54 @@ def collect_steps(chapters: Sequence | None = None) -> list[ScriptEntry]:
     return steps
 
 
-def markdown(steps: Sequence[ScriptEntry], source: Path) -> str:
+def check_words(script: Script) -> None:
+    """Every text of ``[pages.script]`` there and fillable, before any scene runs.
+
+    Raises
+    ------
+    ScriptError
+        Naming the file, the table and the text missing or that cannot be filled.
+    """
+    _page(script, "title")
+    _page(script, "intro", source="x")
+    _page(script, "step", step="x", file="x")
+    _page(script, "total", steps=1, words=1)
+
+
+def _page(script: Script, key: str, **values: object) -> str:
+    """A text of ``[pages.script]`` filled with ``values``, on one line."""
+    return " ".join(script.page(PAGE, key, **values).split())
+
+
+def _words_total(steps: Sequence[ScriptEntry]) -> int:
+    return sum(len(step.words.narration.split()) for step in steps)
+
+
+def markdown(steps: Sequence[ScriptEntry], script: Script) -> str:
     """The script as Markdown: a heading per chapter, a block per step."""
-    lines = [
-        "# What is a neural network? — narration script",
-        "",
-        f"Words from `{source}`, filled with this configuration's real values. To narrate "
-        "the lecture yourself, record each step into the file named below (WAV, FLAC, MP3, "
-        "OGG or M4A; any of those suffixes), put the files in one folder and set "
-        "`narration = recordings` and `recordings = <folder>` in `manim.cfg`.",
-    ]
+    lines = [f"# {_page(script, 'title')}", "", _page(script, "intro", source=f"`{script.path}`")]
     chapter = None
-    words_total = 0
     for number, step in enumerate(steps, start=1):
         if step.chapter != chapter:
             chapter = step.chapter
             lines += ["", f"## {chapter}"]
-        words_total += len(step.words.narration.split())
+        label = _page(script, "step", step=f"`{step.words.step_id}`", file=f"`{step.recording}`")
         lines += [
             "",
-            f"### {number}. `{step.words.step_id}` → record `{step.recording}`",
+            f"### {number}. {label}",
             "",
             f"**{step.words.headline}**",
             "",
             step.words.narration,
         ]
-    lines += ["", f"*{len(steps)} steps, {words_total} words of narration.*", ""]
+    total = _page(script, "total", steps=len(steps), words=_words_total(steps))
+    lines += ["", f"*{total}*", ""]
     return "\n".join(lines)
 
 
-def write_pdf(steps: Sequence[ScriptEntry], target: Path) -> None:
-    """The same script as a PDF, in a font that has every character the words use."""
+def write_pdf(steps: Sequence[ScriptEntry], target: Path, script: Script) -> None:
+    """The same script as a PDF, in a font that has every character the words use, in
+    the script's language."""
     from fpdf import FPDF
     from fpdf.bidi import auto_detect_base_direction
     from fpdf.enums import Align, TextDirection
@@ -111,39 +144,37 @@ def write_pdf(steps: Sequence[ScriptEntry], target: Path) -> None:
         align = Align.R if rtl else Align.L
         pdf.multi_cell(0, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
 
+    title = _page(script, "title")
     pdf = FPDF(format="A4")
-    pdf.set_title("What is a neural network? Narration script")
+    pdf.set_title(title)
+    pdf.set_lang(language(script.language).tag)  # the catalogue's /Lang: "de", "pt-BR"
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_text_shaping(True)  # right-to-left words in their order, Arabic joined
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
-    pdf.multi_cell(
-        0, 9, "What is a neural network? Narration script", new_x="LMARGIN", new_y="NEXT"
-    )
+    paragraph(9, title)
     chapter = None
     for number, step in enumerate(steps, start=1):
         if step.chapter != chapter:
             chapter = step.chapter
             pdf.ln(4)
             pdf.set_font("DejaVu", "B", 14)
-            pdf.multi_cell(0, 8, chapter, new_x="LMARGIN", new_y="NEXT")
+            paragraph(8, chapter)
         pdf.ln(2)
         pdf.set_font("DejaVu", "B", 9)
         pdf.set_text_color(90, 90, 90)
-        pdf.multi_cell(
-            0,
-            5,
-            f"{number}. {step.words.step_id}   record: {step.recording}",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        label = _page(script, "step", step=step.words.step_id, file=step.recording)
+        paragraph(5, f"{number}. {label}")
         pdf.set_text_color(0, 0, 0)
         pdf.set_font("DejaVu", "B", 11)
         paragraph(6, step.words.headline)
         pdf.set_font("DejaVu", "", 11)
         paragraph(6, step.words.narration)
+    pdf.ln(4)
+    pdf.set_font("DejaVu", "", 9)
+    paragraph(5, _page(script, "total", steps=len(steps), words=_words_total(steps)))
     with whole(target) as partial:
         pdf.output(str(partial))
 
@@ -187,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         from lecture.inputs import load_inputs
 
         inputs = load_inputs(config)  # a file it cannot use stops here
-    except ConfigError as exc:
+        check_words(inputs.script)  # the document's own words: before any scene runs
+    except (ConfigError, ScriptError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     config = inputs.config
@@ -195,9 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     md = args.out / "script.md"
     with whole(md) as partial:
-        partial.write_text(markdown(steps, config.script), encoding="utf-8")
-    write_pdf(steps, args.out / "script.pdf")
-    words = sum(len(s.words.narration.split()) for s in steps)
+        partial.write_text(markdown(steps, inputs.script), encoding="utf-8")
+    write_pdf(steps, args.out / "script.pdf", inputs.script)
+    words = _words_total(steps)
     print(f"{len(steps)} steps, {words} words: {md} and {args.out / 'script.pdf'}")
     if config.narration == "recordings":
         notes = recording_notes(

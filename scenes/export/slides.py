@@ -25,6 +25,7 @@ from .options import ExportOptions
 from .parts import Outcome, Task, render_all
 from .publish import publish, staged
 from .quality import Quality
+from .transcript import step_descriptions
 
 __all__ = [
     "INDEX",
@@ -141,6 +142,7 @@ def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesRe
         )
         outcomes = render_all(tasks, options, PROJECT_ROOT, kept)
         slides: list[Slide] = []
+        descriptions = step_descriptions(chapters, inputs)
         with staged(out) as staging:
             for outcome in outcomes:
                 part = out / "parts" / q.folder / outcome.manifest["folder"]
@@ -150,8 +152,12 @@ def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesRe
                     shutil.copyfile(part / section["file"], staging / name)
                     title = f"{outcome.chapter.title} · {step}"
                     notes = speaker_notes(section["caption"], section.get("narration"))
-                    slides.append(Slide(staging / name, title, notes))
-            write_pdf(slides, staging / PDF)
+                    described = descriptions.get(section["section"], "")
+                    slides.append(
+                        Slide(staging / name, title, notes, outcome.chapter.title, described)
+                    )
+            script = inputs.script
+            write_pdf(slides, staging / PDF, script.page("deck", "title"), script.language)
             write_pptx(slides, staging / PPTX)
             stills = [s.image.name for s in slides]
             write_json(staging / INDEX, {"files": stills})

@@ -57,10 +57,11 @@ def size_braces(grid: PixelGrid, palette: Palette, font_size: float = TYPE.label
 
 
 class DigitCard(Group):
-    """A thumbnail of one digit; ``reveal()`` adds the network's answer below it.
+    """A thumbnail of one digit; ``reveal(words)`` adds the network's answer below it.
 
-    A wrong answer is said in words ("reads 7, is 9") and framed in the palette's
-    wrong colour, so it does not rely on colour alone.
+    The card holds no words of its own: the scene gives the verdict, from its script
+    (the plan's note for the digit). A wrong answer is said in words ("reads 7, is 9")
+    and framed in the palette's wrong colour, so it does not rely on colour alone.
 
     Parameters
     ----------
@@ -84,25 +85,25 @@ class DigitCard(Group):
         """The verdict's font size: in proportion to the card, never below readable."""
         return max(MIN_READABLE, 13.0 * self.grid.height)
 
-    def answer(self) -> VGroup:
-        """The verdict mobjects (not yet added): the answer text and, if wrong, a frame."""
+    def answer(self, words: str) -> VGroup:
+        """The verdict mobjects (not yet added): ``words``, the answer as the script says
+        it, in the colour of a right, wrong or unjudged answer and, if wrong, a frame."""
         d, p = self.digit, self.palette
         if d.label is None:
-            text, color = f"reads {d.prediction}", p.text
-        elif d.is_wrong:
-            text, color = f"reads {d.prediction}, is {d.label}", p.wrong
+            color = p.text
         else:
-            text, color = f"reads {d.prediction}", p.right
-        words = label(text, font_size=self.font_size, color=color)
-        words.next_to(self.grid, DOWN, buff=0.1)
-        verdict = VGroup(words)
+            color = p.wrong if d.is_wrong else p.right
+        text = label(words, font_size=self.font_size, color=color)
+        text.next_to(self.grid, DOWN, buff=0.1)
+        verdict = VGroup(text)
         if d.is_wrong:
             verdict.add(SurroundingRectangle(self.grid, color=p.wrong, buff=0.05))
         return verdict
 
-    def reveal(self) -> VGroup:
-        """The verdict, remembered on the card for tests; the scene fades it in."""
-        self.verdict = self.answer()
+    def reveal(self, words: str) -> VGroup:
+        """The verdict saying ``words``, remembered on the card for tests; the scene fades
+        it in."""
+        self.verdict = self.answer(words)
         return self.verdict
 
 

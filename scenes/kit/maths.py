@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -17,7 +17,7 @@ from manim.utils.color import ParsableManimColor
 
 from lecture.nearness import MOST_PLACES, places
 from lecture.palette import Palette
-from scenes.kit.text import label, lighten
+from scenes.kit.text import label, lighten, written
 from scenes.kit.type_scale import TYPE
 
 __all__ = [
@@ -28,11 +28,15 @@ __all__ = [
     "column_vector",
     "plot_function",
     "require_latex",
+    "slot",
     "tex",
     "tex_activation",
     "tex_count",
+    "tex_escape",
     "tex_number",
+    "tex_numerals",
     "tex_scientific",
+    "tex_words",
 ]
 
 #: What Debian/Ubuntu need for Manim's MathTex (tools/system-deps.sh installs them).
@@ -65,11 +69,19 @@ def require_latex() -> None:
 
 
 def tex_number(value: float, places: int = 2) -> str:
-    """A number as it appears inside an equation: fixed places, a true minus sign."""
+    """A number as it appears inside an equation: fixed places, a true minus sign, in
+    the scene language's numerals (:func:`tex_numerals`)."""
     text = f"{value:.{places}f}"
     if text.startswith("-") and float(text) == 0:
         text = text[1:]  # no "−0.00"
-    return text
+    return tex_numerals(text)
+
+
+def tex_numerals(text: str) -> str:
+    """Numerals (Python's notation) for LaTeX's maths mode in the scene's language: a
+    comma braced, ``{,}``, so that it is not spaced as punctuation (13{,}002 in English,
+    0{,}77 in German), a narrow space as ``\\,``."""
+    return written(text).replace(",", "{,}").replace("\u202f", r"\,").replace("\xa0", r"\,")
 
 
 def tex_scientific(value: float, digits: int = 2) -> str:
@@ -77,12 +89,63 @@ def tex_scientific(value: float, digits: int = 2) -> str:
     if value == 0 or 1e-2 <= abs(value) < 1e4:
         return tex_number(value)
     mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    return rf"{tex_numerals(mantissa)} \times 10^{{{int(exponent)}}}"
 
 
 def tex_count(n: int) -> str:
-    """13002 as 13{,}002: a thousands comma that LaTeX does not space out."""
-    return f"{n:,}".replace(",", "{,}")
+    """13002 as 13{,}002 (13.002 in German): a thousands mark LaTeX does not space out."""
+    return tex_numerals(f"{n:,}")
+
+
+#: LaTeX's special characters, each as TeX that typesets it as itself in text.
+_TEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "%": r"\%",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+
+
+def tex_escape(words: str) -> str:
+    r"""``words`` (the script's text) as TeX that typesets them as written inside
+    ``\text{…}``: LaTeX's special characters escaped, everything else kept."""
+    return "".join(_TEX_SPECIALS.get(char, char) for char in words)
+
+
+#: Stands for a value in a note that a formula typesets itself (:func:`slot`): not
+#: whitespace, so filling the note keeps it, and never in a script's words.
+_SLOT = "\x00"
+
+
+def slot(name: str) -> str:
+    """What a note is filled with in place of value ``name``, for :func:`tex_words` to
+    put the formula's own TeX of the value there."""
+    return f"{_SLOT}{name}{_SLOT}"
+
+
+def tex_words(text: str, typeset: Mapping[str, str], inside: bool = False) -> str:
+    r"""TeX for a note's ``text`` in a formula: its words as ``\text{…}`` (escaped by
+    :func:`tex_escape`), each :func:`slot` in it replaced by the TeX ``typeset`` gives
+    that value (``13{,}002``).
+
+    The words around a value are separate ``\text{…}`` parts, the value set as
+    mathematics between them, all joined by spaces:
+    ``\text{with } 13{,}002 \text{ parameters}``. With ``inside``, the value stands
+    within the one ``\text{…}`` (``\text{12{,}960 multiplications per digit}``).
+    """
+    parts: list[str] = []
+    for index, piece in enumerate(text.split(_SLOT)):
+        if index % 2:
+            parts.append(typeset[piece])
+        elif piece:
+            parts.append(tex_escape(piece) if inside else rf"\text{{{tex_escape(piece)}}}")
+    return rf"\text{{{''.join(parts)}}}" if inside else " ".join(parts)
 
 
 def tex(*parts: str, font_size: float, palette: Palette) -> MathTex:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import string
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,16 +21,16 @@ from network.errors import NetworkInputError
 from scenes.config import ConfigError
 from scenes.kit import held_frames
 from scenes.kit.camera import LectureCamera
-from scenes.kit.maths import require_latex
+from scenes.kit.maths import require_latex, slot, tex_words
 from scenes.kit.renderer import LectureRenderer
 from scenes.kit.stage import HEADLINE_BUFF, HEADLINE_SIZE
-from scenes.kit.text import label, warn_missing_glyphs
+from scenes.kit.text import label, use_numerals, warn_missing_glyphs
 from scenes.narration.cues import MAX_CPS, MIN_SECONDS, Cue, timed_cues
 from scenes.narration.narrator import PAUSE, StepAudio
 from scenes.narration.recordings import RecordingError
 from scenes.narration.script import ScriptError, Words, step_id_of
 from scenes.narration.voice import VoiceError
-from scenes.narration.voices import narrator_for
+from scenes.narration.voices import check_narration, narrator_for
 
 __all__ = [
     "BAD_INPUT_STATUS",
@@ -131,6 +132,7 @@ class LectureScene(Scene):
             self.inputs = load_inputs()
             self.chapter = type(self).PLAN(self.inputs)
             self.script = self.inputs.script
+            use_numerals(self.script.language)  # every number drawn in the script's notation
             self.script.check_scene(self.script_scene(), self.chapter.keys)
             for planned in self.chapter.steps:
                 self.script.check_marks(self.script_scene(), planned.key, planned.cues)
@@ -145,9 +147,11 @@ class LectureScene(Scene):
                 if self._writes_sound()
                 else None
             )
-            if self.narrator is not None:  # recordings_fallback = error: refused before drawing
-                self.narrator.check_steps(
-                    [step_id_of(self.script_scene(), s.key, s.part) for s in self.chapter.steps]
+            if self.narrator is not None:  # what the narration cannot say: refused before drawing
+                check_narration(
+                    config,
+                    self.script,
+                    [step_id_of(self.script_scene(), s.key, s.part) for s in self.chapter.steps],
                 )
         except (ConfigError, NetworkInputError, RecordingError, ScriptError, VoiceError) as exc:
             stop_on_bad_input(exc)
@@ -201,6 +205,32 @@ class LectureScene(Scene):
         where = f"{self.script.path}: [{self.script_scene()}.{note.key}] {field}"
         warn_missing_glyphs(text, where)
         return text
+
+    def formula_note(self, note: Note, inside: bool = False, **typeset: str) -> str:
+        r"""TeX for a note set in a formula: its words as ``\text{…}``, and each value
+        named in ``typeset`` written as the TeX given there (the formula's own number,
+        ``13{,}002``), where the script's words place it (see ``maths.tex_words``;
+        with ``inside``, within the words' ``\text{…}``).
+
+        Such a value is typeset by the formula, so its placeholder takes no format or
+        conversion (``{parameters}``, not ``{parameters:,}``).
+        """
+        field = f"note-{note.name}" if note.name else "note"
+        where = f"{self.script.path}: [{self.script_scene()}.{note.key}] {field}"
+        template = self.script.table(self.script_scene()).get(note.key, {}).get(field, "")
+        for _, name, spec, conversion in string.Formatter().parse(template):
+            if name in typeset and (spec or conversion):
+                stop_on_bad_input(
+                    ScriptError(
+                        f"{where}: {{{name}}} is written by the formula beside the words; "
+                        f"give it no format or conversion (write {{{name}}})"
+                    )
+                )
+        unknown = sorted(set(typeset) - set(note.values))
+        if unknown:
+            raise ValueError(f"{where}: the chapter gives no value {unknown[0]}")
+        slots = Note(note.key, note.name, {**note.values, **{n: slot(n) for n in typeset}})
+        return tex_words(self.note(slots), typeset, inside)
 
     def step(self, step: Step[Any]) -> None:
         """Start ``step``: its headline on screen, its narration spoken and subtitled,

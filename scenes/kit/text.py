@@ -22,7 +22,18 @@ from typing import TypeVar
 from manim import DecimalNumber, Mobject, Text, VMobjectFromSVGPath
 from manim.utils.color import ParsableManimColor
 
-__all__ = ["decimal", "label", "lighten", "missing_glyphs", "number_word", "warn_missing_glyphs"]
+from scenes.narration.numerals import PYTHON, Numerals, numerals
+
+__all__ = [
+    "decimal",
+    "label",
+    "lighten",
+    "missing_glyphs",
+    "number_word",
+    "use_numerals",
+    "warn_missing_glyphs",
+    "written",
+]
 
 M = TypeVar("M", bound=Mobject)
 
@@ -149,6 +160,29 @@ def warn_missing_glyphs(text: str, where: str) -> None:
         )
 
 
+#: How the scene's language writes numbers (0,77 in German): set by the scene from its
+#: script before anything is drawn (``LectureScene.setup``), Python's notation until then.
+_NUMERALS: list[Numerals] = [PYTHON]
+
+
+def use_numerals(language: str) -> None:
+    """Write every number drawn from now on as ``language`` writes it."""
+    _NUMERALS[0] = numerals(language)
+
+
+def written(text: str) -> str:
+    """``text``'s numerals (Python's notation) as the scene's language writes them."""
+    return _NUMERALS[0].written(text)
+
+
+class _LocalDecimal(DecimalNumber):
+    """A DecimalNumber in the scene language's numerals (its comma is set low, as Manim
+    sets a thousands comma)."""
+
+    def _get_num_string(self, number: float | complex) -> str:
+        return written(super()._get_num_string(number))
+
+
 def decimal(
     value: float, font_size: float, color: ParsableManimColor, places: int = 2
 ) -> DecimalNumber:
@@ -170,7 +204,7 @@ def decimal(
     DecimalNumber
         The number, cheap to copy and animate.
     """
-    number = DecimalNumber(value, num_decimal_places=places, font_size=font_size, color=color)
+    number = _LocalDecimal(value, num_decimal_places=places, font_size=font_size, color=color)
     return lighten(number)
 
 

@@ -25,7 +25,12 @@ Placeholders are Python format fields filled with values the chapter gets from
 ``network/``; ``{n!w}`` writes a number as a word ("three"), ``{n!o}`` as an
 ordinal ("first"), and ``{sizes!l}`` a list as "16, 32 and 8" (the word joining
 the last two is ``[meta] and``, "and" unless the script says otherwise). A step may carry
-extra on-screen texts in fields named ``note`` or ``note-<name>``. Numbers are
+extra on-screen texts in fields named ``note`` or ``note-<name>``. Two tables are not
+scenes: ``[chapters]`` holds each chapter's title (``three = "This is a three"``), and
+``[pages.<page>]`` the words of the pages, decks and documents the export writes
+(``[pages.deck] start = "…"``), and ``[describe.<scene>]`` a description of each
+beat's picture for those who cannot see it (``answer = "…"``; the text alternative of
+its stills and clips, the transcript's and the descriptions track's words). Numbers are
 never written into the words themselves: every number comes from a placeholder,
 so changing the digit or the network changes what is said.
 """
@@ -42,10 +47,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .spoken import Unspeakable, say, sentences, speakable
+from .numerals import numerals
+from .spoken import Unspeakable, collapsed, say, sentences, speakable
 
 __all__ = [
+    "CHAPTERS",
+    "DESCRIBE",
     "MARK",
+    "PAGES",
     "REQUIRED",
     "Script",
     "ScriptError",
@@ -57,8 +66,11 @@ __all__ = [
 ]
 
 REQUIRED = ("headline", "narration")
+#: The tables that hold no scene: chapter titles, and the words of each written page.
+CHAPTERS, PAGES, DESCRIBE = "chapters", "pages", "describe"
 _NOTE = re.compile(r"note(-[a-z0-9-]+)?")
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a chapter's or a page text's key
 #: A cue mark in a narration: ``@name`` at the start of a word.
 MARK = re.compile(r"(?<!\S)@([a-z][a-z0-9-]*)\s*")
 #: A step id with its part number, "plan.more-2": the words of step "plan.more".
@@ -90,10 +102,14 @@ class Words:
     #: Each cue mark of the narration: (the sentence it stands in, how far into that
     #: sentence it stands, as a fraction of its characters).
     marks: Mapping[str, tuple[int, float]] = dataclasses.field(default_factory=dict)
+    #: Symbols a voice would misread, as the language says them (``[meta] symbols``);
+    #: None: the English ones (``spoken.SYMBOLS``).
+    symbols: Mapping[str, str] | None = None
 
     def sentences(self) -> list[tuple[str, str]]:
         """(as shown, as spoken) for each sentence of the narration."""
-        return [(s, speakable(s, self.language)) for s in sentences(self.narration)]
+        symbols = None if self.symbols is None else dict(self.symbols)
+        return [(s, speakable(s, self.language, symbols)) for s in sentences(self.narration)]
 
 
 def step_id_of(scene: str, key: str, part: int | None = None) -> str:
@@ -109,7 +125,7 @@ def without_marks(text: str) -> tuple[str, dict[str, tuple[int, float]]]:
     A word's time within a sentence is not known (a voice gives each sentence's
     length), so a mark's moment is placed by its share of the sentence's characters.
     """
-    flat = " ".join(text.split())
+    flat = collapsed(text)
     clean, at, spots = [], 0, {}
     position = 0
     for match in MARK.finditer(flat):
@@ -118,7 +134,7 @@ def without_marks(text: str) -> tuple[str, dict[str, tuple[int, float]]]:
         spots[match.group(1)] = position
         at = match.end()
     clean.append(flat[at:])
-    plain = " ".join("".join(clean).split())
+    plain = collapsed("".join(clean))
     marks: dict[str, tuple[int, float]] = {}
     start = 0
     pieces = sentences(plain)
@@ -142,13 +158,19 @@ class _Unsaid(ValueError):
 
 
 class _Formatter(string.Formatter):
-    """Python's formatting, with ``!w`` (a whole number as a word), ``!o`` (an ordinal)
-    and ``!l`` (a list joined with the script's ``and``)."""
+    """Python's formatting in the language's numerals, with ``!w`` (a whole number as a
+    word), ``!o`` (an ordinal) and ``!l`` (a list joined with the script's ``and``)."""
 
     def __init__(self, language: str, conjunction: str) -> None:
         self.language = language
         self.conjunction = conjunction
+        self.numerals = numerals(language)
         self.field = ""  # the placeholder being filled, for a message
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        """Python's formatting, its numerals then written the language's way (13.002 and
+        0,77 in German; see :mod:`.numerals`)."""
+        return self.numerals.written(super().format_field(value, format_spec))
 
     def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
         self.field = field_name
@@ -214,6 +236,14 @@ class Script:
     language: str
     steps: Mapping[str, Mapping[str, Mapping[str, str]]]  # scene → step → field → text
     conjunction: str = "and"  # [meta] and: joins the last two items of a {list!l}
+    #: [chapters]: each chapter's title, by chapter name.
+    titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: [pages.<page>]: each page's words (templates), by key.
+    pages: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+    #: [meta] symbols: how the narration's symbols (×, →, ≈, σ) are said; None: English.
+    symbols: Mapping[str, str] | None = None
+    #: [describe.<scene>]: each beat's picture described (templates), by beat.
+    descriptions: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
     #: The scenes whose tables were read (by ``_entry``): see :meth:`scenes_read`.
     _read: set[str] = dataclasses.field(default_factory=set, compare=False, repr=False)
 
@@ -285,8 +315,8 @@ class Script:
                 f"the chapter gives: {', '.join(sorted(values)) or 'none'}"
             )
         try:
-            return " ".join(
-                _Formatter(self.language, self.conjunction).format(template, **values).split()
+            return collapsed(
+                _Formatter(self.language, self.conjunction).format(template, **values)
             )
         except _Unsaid as exc:
             raise ScriptError(f"{self._where(scene, key, field)}: {exc}") from None
@@ -326,6 +356,7 @@ class Script:
             narration,
             self.language,
             marks,
+            self.symbols,
         )
 
     def check_marks(self, scene: str, key: str, cues: Iterable[str]) -> None:
@@ -344,6 +375,45 @@ class Script:
             raise ScriptError(
                 f"{self._where(scene, key, 'narration')}: @{twice[0]} is marked twice"
             )
+
+    def title(self, chapter: str) -> str:
+        """The chapter's title (``[chapters]``): its chapter marker, slide titles, headings."""
+        try:
+            return self.titles[chapter]
+        except KeyError:
+            raise ScriptError(
+                f'{self.path}: [chapters] has no title for {chapter} (add {chapter} = "…")'
+            ) from None
+
+    def page(self, page: str, key: str, **values: Any) -> str:
+        """One text of a page the export writes (``[pages.<page>] <key>``), filled with
+        ``values``; every placeholder it uses must be given, like a step's words."""
+        template = self.pages.get(page, {}).get(key)
+        where = f"{self.path}: [{PAGES}.{page}] {key}"
+        if template is None:
+            raise ScriptError(f'{where}: missing (add {key} = "…" to [{PAGES}.{page}])')
+        return self._filled(template, where, values)
+
+    def description(self, scene: str, beat: str, values: Mapping[str, Any]) -> str | None:
+        """What ``beat``'s picture shows, in words (``[describe.<scene>] <beat>``), filled
+        from ``values`` (it may use any of them); None when the script has none."""
+        template = self.descriptions.get(scene, {}).get(beat)
+        if template is None:
+            return None
+        where = f"{self.path}: [{DESCRIBE}.{scene}] {beat}"
+        return collapsed(self._filled(template, where, values))
+
+    def _filled(self, template: str, where: str, values: Mapping[str, Any]) -> str:
+        missing = sorted(_fields(template) - set(values))
+        if missing:
+            raise ScriptError(
+                f"{where}: placeholder {{{missing[0]}}} has no value; the values given are: "
+                f"{', '.join(sorted(values)) or 'none'}"
+            )
+        try:
+            return _Formatter(self.language, self.conjunction).format(template, **values)
+        except (_Unsaid, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            raise ScriptError(f"{where}: cannot fill it ({exc})") from None
 
     def note(self, scene: str, key: str, name: str, values: Mapping[str, Any]) -> str:
         """An extra on-screen text of a step (field ``note`` or ``note-<name>``)."""
@@ -385,8 +455,8 @@ def _check_language(path: Path, language: str, conversions: set[str]) -> None:
     where = f"{path}: [meta] language = {language!r}"
     formatter = _Formatter(language, "and")
     try:
-        for sample in SPOKEN_SAMPLES:
-            speakable(sample, language)
+        for sample in SPOKEN_SAMPLES:  # as the language writes it, as the words will
+            speakable(numerals(language).written(sample), language)
         for conversion in sorted(conversions & set(CONVERSION_SAMPLES)):
             for number in CONVERSION_SAMPLES[conversion]:
                 formatter.format(f"{{n!{conversion}}}", n=number)
@@ -419,14 +489,29 @@ def load_script(path: Path | str) -> Script:
         raise ScriptError(
             f"{path}: [meta] language = {language!r}: num2words cannot say it"
         ) from None
-    unknown_meta = sorted(set(meta) - {"language", "and"})
+    unknown_meta = sorted(set(meta) - {"language", "and", "symbols"})
     if unknown_meta:
         raise ScriptError(f"{path}: [meta] has an unknown key {unknown_meta[0]!r}")
+    symbols = meta.get("symbols")
+    if symbols is not None and not (
+        isinstance(symbols, dict) and all(isinstance(w, str) for w in symbols.values())
+    ):
+        raise ScriptError(
+            f'{path}: [meta] symbols must be a table of words, e.g. {{ "×" = "by" }}'
+        )
+    if symbols is not None:  # a word stands apart from its neighbours; punctuation does not
+        symbols = {k: f" {w.strip()} " if w.strip().isalpha() else w for k, w in symbols.items()}
     conjunction = meta.get("and", "and")
     if not isinstance(conjunction, str) or not conjunction.strip():
         raise ScriptError(f'{path}: [meta] and must be a word such as "and"')
-    steps: dict[str, dict[str, dict[str, str]]] = {}
+    titles = _words_table(path, data.pop(CHAPTERS, {}), f"[{CHAPTERS}]", one_line=True)
+    pages = _tables_of_words(path, data.pop(PAGES, {}), PAGES, "deck")
+    descriptions = _tables_of_words(path, data.pop(DESCRIBE, {}), DESCRIBE, "layers")
     conversions: set[str] = set()
+    for table in (titles, *pages.values(), *descriptions.values()):
+        for text in table.values():
+            conversions |= {c for _, _, _, c in string.Formatter().parse(text) if c}
+    steps: dict[str, dict[str, dict[str, str]]] = {}
     for scene, table in data.items():
         if not isinstance(table, dict):
             raise ScriptError(f"{path}: {scene} must be a table of steps ([{scene}.<step>])")
@@ -449,4 +534,36 @@ def load_script(path: Path | str) -> Script:
                 conversions |= _check_template(path, where, field, template)
             steps.setdefault(scene, {})[key] = dict(entry)
     _check_language(path, language, conversions)
-    return Script(path, language, steps, conjunction.strip())
+    return Script(
+        path, language, steps, conjunction.strip(), titles=titles, pages=pages,
+        symbols=symbols, descriptions=descriptions,
+    )  # fmt: skip
+
+
+def _tables_of_words(path: Path, tables: object, name: str, example: str) -> dict[str, dict]:
+    """``[<name>.<part>]`` tables of texts (``[pages.deck]``, ``[describe.layers]``)."""
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise ScriptError(f"{path}: [{name}] holds one table of texts each ([{name}.{example}] …)")
+    return {
+        part: _words_table(path, table, f"[{name}.{part}]", one_line=False)
+        for part, table in tables.items()
+    }
+
+
+def _words_table(path: Path, table: object, where: str, one_line: bool) -> dict[str, str]:
+    """A table of texts by key (``[chapters]``, ``[pages.<page>]``), checked."""
+    if not isinstance(table, dict):
+        raise ScriptError(f'{path}: {where} must be a table of texts (key = "…")')
+    for key, text in table.items():
+        if not _NAME.fullmatch(key) or not isinstance(text, str):
+            raise ScriptError(
+                f"{path}: {where} {key}: must be a text named with lower-case letters, "
+                "digits, dashes and underscores"
+            )
+        try:
+            _fields(text)
+        except ValueError as exc:
+            raise ScriptError(f"{path}: {where} {key}: {exc}") from exc
+        if one_line and "\n" in text.strip():
+            raise ScriptError(f"{path}: {where} {key} must be one line")
+    return dict(table)

@@ -13,11 +13,14 @@ from functools import cache
 
 from num2words import num2words
 
+from .numerals import numerals
+
 __all__ = [
     "NUM2WORDS_ERRORS",
     "NUMBER",
     "SHAPE",
     "Unspeakable",
+    "collapsed",
     "say",
     "sentences",
     "speakable",
@@ -135,12 +138,24 @@ def _percent_word(language: str) -> str:
 
 
 def speakable(text: str, language: str = "en", symbols: dict[str, str] | None = None) -> str:
-    """``text`` with every number spelled out and every symbol put into words."""
+    """``text`` with every number spelled out and every symbol put into words; its
+    numerals are read in ``language``'s notation (0,77 in German)."""
+    text = numerals(language).read(text)
     for symbol, words in (SYMBOLS if symbols is None else symbols).items():
         text = text.replace(symbol, words)
     text = SHAPE.sub(lambda m: m[0].replace("-", ", "), text)
     text = NUMBER.sub(lambda m: spoken_number(m[1], m[2], m[3], m[4], language=language), text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+#: Runs of spaces, tabs and line breaks; a no-break space (12,5 % in German) is kept.
+_BREAKABLE_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def collapsed(text: str) -> str:
+    """``text`` with each run of ordinary whitespace made one space, ends stripped; a
+    no-break space stays, binding what it binds (a number to its percent sign)."""
+    return _BREAKABLE_SPACE.sub(" ", text).strip()
 
 
 def sentences(text: str) -> list[str]:
@@ -150,5 +165,5 @@ def sentences(text: str) -> list[str]:
     lower-case word. Joining the pieces with single spaces gives back the text
     with its whitespace collapsed.
     """
-    flat = " ".join(text.split())
+    flat = collapsed(text)
     return [part for part in _SENTENCE_END.split(flat) if part]

@@ -93,6 +93,21 @@ class Voice:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise VoiceError(f"{self.config}: not a Piper voice config ({exc})") from exc
 
+    def language(self) -> str | None:
+        """The language the voice speaks, as its ``.onnx.json`` names it: ``language.code``
+        ("en_US"), else the eSpeak voice its phonemes come from (``espeak.voice``,
+        "en-us"); None if it names neither (or cannot be read: ``check`` says why)."""
+        try:
+            settings = json.loads(self.config.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        for section, key in (("language", "code"), ("espeak", "voice")):
+            table = settings.get(section) if isinstance(settings, dict) else None
+            code = table.get(key) if isinstance(table, dict) else None
+            if isinstance(code, str) and code.strip():
+                return code.strip()
+        return None
+
     def key(self, text: str) -> str:
         """The cache key of ``text`` in this voice with these settings."""
         if self._digest is None:
