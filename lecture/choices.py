@@ -3,23 +3,31 @@
 ``network/`` answers questions of mathematics; which neurons a picture has room
 for, which pixels stand for the 784, how far an axis runs or how to speak of the
 hidden layers are choices of the lecture. They live here, once, so that every
-chapter (and the kit drawing them) makes the same choice.
+chapter (and the kit drawing them) makes the same choice; so do the words several
+chapters choose alike (a colour's name, what is written under a digit's card), so no
+chapter's plan imports another's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from lecture.step import Note
 from network.data import IMAGE_SIDE
 from network.errors import NetworkInputError
+
+if TYPE_CHECKING:
+    from lecture.inputs import Digit, Inputs
 
 __all__ = [
     "DRAWN_PIXELS",
     "MAX_DRAWN",
     "axis_reach",
     "busiest_window",
+    "colour_words",
     "drawn_neurons",
     "drawn_pixel_cells",
     "drawn_rows",
@@ -27,6 +35,7 @@ __all__ = [
     "hidden_kind",
     "hidden_variant",
     "spread_neurons",
+    "verdict",
     "weight_scale",
 ]
 
@@ -174,3 +183,22 @@ def busiest_window(pixels: np.ndarray, size: int = 5) -> tuple[int, int]:
             if spread > best:
                 best, where = spread, (r, c)
     return where
+
+
+def colour_words(inputs: Inputs) -> dict[str, str]:
+    """The palette's two colours as the words name them: ``{"positive": …, "negative":
+    …}``, each the script's ``[words.colours]`` word for the palette's colour ("green",
+    "grün"), so every chapter (and the drawing page) names a colour alike."""
+    script, palette = inputs.script, inputs.palette
+    return {
+        "positive": script.word("colours", palette.positive_key),
+        "negative": script.word("colours", palette.negative_key),
+    }
+
+
+def verdict(digit: Digit, key: str) -> Note:
+    """The words under a digit's card: what the network reads (``note-reads`` of step
+    ``key``), and the true digit too when that is wrong (``note-misread``)."""
+    if digit.is_wrong and digit.label is not None:
+        return Note(key, "misread", {"answer": digit.prediction, "label": digit.label})
+    return Note(key, "reads", {"answer": digit.prediction})

@@ -1,7 +1,9 @@
 """The one place colours live. Scenes ask the palette; they never name a colour.
 
 ``classic`` draws positive weights green and negative red; ``colorblind`` uses
-blue and orange, which stay distinct for the common red-green deficiencies.
+blue and orange, which stay distinct for the common red-green deficiencies. The words
+name a colour in the script's language: the palette gives its key in the script's
+``[words.colours]`` (``lecture.choices.colour_words``), not a word.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ class Palette:
     wrong: ManimColor
     right: ManimColor
     pieces: tuple[ManimColor, ...]  # one colour per part of a digit (loop, line, …)
-    positive_name: str  # what captions call the positive colour
-    negative_name: str
+    #: The positive and negative colours' names: their keys in ``[words.colours]``.
+    positive_key: str
+    negative_key: str
 
     def signed_color(self, value: float) -> ManimColor:
         """Colour by sign: the palette's positive or negative colour."""
@@ -63,8 +66,8 @@ CLASSIC = Palette(
     right=ManimColor("#3FB950"),
     # Okabe–Ito yellow, reddish purple, sky blue: distinct for every viewer.
     pieces=(ManimColor("#F0E442"), ManimColor("#CC79A7"), ManimColor("#56B4E9")),
-    positive_name="green",
-    negative_name="red",
+    positive_key="green",
+    negative_key="red",
 )
 
 PALETTES: dict[str, Palette] = {
@@ -78,8 +81,8 @@ PALETTES: dict[str, Palette] = {
         negative=ManimColor("#E69F00"),
         wrong=ManimColor("#E69F00"),
         right=ManimColor("#56B4E9"),
-        positive_name="blue",
-        negative_name="orange",
+        positive_key="blue",
+        negative_key="orange",
     ),
 }
 

@@ -24,7 +24,6 @@ from manim import (
     FadeTransform,
     Indicate,
     Line,
-    ManimColor,
     Rectangle,
     ReplacementTransform,
     ShowPassingFlash,
@@ -57,7 +56,7 @@ from scenes.kit.neuron_field import (
 )
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
-from scenes.kit.text import decimal, label
+from scenes.kit.text import decimal, label, wrapped
 from scenes.kit.type_scale import TYPE
 from scenes.kit.zoom import PixelCloseUp
 
@@ -78,20 +77,6 @@ ROW_LAG = 0.15
 #: as they arrive, over the last ``1 − ARRIVAL`` of that time).
 PULSE_SECONDS = 1.6
 ARRIVAL = 0.55
-
-
-def wrapped(text: str, width: float, size: float, color: ManimColor) -> VGroup:
-    """``text`` as left-aligned lines no wider than ``width`` (the script's notes are
-    one line of words; where they break depends on the room the layout leaves)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and label(f"{lines[-1]} {word}", size, color).width <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return VGroup(*(label(line, size, color) for line in lines)).arrange(
-        DOWN, aligned_edge=LEFT, buff=0.12
-    )
 
 
 def glint(edge: Line) -> Animation:

@@ -9,6 +9,7 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     AnimationGroup,
     Circumscribe,
     FadeIn,
@@ -29,10 +30,13 @@ from scenes.kit.diagram import NetworkDiagram
 from scenes.kit.gallery import DigitCard, card_grid, right_verdicts, wrong_marks
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
-from scenes.kit.text import label
+from scenes.kit.text import label, wrapped
 from scenes.kit.type_scale import TYPE
 
 __all__ = ["ThePlan"]
+
+#: Room between a plan row's heading and its words.
+ROW_BUFF = 0.5
 
 
 class ThePlan(LectureScene):
@@ -46,12 +50,16 @@ class ThePlan(LectureScene):
             (self.note(heads.this_chapter), self.note(step.notes["this-chapter"])),
             (self.note(heads.next_chapter), self.note(step.notes["next-chapter"])),
         ]
+        titles = [label(head, TYPE.body, p.highlight) for head, _ in rows]
+        # A row's words take the room its heading leaves, on more lines if need be.
+        room = STAGE.width - max(title.width for title in titles) - ROW_BUFF
+        bodies = [wrapped(body, room, TYPE.body, p.text) for _, body in rows]
         self.plan = VGroup(
             *(
-                VGroup(
-                    label(head, TYPE.body, p.highlight), label(body, TYPE.body, p.text)
-                ).arrange(RIGHT, buff=0.5)
-                for head, body in rows
+                VGroup(head, body[0]).arrange(RIGHT, buff=ROW_BUFF)
+                if len(body) == 1  # one line: the words themselves
+                else VGroup(head, body).arrange(RIGHT, buff=ROW_BUFF, aligned_edge=UP)
+                for head, body in zip(titles, bodies, strict=True)
             )
         ).arrange(DOWN, buff=0.8, aligned_edge=LEFT)
         STAGE.center_on(self.plan)

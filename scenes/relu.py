@@ -17,6 +17,7 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     RIGHT,
     UP,
     Axes,
@@ -53,12 +54,15 @@ from scenes.kit.maths import activation_axes, plot_function, tex, tex_number, te
 from scenes.kit.scene import LectureScene
 from scenes.kit.stage import STAGE
 from scenes.kit.text import label
+from scenes.kit.text import wrapped as wrapped_lines
 from scenes.kit.type_scale import TYPE
 
 __all__ = ["Graph", "LitNetwork", "SigmoidVsRelu", "score_text", "wrapped"]
 
 #: The most characters on a line of the closing picture's notes.
 WRAP = 34
+#: Room between the two networks compared side by side.
+SIDE_BUFF = 1.0
 #: How long a stretch of a graph stays lit when the narration names it.
 POINTING = 0.9
 
@@ -235,14 +239,19 @@ class SigmoidVsRelu(LectureScene):
         accuracy = self.chapter.step("accuracy")
         self.sigmoid_side = self.lit_diagram(sides.sigmoid)
         self.relu_side = self.lit_diagram(sides.relu)
-        both = VGroup(self.sigmoid_side, self.relu_side).arrange(RIGHT, buff=1.0, aligned_edge=UP)
-        # The next step writes each network's score under its diagram: room is kept here.
-        self.scores = VGroup(
-            *(
-                label(self.note(accuracy.notes[name]), TYPE.small, self.palette.text)
-                for name in ("sigmoid", "relu")
-            )
+        both = VGroup(self.sigmoid_side, self.relu_side).arrange(
+            RIGHT, buff=SIDE_BUFF, aligned_edge=UP
         )
+        # The next step writes each network's score under its diagram: room is kept here.
+        # Each score keeps to its own diagram's room, on two lines if need be (German).
+        room = min(self.sigmoid_side.width, self.relu_side.width) + SIDE_BUFF - 0.2
+        scores = (
+            wrapped_lines(
+                self.note(accuracy.notes[name]), room, TYPE.small, self.palette.text, ORIGIN
+            )
+            for name in ("sigmoid", "relu")
+        )
+        self.scores = VGroup(*(lines[0] if len(lines) == 1 else lines for lines in scores))
         for text, side in zip(self.scores, (self.sigmoid_side, self.relu_side), strict=True):
             text.next_to(side.diagram, DOWN, buff=0.3)
         lowest = min(text.get_y() for text in self.scores)

@@ -9,11 +9,13 @@ Render: ``manim render scenes/why_layers.py`` (``-ql`` preview, ``-s`` last fram
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
 from manim import (
     DOWN,
+    ORIGIN,
     RIGHT,
     UP,
     Circumscribe,
@@ -40,10 +42,13 @@ from scenes.kit.grids import PixelGrid, TintedGrid
 from scenes.kit.scene import LectureScene
 from scenes.kit.shapes import boxed_label, chain_arrows
 from scenes.kit.stage import STAGE
-from scenes.kit.text import label
+from scenes.kit.text import label, wrapped
 from scenes.kit.type_scale import TYPE
 
 __all__ = ["WhyLayers", "after"]
+
+#: Least room between two rungs' words on the ladder.
+HEAD_GAP = 0.25
 
 
 def after(step: Step[Any], cue: str | None) -> str | None:
@@ -264,10 +269,18 @@ class WhyLayers(LectureScene):
         Group(*columns).arrange(RIGHT, buff=gap)
         heads = VGroup()
         top = min(column.get_bottom()[1] for column in columns) - 0.3
+        # A rung's words keep to its own column's room (German names run longer).
+        pitch = min((b.get_x() - a.get_x() for a, b in pairwise(columns)), default=99.0)
+        room = pitch - HEAD_GAP
         for column, rung in zip(columns, ladder.rungs, strict=True):
+            what, where = (
+                wrapped(self.note(name), room, size, colour, aligned_edge=ORIGIN)
+                for name, size, colour in (
+                    (rung.what, TYPE.body, p.text), (rung.where, TYPE.label, p.muted)
+                )
+            )  # fmt: skip
             head = VGroup(
-                label(self.note(rung.what), TYPE.body, p.text),
-                label(self.note(rung.where), TYPE.label, p.muted),
+                what[0] if len(what) == 1 else what, where[0] if len(where) == 1 else where
             )
             head.arrange(DOWN, buff=0.08).move_to((column.get_x(), 0.0, 0.0), aligned_edge=UP)
             heads.add(head.shift(top * UP))

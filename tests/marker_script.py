@@ -1,11 +1,11 @@
 """A script whose every text is a marker: what a scene draws with it shows which words
 come from the script and which were typed in code.
 
-Each headline, note, chapter title and page text becomes ``MARKER``; the values a
-text uses stay as plain placeholders (digits, no number words), so the chapters fill
-it as they fill the real one. The narration is never drawn: it keeps every
-placeholder of its step (a step must use every value its chapter gives) and no marks,
-so each moment draws at once.
+Each headline, note, chapter title, page text and shared word (``[words.<kind>]``)
+becomes ``MARKER``; the values a text uses stay as plain placeholders (digits, no number
+words), so the chapters fill it as they fill the real one. The narration is never
+drawn: it keeps every placeholder of its step (a step must use every value its chapter
+gives) and no marks, so each moment draws at once.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import string
 import tomllib
 from pathlib import Path
 
-from scenes.narration.script import CHAPTERS, DESCRIBE, MARK, PAGES, REQUIRED
+from scenes.narration.script import CHAPTERS, DESCRIBE, MARK, PAGES, REQUIRED, WORDS
 
 __all__ = ["FORMULA_NAMES", "MARKER", "marker_script", "words_not_from"]
 
@@ -51,12 +51,12 @@ def marker_script(source: Path, target: Path) -> Path:
     data = tomllib.loads(source.read_text(encoding="utf-8"))
     lines = ["[meta]", f"language = {json.dumps(data['meta']['language'])}", f'and = "{MARKER}"']
     lines += [f"[{CHAPTERS}]"] + [f"{k} = {json.dumps(MARKER)}" for k in data.get(CHAPTERS, {})]
-    for kind in (PAGES, DESCRIBE):
+    for kind in (PAGES, DESCRIBE, WORDS):
         for page, table in data.get(kind, {}).items():
             lines.append(f"[{kind}.{page}]")
             lines += [f"{k} = {json.dumps(_marked(v))}" for k, v in table.items()]
     for scene, steps in data.items():
-        if scene in ("meta", CHAPTERS, PAGES, DESCRIBE):
+        if scene in ("meta", CHAPTERS, PAGES, DESCRIBE, WORDS):
             continue
         for key, entry in steps.items():
             lines.append(f"[{scene}.{key}]")

@@ -73,11 +73,12 @@ def test_the_plan_counts_the_arrays(network_shape: str) -> None:
         "biases": biases,
         "parameters": weights + biases,
     }
-    palette = load_inputs().palette
+    inputs = load_inputs()
+    palette = inputs.palette
     assert chapter.step("every-knob").values == {
         "parameters": weights + biases,
-        "positive": palette.positive_name,
-        "negative": palette.negative_name,
+        "positive": inputs.script.word("colours", palette.positive_key),
+        "negative": inputs.script.word("colours", palette.negative_key),
     }
     assert chapter.step("learning").values == {"parameters": weights + biases}
     if network_shape == "16-16":
@@ -112,8 +113,8 @@ def check_wording(name: str, inputs: Inputs) -> None:
     # The colours named are the palette's, whatever it is.
     palette = inputs.palette
     assert (knobs.values["positive"], knobs.values["negative"]) == (
-        palette.positive_name,
-        palette.negative_name,
+        inputs.script.word("colours", palette.positive_key),
+        inputs.script.word("colours", palette.negative_key),
     ), name
     # Every step's words fill from its values, and each cue mark is one it draws.
     for step in chapter.steps:

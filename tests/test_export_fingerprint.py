@@ -166,3 +166,21 @@ def test_words_a_plan_borrows_from_another_chapter_count(tmp_path: Path) -> None
     assert fingerprint(weighted, "video", "480p15", edited) != fingerprint(
         weighted, "video", "480p15", inputs
     )
+
+
+def test_a_colour_word_counts_for_the_chapters_that_say_it(tmp_path: Path) -> None:
+    """``[words.colours]`` is read by the plans that name a colour: editing the palette's
+    positive colour's word re-renders those chapters, and no other."""
+    inputs = load_inputs()
+    key = inputs.palette.positive_key
+    word = inputs.script.vocabulary["colours"][key]
+    edited = _edited_script(tmp_path, f'{key} = "{word}"', f'{key} = "{word} x"')
+    assert edited.script.word("colours", key) == f"{word} x"
+    saying = {"layers", "weighted_sum", "counting", "first_layer"}
+    for chapter in CHAPTERS:
+        says = "words.colours" in script_tables(chapter, inputs)
+        assert says == (chapter.name in saying), chapter.name
+        for spoken in (True, False):  # a colour's name is drawn too (a headline, a note)
+            before = fingerprint(chapter, "video", "480p15", inputs, spoken=spoken)
+            after = fingerprint(chapter, "video", "480p15", edited, spoken=spoken)
+            assert (before != after) == says, (chapter.name, spoken)

@@ -39,7 +39,10 @@ def check_plan() -> None:
     inputs = load_inputs()
     net, palette = inputs.network, inputs.palette
     chapter = plan(inputs)
-    colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    colours = {
+        "positive": inputs.script.word("colours", palette.positive_key),
+        "negative": inputs.script.word("colours", palette.negative_key),
+    }
     w = net.weights[0]
     n, k = w.shape[0], int(np.argmax(inputs.digit.trace.activations[1]))
     layer = chapter.shows
@@ -231,16 +234,16 @@ def test_wording_holds_over_the_sweep(sweep_cases) -> None:
             read = np.mean(net.forward(val.images).activations[-1].argmax(axis=1) == val.labels)
             measured[id(net)] = (best_patches(w, PATCH), float(read))
         shares, read = measured[id(net)]
-        colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+        colours = {
+            "positive": inputs.script.word("colours", palette.positive_key),
+            "negative": inputs.script.word("colours", palette.negative_key),
+        }
         for step in chapter.steps:
             if "positive" in step.values:
                 assert {c: step.values[c] for c in colours} == colours, name
         # "None is a tidy edge: each keeps most of its weight outside any one patch."
         verdict = chapter.step("honest-answer")
-        tidy = shares >= 0.5
-        assert verdict.key == ("honest-answer-some" if tidy.any() else "honest-answer"), name
-        if tidy.any():
-            assert verdict.values["tidy"] == tidy.sum(), name
+        check_verdict(verdict, shares, name)
         # "The most compact neuron here keeps only {most}", and it is the one pointed at.
         assert verdict.values["most"] == pytest.approx(shares.max()), name
         assert verdict.shows.best == int(np.argmax(shares)), name
@@ -257,6 +260,26 @@ def test_wording_holds_over_the_sweep(sweep_cases) -> None:
         fill_every_step(inputs, chapter)
 
 
+#: The honest answer's words by how many neurons are tidy enough (none, one, some, all).
+VERDICTS = {"none": "honest-answer", "one": "honest-answer-one",
+            "some": "honest-answer-some", "all": "honest-answer-all"}  # fmt: skip
+
+
+def check_verdict(verdict, shares: np.ndarray, name: str) -> None:
+    """The honest answer's key and values against the shares worked out here: "it could
+    be an edge" only of one, "those could be edges … the rest" only of some but not all,
+    "every one" only of all; how many and of how many, as the words say them."""
+    tidy, count = int((shares >= 0.5).sum()), len(shares)
+    many = "none" if tidy == 0 else "all" if tidy == count else "one" if tidy == 1 else "some"
+    assert verdict.key == VERDICTS[many], name
+    expected = {"most": pytest.approx(shares.max())}
+    if many != "none":
+        expected["count"] = count
+    if many == "some":
+        expected["tidy"] = tidy
+    assert dict(verdict.values) == expected, name
+
+
 def fill_every_step(inputs, chapter) -> None:
     """Every step's words fill from its values (each variant has the placeholders its
     plan gives), and each cue mark is one the step draws."""
@@ -267,24 +290,28 @@ def fill_every_step(inputs, chapter) -> None:
             inputs.script.note(chapter.name, note.key, note.name, note.values)
 
 
-def test_compact_neurons_are_said_to_be_possible_edges() -> None:
+@pytest.mark.parametrize(("spread", "many"), [(4, "some"), (0, "all"), (-1, "one")])
+def test_compact_neurons_are_said_to_be_possible_edges(spread: int, many: str) -> None:
     """A first layer of designed detectors (plus faint noise) keeps nearly all of each
-    neuron's weight in one patch: the verdict says how many could be edges."""
+    neuron's weight in one patch: the verdict says how many could be edges, in the words
+    for some of them, all of them, or just one (all but one spread, ``spread`` -1)."""
     inputs = load_inputs()
     net = copy.deepcopy(inputs.network)
     noise = np.random.default_rng(0).normal(0, 1e-3, net.weights[0].shape)
     centres = [(8.0 + 2 * (i % 6), 8.0 + 2 * (i // 6)) for i in range(len(noise))]
     tidy = np.array([LECTURE_DETECTOR.weights(c).reshape(-1) for c in centres])
     net.weights[0][:] = tidy + noise
-    net.weights[0][-4:] = noise[-4:]  # four neurons of noise only: spread everywhere
+    spread = len(noise) - 1 if spread < 0 else spread
+    if spread:  # neurons of noise only: spread everywhere
+        net.weights[0][-spread:] = noise[-spread:]
     digit = dataclasses.replace(inputs.digit, trace=net.forward(inputs.digit.pixels))
     changed = dataclasses.replace(inputs, network=net, digit=digit)
     chapter = plan(changed)
     verdict = chapter.step("honest-answer")
     shares = best_patches(net.weights[0], PATCH)
-    assert verdict.key == "honest-answer-some"
-    assert verdict.values["tidy"] == (shares >= 0.5).sum() == len(noise) - 4
-    assert verdict.values["count"] == len(noise)
+    assert (shares >= 0.5).sum() == len(noise) - spread
+    assert verdict.key == VERDICTS[many]
+    check_verdict(verdict, shares, many)
     fill_every_step(changed, chapter)
 
 

@@ -15,7 +15,7 @@ from scene_helpers import build_up_to, golden, render_in_frame, step_ids
 from scipy.special import expit
 from test_three import assert_words_fill
 
-from lecture.chapters.function import BEHIND, CLOSE_BEHIND, plan
+from lecture.chapters.function import BEHIND, CLOSE_BEHIND, behind_note, plan
 from lecture.inputs import Inputs, load_inputs
 from network.data import IMAGE_SIDE, load_bundled
 from network.shapes import HIDDEN_LAYERS
@@ -69,8 +69,10 @@ def assert_plan_matches(inputs: Inputs) -> str:
     else:
         key, judged = "real-values-right", {}
     assert real.key == key
-    behind = real.shows.behind
-    assert real.values == {"outputs": 10, "answer": answer, "behind": BEHIND[behind]} | judged
+    assert (
+        real.values
+        == {"outputs": 10, "answer": answer, "behind": behind_said(inputs, real)} | judged
+    )
     np.testing.assert_allclose(real.shows.values, output, rtol=1e-9)
     assert real.shows.answer == answer and real.shows.runner_up == runner_up
     assert real.shows.digit is digit
@@ -175,6 +177,13 @@ def test_a_plain_weighted_sum_per_digit_already_reads_most_digits() -> None:
     )
 
 
+def behind_said(inputs: Inputs, real) -> str:
+    """The sentence the script has for how far behind the plan says the runner-up is."""
+    assert real.shows.behind in BEHIND
+    note = behind_note(real.shows.behind)
+    return inputs.script.note("function", note.key, note.name, note.values)
+
+
 def test_wording_holds_over_the_sweep(sweep_cases) -> None:
     """Over every input of the sweep: the answer is called right only when it is the
     label, wrong only when it is not, and neither for an unlabelled image; the runner-up
@@ -196,7 +205,8 @@ def test_wording_holds_over_the_sweep(sweep_cases) -> None:
         else:
             assert real.key == "real-values-wrong", case.name
             assert real.values["label"] == label, case.name
-        said = {words: kind for kind, words in BEHIND.items()}[real.values["behind"]]
+        said = real.shows.behind
+        assert real.values["behind"] == behind_said(inputs, real), case.name
         assert real.shows.runner_up == runner_up, case.name
         if said == "close":
             assert top - second < CLOSE_BEHIND, case.name

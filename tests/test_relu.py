@@ -20,12 +20,12 @@ from lecture.chapters.relu import (
     DEEP,
     EDGE,
     EVEN,
-    NEAR,
     Comparison,
     Scores,
-    one_in_words,
+    fraction_note,
     plan,
     round_down,
+    share_note,
 )
 from lecture.choices import drawn_neurons
 from lecture.inputs import Inputs, load_inputs
@@ -72,12 +72,13 @@ def test_the_plan_computes_slopes_and_answers(network_shape: str) -> None:
     chapter = plan(inputs)
     assert chapter.beats() == ["sigmoid", "relu", "why-relu", "same-digit", "accuracy", "ahead"]
     # The sigmoid's slope is at most 1/4, ReLU's is 1: over DEEP layers the sigmoid lets
-    # through at most one part in 4^DEEP.
+    # through at most one part in 4^DEEP. Each is said in the script's words for it.
     why = chapter.step("why-relu")
     assert why.values["sigmoid_slope"] == pytest.approx(0.25, abs=1e-9)
-    assert (why.values["steepest"], why.values["relu_steepest"]) == ("a quarter", "one")
+    assert why.values["steepest"] == said(inputs, "why-relu", "slope-quarter")
+    assert why.values["relu_steepest"] == said(inputs, "why-relu", "slope-one")
     assert why.values["layers"] == DEEP
-    assert why.values["left"] == one_in_words(4**DEEP)
+    assert why.values["left"] == said(inputs, "why-relu", "below-million")
     slopes = why.shows
     assert slopes.layers == DEEP
     assert slopes.sigmoid.steepest == why.values["sigmoid_slope"]
@@ -110,23 +111,47 @@ def test_the_shipped_networks_do_about_equally_well() -> None:
     assert abs(step.shows.sigmoid - step.shows.relu) < EVEN
 
 
+def said(inputs: Inputs, key: str, name: str, **values: object) -> str:
+    """The relu chapter's note ``name`` of step ``key``, as the script words it."""
+    return inputs.script.note("relu", key, name, values)
+
+
 @pytest.mark.parametrize(
-    ("n", "rounded", "words"),
+    ("n", "rounded", "name", "parts"),
     [
-        (4**10, 10**6, "less than one part in a million"),
-        (4**8, 60_000, "less than one part in sixty thousand"),
-        (1000, 1000, "one part in a thousand"),
-        (4, 4, "one part in four"),
-        (2**30, 10**9, "less than one part in a billion"),
-        (2_500_000, 2_000_000, "less than one part in two million"),
+        (4**10, 10**6, "below-million", None),
+        (4**8, 60_000, "below", 60_000),
+        (1000, 1000, "part-thousand", None),
+        (4, 4, "part", 4),
+        (2**30, 10**9, "below-billion", None),
+        (2_500_000, 2_000_000, "below", 2_000_000),
+        (1_999, 1000, "below-thousand", None),
     ],
 )
-def test_a_tiny_share_is_said_rounded_and_true(n: int, rounded: int, words: str) -> None:
+def test_a_tiny_share_is_said_rounded_and_true(
+    n: int, rounded: int, name: str, parts: int | None
+) -> None:
     """One part in n, said for the ear: n cut to its first digit, so the words never claim
-    more is left than is; "less than" exactly when the cut changed n."""
+    more is left than is; "less than" (a ``below`` note) exactly when the cut changed n;
+    a round number with words of its own by its own note, any other given as ``parts``."""
     assert round_down(n) == rounded <= n
-    assert one_in_words(n) == words
-    assert one_in_words(n).startswith("less than") == (rounded < n)
+    note = share_note(n)
+    assert (note.key, note.name) == ("why-relu", name)
+    assert note.name.startswith("below") == (rounded < n)
+    assert dict(note.values) == ({} if parts is None else {"parts": parts})
+    said(load_inputs(), note.key, note.name, **note.values)  # the script has the words
+
+
+@pytest.mark.parametrize(
+    ("slope", "name"),
+    [(1.0, "slope-one"), (0.5, "slope-half"), (1 / 3, "slope-third"), (0.25, "slope-quarter"),
+     (0.2, "slope-fifth"), (0.37, "slope")],
+)  # fmt: skip
+def test_a_slope_is_said_as_a_fraction_when_it_is_one(slope: float, name: str) -> None:
+    note = fraction_note(slope)
+    assert (note.key, note.name) == ("why-relu", name)
+    assert dict(note.values) == ({"slope": slope} if name == "slope" else {})
+    said(load_inputs(), note.key, note.name, **note.values)
 
 
 def near_kind(value: float, target: float) -> str:
@@ -157,12 +182,14 @@ def test_wording_holds_over_the_sweep(sweep_cases) -> None:
         inputs = case.inputs
         chapter = plan(inputs)
         ends = chapter.step("sigmoid").values
-        assert ends["low"] == NEAR[near_kind(expit(-EDGE), 0.0)].format(name="zero"), case.name
-        assert ends["high"] == NEAR[near_kind(expit(EDGE), 1.0)].format(name="one"), case.name
+        low, high = near_kind(expit(-EDGE), 0.0), near_kind(expit(EDGE), 1.0)
+        assert ends["low"] == said(inputs, "sigmoid", f"{low}-zero"), case.name
+        assert ends["high"] == said(inputs, "sigmoid", f"{high}-one"), case.name
 
         why = chapter.step("why-relu")
         divided_by = round(1 / slope**DEEP)
-        assert why.values["left"] == one_in_words(divided_by), case.name
+        left = share_note(divided_by)
+        assert why.values["left"] == said(inputs, left.key, left.name, **left.values), case.name
         assert slope**DEEP <= 1 / round_down(divided_by), case.name
 
         same = chapter.step("same-digit")
@@ -202,11 +229,15 @@ def test_wording_holds_over_the_sweep(sweep_cases) -> None:
 def check_drawn(scene: SigmoidVsRelu) -> None:
     """What is drawn is the plan's: the slope notes, each side's lit neurons, answer,
     value and title, and the note under both."""
-    slopes = scene.chapter.step("why-relu").shows
+    why = scene.chapter.step("why-relu")
+    slopes = why.shows
     for note, slope in ((scene.sigmoid_note, slopes.sigmoid), (scene.relu_note, slopes.relu)):
         assert tex_number(slope.steepest) in note.tex_string
         assert tex_scientific(slope.after_layers) in note.tex_string
-        assert f"after {DEEP} layers" in note.tex_string
+        after = why.notes[f"{slope.name}-after"]  # "after {layers} layers", in the script's words
+        assert after.values["layers"] == DEEP
+        written = scene.formula_note(after, after=tex_scientific(slope.after_layers))
+        assert written in note.tex_string
     assert scene.relu_note.get_color() == scene.palette.highlight
     assert scene.sigmoid_note.get_color() != scene.palette.highlight
     comparison = scene.chapter.step("same-digit").shows
@@ -220,8 +251,8 @@ def check_drawn(scene: SigmoidVsRelu) -> None:
             expected = a[drawn] / max(1, a.max())  # ReLU layers relative to their brightest
             np.testing.assert_allclose(lit.diagram.fill_opacities(layer), expected, atol=1e-6)
         assert lit.value.tex_string == tex_number(side.activation)
-        assert lit.heading.text.endswith(f"reads{side.answer}")
-        assert lit.heading.text.startswith(side.name)
+        assert says(lit.heading, scene.note(side.heading))
+        assert dict(side.heading.values) == {"answer": side.answer}
         if side.shape is None:
             assert lit.shape is None and lit.title is lit.heading
         else:

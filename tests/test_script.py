@@ -192,3 +192,19 @@ def test_step_ids_and_parts_of_the_script(tmp_path: Path) -> None:
     assert script.has_step("demo.answer") and script.has_step("demo.answer-2")
     assert not script.has_step("demo.answr") and not script.has_step("other.answer")
     assert not script.has_step("demo.answer-x")
+
+
+def test_words_several_chapters_say_are_a_table_of_their_own(tmp_path: Path) -> None:
+    """``[words.<kind>]`` is no scene: its words are read by kind and key, a read is
+    recorded as ``words.<kind>`` (a chapter saying them depends on them), and a missing
+    one is named with the table to add it to."""
+    colours = '[words.colours]\ngreen = "green"\nwide = "{n!w} wide"\n'
+    script = load_script(write(tmp_path, META + STEP + colours))
+    assert script.step_ids() == ["demo.answer"]
+    read = script.scenes_read(lambda: script.word("colours", "green"))
+    assert read == {"words.colours"}
+    assert script.word("colours", "wide", n=3) == "three wide"
+    with pytest.raises(ScriptError, match=r"\[words.colours\] red: missing"):
+        script.word("colours", "red")
+    with pytest.raises(ScriptError, match=r"\[words\] holds one table of texts"):
+        load_script(write(tmp_path, META + STEP + '[words]\ngreen = "green"\n'))

@@ -1,5 +1,5 @@
-"""scenes/kit/text.py: counts in words for captions, text that is cheap to animate, and
-characters no installed font has (drawn as empty boxes), named."""
+"""scenes/kit/text.py: text that is cheap to animate, and characters no installed font has
+(drawn as empty boxes), named. (Counts in words are the script's: ``{n!w}``.)"""
 
 from __future__ import annotations
 
@@ -10,15 +10,9 @@ from manim import DecimalNumber, MathTex, Text, Transform
 from lecture.palette import get_palette
 from scenes.kit import text
 from scenes.kit.maths import tex
-from scenes.kit.text import decimal, label, missing_glyphs, number_word
+from scenes.kit.text import decimal, label, missing_glyphs
 
 WHITE = "#FFFFFF"
-
-
-def test_small_counts_are_words_and_larger_ones_digits() -> None:
-    assert number_word(2) == "two"
-    assert number_word(10) == "ten"
-    assert number_word(16) == "16"
 
 
 def _glyphs(mobject) -> list:

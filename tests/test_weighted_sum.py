@@ -53,8 +53,8 @@ def check_plan() -> None:
     assert one.values == {
         "neuron": k,
         "lit": said_here(inputs, digit.trace.activations[1][k]),
-        "positive": palette.positive_name,
-        "negative": palette.negative_name,
+        "positive": inputs.script.word("colours", palette.positive_key),
+        "negative": inputs.script.word("colours", palette.negative_key),
     }
     assert one.notes[""].key == "one-neuron"
     assert one.notes[""].values == {"drawn": len(DRAWN_PIXELS), "inputs": 784}
@@ -108,7 +108,7 @@ def check_plan() -> None:
         "most": float(np.count_nonzero(patch_weights)),  # an all-white image fills the patch
     }
     assert edge.values == {
-        "negative": palette.negative_name,
+        "negative": inputs.script.word("colours", palette.negative_key),
         "edge": ear(edge.shows.on_digit.weighted_sum),
         "white": ear(edge.shows.on_white.weighted_sum),
     }
@@ -244,15 +244,18 @@ def test_a_wide_layer_keeps_the_featured_neuron_drawn() -> None:
 
 def check_wording(inputs: Inputs, name: str) -> None:
     """Every value-dependent word of the chapter against the values, worked out here: the
-    neuron's activation in words, the sums rounded for the ear, the colours by the
-    palette's names, and whether the designed neuron scores the digit clearly above a
+    neuron's activation in words, the sums rounded for the ear, the colours as the script
+    names the palette's, and whether the designed neuron scores the digit clearly above a
     blank white image."""
     chapter = plan(inputs)
     palette, pixels = inputs.palette, inputs.digit.pixels
     _, total, _, activation = featured_here(inputs)
     one = chapter.step("one-neuron")
     assert one.values["lit"] == said_here(inputs, activation), name
-    colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    colours = {
+        "positive": inputs.script.word("colours", palette.positive_key),
+        "negative": inputs.script.word("colours", palette.negative_key),
+    }
     assert {c: one.values[c] for c in colours} == colours, name
     grid = chapter.step("weights-as-grid")
     assert {c: grid.values[c] for c in colours} == colours, name
@@ -265,7 +268,7 @@ def check_wording(inputs: Inputs, name: str) -> None:
     clear = on_digit >= on_white + CLEAR
     assert edge.key == ("negative-surround" if clear else "negative-surround-flat"), name
     assert edge.values == {
-        "negative": palette.negative_name,
+        "negative": inputs.script.word("colours", palette.negative_key),
         "edge": ear(on_digit),
         "white": ear(on_white),
     }, name

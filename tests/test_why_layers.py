@@ -20,6 +20,8 @@ from lecture.tidy_edges import COMPACT, HARDLY_ANY, MOST, TIDY_SHARE
 from network.detector import LECTURE_DETECTOR
 from network.model import Network
 from network.strokes import PIECES, piece_masks, tile_strokes
+from scenes.config import PROJECT_ROOT
+from scenes.narration.script import load_script
 from scenes.why_layers import WhyLayers
 
 __module_test__ = "why_layers"
@@ -58,6 +60,17 @@ def expected_rungs(hidden: int) -> list[tuple[str, str, dict]]:
     return [*rungs, ("pieces", "layer", {"layer": hidden}), ("digit", "output", {})]
 
 
+#: The ladder's words by the number of hidden layers: one ("the pieces straight from the
+#: pixels"), two, three ("the second" in between), four ("those in between").
+LADDERS = {1: "ladder-one-hidden", 2: "ladder", 3: "ladder-deeper-one-between", 4: "ladder-deeper"}
+
+
+def misread_suffix(misread: int) -> str:
+    """The pieces' words for ``misread`` misread examples: none, one ("that one is misread
+    too") or several ("of {misread} of the digits shown … those shown")."""
+    return "" if not misread else "-misread-several" if misread > 1 else "-misread"
+
+
 def assert_plan_matches(inputs: Inputs) -> None:
     """Every step's key, values and what it shows, against the digits and the network's
     hidden layers, worked out here."""
@@ -67,7 +80,7 @@ def assert_plan_matches(inputs: Inputs) -> None:
     rows, misread = expected_examples(inputs)
 
     pieces = chapter.step("pieces")
-    assert pieces.key == "pieces" + ("-misread" if misread else "") + one
+    assert pieces.key == "pieces" + misread_suffix(len(misread)) + one
     examples = pieces.shows.examples
     assert [e.digit.label for e in examples] == list(PIECES)
     for example, row in zip(examples, rows, strict=True):
@@ -78,7 +91,8 @@ def assert_plan_matches(inputs: Inputs) -> None:
         ):
             np.testing.assert_array_equal(mask, want)
     assert list(pieces.shows.misread) == misread
-    assert pieces.values == dict(zip(("first", "second", "third"), PIECES, strict=True))
+    several = {"misread": len(misread)} if len(misread) > 1 else {}  # "of two of the digits"
+    assert pieces.values == dict(zip(("first", "second", "third"), PIECES, strict=True)) | several
     # Every upper loop with ink is outlined: the 9's and the 8's.
     loops = [(i, j) for i, e in enumerate(examples) for j, r in enumerate(e.regions)]
     loops = [(i, j) for i, j in loops if examples[i].regions[j].name == LOOP]
@@ -114,7 +128,7 @@ def assert_plan_matches(inputs: Inputs) -> None:
     assert nine.regions[edges.shows.loop].name == LOOP and nine.masks[edges.shows.loop].any()
 
     ladder = chapter.step("ladder")
-    assert ladder.key == {1: "ladder-one-hidden", 2: "ladder"}.get(hidden, "ladder-deeper")
+    assert ladder.key == LADDERS[hidden]
     assert ladder.values == {}
     assert ladder.cues == (
         *(r.name for r in ladder.shows.rungs),
@@ -279,10 +293,11 @@ def test_wording_holds_over_the_sweep(sweep_cases) -> None:
             if answers_from_weights(net, e.digit.pixels[None])[0] != e.digit.label
         ]
         assert wrong == misread, name  # a misread example: its whole kind is misread
-        assert ("-misread" in pieces.key) == bool(wrong), name
         one = len(net.sizes) == 3
-        assert pieces.key.endswith("-one-hidden") == one, name
-        assert pieces.values == {"first": 9, "second": 8, "third": 4}, name
+        assert pieces.key == "pieces" + misread_suffix(len(wrong)) + "-one-hidden" * one, name
+        several = {"misread": len(wrong)} if len(wrong) > 1 else {}
+        assert pieces.values == {"first": 9, "second": 8, "third": 4} | several, name
+        assert chapter.step("ladder").key == LADDERS[len(net.sizes) - 2], name
         assert [e.digit.label for e in examples] == [9, 8, 4], name
         assert chapter.step("edges").key.endswith("-one-hidden") == one, name
 
@@ -294,15 +309,45 @@ def test_the_plan_tells_the_hope_for_the_networks_layers(network_shape: str) -> 
         assert not plan(inputs).step("pieces").shows.misread
 
 
-@pytest.mark.parametrize("sizes", [(784, 16, 16, 16, 16, 10), (784, 20, 10)])
+def assert_german_fills(inputs: Inputs) -> None:
+    """The chapter's words, in the German script too, take the plan's values."""
+    german = load_script(PROJECT_ROOT / "scenes" / "script" / "de.toml")
+    in_german = dataclasses.replace(inputs, script=german)
+    assert_words_fill(in_german, plan(in_german))
+
+
+@pytest.mark.parametrize(
+    ("sizes", "seed"),
+    [((784, 16, 16, 16, 16, 10), 3), ((784, 16, 16, 16, 10), 3), ((784, 16, 16, 16, 10), 2),
+     ((784, 20, 10), 3), ((784, 30, 10), 1)],
+)  # fmt: skip
 def test_an_untrained_network_misreads_and_four_layers_list_those_between(
-    sizes: tuple[int, ...],
+    sizes: tuple[int, ...], seed: int
 ) -> None:
-    """No test network has four hidden layers or misreads a whole kind: untrained ones
-    stand in (they read few digits right), for the misread note and the listed layers."""
-    inputs = dataclasses.replace(load_inputs(), network=Network.initialised(sizes, seed=3))
-    assert plan(inputs).step("pieces").shows.misread
+    """No test network has three or four hidden layers or misreads a whole kind: untrained
+    ones stand in (they read few digits right), for the misread note (two or three kinds)
+    and the layers between the first and the last (one, or two)."""
+    inputs = dataclasses.replace(load_inputs(), network=Network.initialised(sizes, seed=seed))
+    assert len(plan(inputs).step("pieces").shows.misread) > 1
     assert_plan_matches(inputs)
+    assert_german_fills(inputs)
+
+
+def test_a_network_that_never_answers_one_kind_misreads_just_that_one(
+    network_shape: str,
+) -> None:
+    """A trained network whose output for the featured digit can never win misreads every
+    example of that one kind, and only that: the words say one example is misread."""
+    shipped = load_inputs()
+    biases = [b.copy() for b in shipped.network.biases]
+    biases[-1][FEATURED] -= 100.0  # output FEATURED never lights: every one is misread
+    net = Network(shipped.network.weights, biases, shipped.network.activation)
+    inputs = dataclasses.replace(shipped, network=net)
+    pieces = plan(inputs).step("pieces")
+    assert list(pieces.shows.misread) == [FEATURED]
+    assert pieces.key.startswith("pieces-misread") and "several" not in pieces.key
+    assert_plan_matches(inputs)
+    assert_german_fills(inputs)
 
 
 def test_pieces_and_edges_drawn_are_the_plans(network_shape: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lecture.choices import colour_words
 from lecture.inputs import Inputs
 from lecture.step import Chapter, Note, Step, Value
 from network.algebra import Parameter, largest_parameter
@@ -169,7 +170,7 @@ def plan(inputs: Inputs) -> Chapter[Counts]:
     steps: list[Step] = [
         layer_step(index, layer, len(counts.layers)) for index, layer in enumerate(counts.layers)
     ]
-    colours = {"positive": inputs.palette.positive_name, "negative": inputs.palette.negative_name}
+    colours = colour_words(inputs)
     nearly_all = first_layer_share(counts) >= NEARLY_ALL
     positive, negative = first_layer_extremes(net)
     steps += [

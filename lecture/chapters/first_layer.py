@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lecture.choices import spread_neurons, weight_scale
+from lecture.choices import colour_words, spread_neurons, weight_scale
 from lecture.inputs import Digit, Inputs
-from lecture.step import Chapter, Note, Step
+from lecture.step import Chapter, Note, Step, Value
 from lecture.tidy_edges import PATCH, TIDY, compactness
 from network.analysis import most_exciting
 from network.detector import LECTURE_DETECTOR, apply_neuron
@@ -40,11 +40,13 @@ __all__ = [
     "Sample",
     "compactness",
     "plan",
+    "verdict_key",
 ]
 
 #: Every script key of the chapter: the whole layer, or a sample of a wide one; no neuron
-#: compact enough to be a tidy edge, or some (``-some``); the network reads most unseen
-#: digits right, or not (``-poor``).
+#: compact enough to be a tidy edge, just one (``-one``), some (``-some``) or all of them
+#: (``-all``, :func:`verdict_key`); the network reads most unseen digits right, or not
+#: (``-poor``).
 KEYS = frozenset(
     {
         "one-neuron",
@@ -52,7 +54,9 @@ KEYS = frozenset(
         "all-neurons-sample",
         "most-exciting",
         "honest-answer",
+        "honest-answer-one",
         "honest-answer-some",
+        "honest-answer-all",
         "still-reads",
         "still-reads-poor",
     }
@@ -115,6 +119,17 @@ def patches(weights: np.ndarray) -> Patches:
     )
 
 
+def verdict_key(tidy: int, count: int) -> str:
+    """The honest answer's words for ``tidy`` of ``count`` neurons compact enough to be a
+    tidy edge: none, just one (the most compact: "it could be an edge"), some ("those
+    could be edges", the rest not), or all of them (none left over)."""
+    if tidy == 0:
+        return "honest-answer"
+    if tidy == count:
+        return "honest-answer-all"
+    return "honest-answer-one" if tidy == 1 else "honest-answer-some"
+
+
 def with_neuron(shown: list[int], neuron: int, keep: int) -> list[int]:
     """``shown`` (sorted) with ``neuron`` in it: it replaces the nearest index other than
     ``keep``, so both stay drawn and the sample stays sorted."""
@@ -153,12 +168,12 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
     most compact one); the verdict's, whether any neuron is compact enough to be a tidy
     edge; the accuracy's, whether the network reads most unseen digits right.
     """
-    net, palette = inputs.network, inputs.palette
+    net = inputs.network
     weights = net.weights[0]
     count, inputs_per_neuron = weights.shape
     k = inputs.digit.featured_neuron
     layer = Layer(weights, weight_scale(weights), k)
-    colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    colours = colour_words(inputs)
     found = patches(weights)
 
     detector = LECTURE_DETECTOR.weights(LECTURE_DETECTOR.centre_on(inputs.digit.pixels))
@@ -191,10 +206,14 @@ def plan(inputs: Inputs) -> Chapter[Layer]:
     share = accuracy(net, validation)
     most = found.shares[found.best]
 
+    key = verdict_key(len(found.tidy), count)
+    said: dict[str, Value] = {"most": most}
+    if key != "honest-answer":  # of how many neurons; "-some" says how many, too
+        said |= {"count": count} | ({"tidy": len(found.tidy)} if key.endswith("-some") else {})
     verdict = Step(
         "honest-answer",
-        "honest-answer-some" if found.tidy else "honest-answer",
-        {"most": most, **({"tidy": len(found.tidy), "count": count} if found.tidy else {})},
+        key,
+        said,
         found,
         notes={"patch": Note("honest-answer", "patch", {"side": found.side})},
         cues=("boxes", "detector", "best", "tidy", "outside", "climb"),

@@ -4,7 +4,8 @@ A neuron is taken back from "a thing that holds a number" to "a function of the 
 before"; then the network's signature and parameter count, the chain of sigmas (one per
 weight layer), and the function at work on the configured digit: the output vector and
 its largest entry, the answer. The words say whether the answer is right, wrong, or (a
-user's image, without a label) neither.
+user's image, without a label) neither, and how far behind the runner-up is: a sentence
+of the script (``note-behind-<how far>`` of ``[function.real-values]``) the plan picks.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ __all__ = [
     "KEYS",
     "Output",
     "Signature",
+    "behind_note",
     "how_far_behind",
     "plan",
     "real_values_step",
@@ -35,17 +37,14 @@ KEYS = frozenset({"function", "chain", "real-values", "real-values-right", "real
 #: A runner-up within this of the answer's output "comes close behind".
 CLOSE_BEHIND = 0.1
 
-#: How far behind the runner-up is, said after the answer: close behind (within
-#: ``CLOSE_BEHIND``), far behind (at most half the answer's output), or in between.
-BEHIND = {
-    "close": "Another digit comes close behind.",
-    "far": "No other digit comes close.",
-    "between": "The next largest is some way behind.",
-}
+#: How far behind the runner-up can be, said after the answer: close behind (within
+#: ``CLOSE_BEHIND``), far behind (at most half the answer's output), or in between. Each
+#: is a sentence of the script, ``note-behind-<how far>`` of ``[function.real-values]``.
+BEHIND = ("close", "far", "between")
 
 
 def how_far_behind(answer: float, runner_up: float) -> str:
-    """Which of ``BEHIND``'s sentences is true of the two largest outputs."""
+    """Which of ``BEHIND`` is true of the two largest outputs."""
     if answer - runner_up < CLOSE_BEHIND:
         return "close"
     if runner_up <= answer / 2:
@@ -68,7 +67,7 @@ class Signature:
 class Output:
     """The function's output for the digit, entry by entry, the entry that is the
     answer (the largest), the runner-up (the second largest) and how far behind it is
-    (a key of ``BEHIND``)."""
+    (one of ``BEHIND``)."""
 
     digit: Digit
     values: tuple[float, ...]
@@ -77,15 +76,26 @@ class Output:
     behind: str
 
 
-def real_values_step(digit: Digit) -> Step[Output]:
+def behind_note(behind: str) -> Note:
+    """The sentence saying how far behind the runner-up is (one of ``BEHIND``): a note of
+    the first real-values words, whichever variant is said."""
+    return Note("real-values", f"behind-{behind}")
+
+
+def real_values_step(inputs: Inputs, digit: Digit) -> Step[Output]:
     """The function at work on ``digit``: its output and answer, said to be right or
     wrong, or neither for a user's image nobody labelled, and how far behind the
-    runner-up is."""
+    runner-up is (in ``inputs``' script's words)."""
     output = digit.trace.output
     answer = digit.prediction
     runner_up = int(np.argsort(output)[-2])
     behind = how_far_behind(float(output[answer]), float(output[runner_up]))
-    values: dict[str, Value] = {"outputs": len(output), "answer": answer, "behind": BEHIND[behind]}
+    said = behind_note(behind)
+    values: dict[str, Value] = {
+        "outputs": len(output),
+        "answer": answer,
+        "behind": inputs.script.note("function", said.key, said.name, said.values),
+    }
     if digit.label is None:
         key = "real-values"
     elif digit.is_wrong:
@@ -137,6 +147,6 @@ def plan(inputs: Inputs) -> Chapter[Signature]:
             notes={"simpler": Note("chain", "simpler")},  # the simpler function's name
             cues=("inner", "weights", "biases", "sigma", "outer", "simpler", "sum", "whole"),
         ),
-        real_values_step(inputs.digit),
+        real_values_step(inputs, inputs.digit),
     )
     return Chapter("function", steps, signature, KEYS)

@@ -25,6 +25,7 @@ import numpy as np
 
 from lecture.choices import (
     busiest_window,
+    colour_words,
     drawn_neurons,
     hidden_variant,
 )
@@ -267,7 +268,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
         Step(
             "weights",
             "weights",
-            {"positive": inputs.palette.positive_name, "negative": inputs.palette.negative_name},
+            colour_words(inputs),
             notes={
                 "drawn": Note(
                     "weights", "drawn", {"drawn": drawn_weights, "weights": net.n_weights}

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lecture.chapters.three import verdict
-from lecture.choices import hidden_kind, hidden_variant
+from lecture.choices import hidden_kind, hidden_variant, verdict
 from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Note, Step, Value
 from network.analysis import preview_rows
@@ -81,7 +80,7 @@ class Plain:
 class Preview:
     """The preview's digits, in the order shown (``network.analysis.preview_rows``: a
     seeded pick that holds a mistake and a right answer whenever the network makes
-    both), and the words under each (``three.verdict``)."""
+    both), and the words under each (``lecture.choices.verdict``)."""
 
     rows: tuple[int, ...]
     digits: tuple[Digit, ...]

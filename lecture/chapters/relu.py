@@ -8,15 +8,16 @@ the diagrams' titles name both shapes, so the comparison says what it compares.
 
 Every value-dependent word is chosen here: how close the sigmoid comes to zero and one
 at the graph's edges, the slopes as words ("a quarter"), what is left of a learning
-signal rounded for the ear ("about one part in a million"), whether the two networks
-agree on the digit, and whether they read the validation digits about equally well.
+signal rounded for the ear ("less than one part in a million"), whether the two networks
+agree on the digit, and whether they read the validation digits about equally well. The
+words themselves are the script's: the plan picks a note by its name (``note-almost-zero``
+of ``[relu.sigmoid]``, ``note-slope-quarter`` and ``note-below-million`` of
+``[relu.why-relu]``) and fills the step's values with it, so a translation says them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from num2words import num2words
 
 from lecture.inputs import Inputs
 from lecture.step import Chapter, Note, Step, Value
@@ -32,20 +33,19 @@ __all__ = [
     "EDGE",
     "EVEN",
     "KEYS",
-    "NEAR",
     "Comparison",
     "Scores",
     "Side",
     "Slope",
     "Slopes",
     "accuracy_key",
-    "fraction_words",
+    "fraction_note",
     "how_near",
-    "near_words",
-    "one_in_words",
+    "near_note",
     "plan",
     "round_down",
     "score_note",
+    "share_note",
     "slope_notes",
 ]
 
@@ -137,7 +137,7 @@ class Scores:
 
 def how_near(value: float, target: float) -> str:
     """How near ``value`` is to ``target``: "almost" within ``ALMOST``, "close" within
-    ``CLOSE``, else "above" or "below" it (the keys of ``NEAR``)."""
+    ``CLOSE``, else "above" or "below" it."""
     gap = abs(value - target)
     if gap <= ALMOST:
         return "almost"
@@ -146,35 +146,32 @@ def how_near(value: float, target: float) -> str:
     return "above" if value > target else "below"
 
 
-#: How near a value is to a number called ``{name}``, for the ear, by ``how_near``.
-NEAR = {
-    "almost": "almost {name}",
-    "close": "close to {name}",
-    "above": "well above {name}",
-    "below": "well below {name}",
-}
+#: The numbers ``near_note`` says a value is near, by the word in its notes' names.
+_TARGETS = {0: "zero", 1: "one"}
 
 
-def near_words(value: float, target: float, name: str) -> str:
-    """How near ``value`` is to ``target`` (called ``name``), for the ear: "almost zero",
-    "close to zero", "well above zero" (see ``how_near``)."""
-    return NEAR[how_near(value, target)].format(name=name)
+def near_note(value: float, target: int) -> Note:
+    """How near ``value`` is to ``target`` (zero or one), for the ear: the sigmoid step's
+    note ``<how_near>-<zero|one>`` ("almost zero", "close to one", "well above zero")."""
+    return Note("sigmoid", f"{how_near(value, target)}-{_TARGETS[target]}")
 
 
-#: Fractions said as words, by denominator.
-_FRACTIONS = {1: "one", 2: "a half", 3: "a third", 4: "a quarter", 5: "a fifth"}
+#: Fractions said as words, by denominator: the name of each one's note.
+_FRACTIONS = {1: "one", 2: "half", 3: "third", 4: "quarter", 5: "fifth"}
 
 
-def fraction_words(value: float) -> str:
-    """A slope for the ear: "one", "a half" … "a fifth" when it is exactly that, else
-    the value to two places (which the voice reads out as a number)."""
-    for denominator, words in _FRACTIONS.items():
+def fraction_note(value: float) -> Note:
+    """A slope for the ear: the why-ReLU step's note ``slope-one``, ``slope-half`` …
+    ``slope-fifth`` when it is exactly that ("a quarter"), else ``slope`` with the
+    value, written to two places (and read out as a number)."""
+    for denominator, name in _FRACTIONS.items():
         if abs(value - 1 / denominator) < 1e-6:
-            return words
-    return f"{value:.2f}"
+            return Note("why-relu", f"slope-{name}")
+    return Note("why-relu", "slope", {"slope": value})
 
 
-#: Large round numbers said as words, largest first.
+#: Large round numbers with words of their own ("a million"), largest first: the names
+#: of their notes.
 _UNITS = ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
 
 
@@ -186,19 +183,20 @@ def round_down(n: int) -> int:
     return n // step * step
 
 
-def one_in_words(n: int) -> str:
+def share_note(n: int) -> Note:
     """A learning signal cut to one part in ``n``, for the ear, and true: ``n`` rounded
     down to its first digit, so a part in the rounded number is no less than the real
-    part: 1,048,576 → "less than one part in a million", 65,536 → "less than one part
-    in sixty thousand", 4 → "one part in four"."""
+    part. The why-ReLU step's note ``below`` ("less than one part in …") when rounding
+    changed ``n``, else ``part`` ("one part in …"); ``-thousand``, ``-million`` or
+    ``-billion`` when the rounded number is just that ("less than one part in a
+    million"), else with the rounded number as ``parts`` ("one part in sixty
+    thousand", said by the language's num2words)."""
     rounded = round_down(n)
-    said = num2words(rounded)
-    for unit, name in _UNITS:
-        if rounded >= unit:
-            lead = rounded // unit
-            said = f"a {name}" if lead == 1 else f"{num2words(lead)} {name}"
-            break
-    return f"{'' if rounded == n else 'less than '}one part in {said}"
+    name = "part" if rounded == n else "below"
+    for unit, unit_name in _UNITS:
+        if rounded == unit:
+            return Note("why-relu", f"{name}-{unit_name}")
+    return Note("why-relu", name, {"parts": rounded})
 
 
 def _slope(name: str) -> Slope:
@@ -295,6 +293,11 @@ def accuracy_step(inputs: Inputs) -> Step[Scores]:
     return Step("accuracy", key, values, scores, notes=notes, cues=("sigmoid", "relu", "compare"))
 
 
+def _said(inputs: Inputs, note: Note) -> str:
+    """``note``'s words (a note of this chapter), to fill a value of the narration."""
+    return inputs.script.note("relu", note.key, note.name, note.values)
+
+
 def plan(inputs: Inputs) -> Chapter[None]:
     """The chapter's steps: both graphs, the slopes that make the difference in training,
     ``inputs``' digit through both trained networks, their accuracies, and what comes
@@ -306,8 +309,8 @@ def plan(inputs: Inputs) -> Chapter[None]:
             "sigmoid",
             "sigmoid",
             {
-                "low": near_words(float(sigmoid(-EDGE)), 0.0, "zero"),
-                "high": near_words(float(sigmoid(EDGE)), 1.0, "one"),
+                "low": _said(inputs, near_note(float(sigmoid(-EDGE)), 0)),
+                "high": _said(inputs, near_note(float(sigmoid(EDGE)), 1)),
             },
             cues=("curve", "low", "high"),
         ),
@@ -317,10 +320,10 @@ def plan(inputs: Inputs) -> Chapter[None]:
             "why-relu",
             {
                 "sigmoid_slope": slopes.sigmoid.steepest,
-                "steepest": fraction_words(slopes.sigmoid.steepest),
+                "steepest": _said(inputs, fraction_note(slopes.sigmoid.steepest)),
                 "layers": DEEP,
-                "left": one_in_words(signal_divided_by("sigmoid", DEEP)),
-                "relu_steepest": fraction_words(slopes.relu.steepest),
+                "left": _said(inputs, share_note(signal_divided_by("sigmoid", DEEP))),
+                "relu_steepest": _said(inputs, fraction_note(slopes.relu.steepest)),
             },
             slopes,
             notes=slope_notes(slopes),

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lecture.choices import verdict
 from lecture.inputs import Digit, Inputs
 from lecture.step import Chapter, Note, Step
 from network.analysis import ink_indices, pixels_differ, rows_with_label
@@ -42,7 +43,6 @@ __all__ = [
     "answers_key",
     "at_least",
     "plan",
-    "verdict",
 ]
 
 #: Every script key of the chapter: a user's image (no label) has its own words for
@@ -110,18 +110,10 @@ class Task:
 class Answers:
     """Every digit shown, in the order shown, each to be answered by the network; the
     labelled ones are counted right or wrong. ``verdicts`` are the words under each
-    digit (:func:`verdict`), in the same order."""
+    digit (``lecture.choices.verdict``), in the same order."""
 
     digits: tuple[Digit, ...]
     verdicts: tuple[Note, ...] = ()
-
-
-def verdict(digit: Digit, key: str) -> Note:
-    """The words under a digit's card: what the network reads (``note-reads`` of step
-    ``key``), and the true digit too when that is wrong (``note-misread``)."""
-    if digit.is_wrong and digit.label is not None:
-        return Note(key, "misread", {"answer": digit.prediction, "label": digit.label})
-    return Note(key, "reads", {"answer": digit.prediction})
 
 
 def _variant(key: str, digit: Digit, yours: str) -> str:

@@ -10,8 +10,9 @@ negative bands around it, is tried on the digit and on a blank white image.
 The words start from a design question (what knobs would let one neuron catch a
 pattern?) and answer it with weights. Sums are said rounded for the ear
 (``lecture.nearness.for_the_ear``), the neuron's activation in words
-(``lecture.nearness.said_activation``), the colours by the palette's names; whether the
-designed neuron scores the digit above a blank white image is chosen from the sums.
+(``lecture.nearness.said_activation``), the colours by the script's names for them
+(``lecture.choices.colour_words``); whether the designed neuron scores the digit above
+a blank white image is chosen from the sums.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lecture.choices import drawn_neurons, drawn_pixel_cells, fan_in_strengths
+from lecture.choices import colour_words, drawn_neurons, drawn_pixel_cells, fan_in_strengths
 from lecture.inputs import Inputs
 from lecture.nearness import for_the_ear, said_activation
 from lecture.step import Chapter, Note, Step
@@ -173,14 +174,14 @@ def designed(inputs: Inputs, with_surround: bool) -> Designed:
 
 def plan(inputs: Inputs) -> Chapter[Featured]:
     """The chapter's steps for ``inputs``' digit and network, about its featured neuron."""
-    digit, net, palette = inputs.digit, inputs.network, inputs.palette
+    digit, net = inputs.digit, inputs.network
     k = digit.featured_neuron
     w = net.weights[0][k]
     a = digit.pixels
     featured = Featured(
         k, w, float(digit.trace.activations[1][k]), apply_neuron(w, a).weighted_sum
     )
-    colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    colours = colour_words(inputs)
 
     sources = drawn_neurons(net.sizes, 0)
     fan = FanIn(sources, w[list(sources)], fan_in_strengths(w, sources))
@@ -232,7 +233,7 @@ def plan(inputs: Inputs) -> Chapter[Featured]:
             "negative-surround",
             "negative-surround" if on_digit >= on_white + CLEAR else "negative-surround-flat",
             {
-                "negative": palette.negative_name,
+                "negative": colours["negative"],
                 "edge": for_the_ear(on_digit),
                 "white": for_the_ear(on_white),
             },

@@ -9,7 +9,7 @@ The hope is told for the network's real hidden layers: with two, edges in the fi
 and pieces in the second; with three or four, edges in the first, pieces in the last,
 and longer strokes (the ink's direction in larger tiles) in between; with one, the
 single hidden layer would have to find pieces in one go. An example digit the network
-misreads (it misreads every one of its kind) is said to be misread.
+misreads (it misreads every one of its kind) is said to be misread, one or several.
 
 The closing caveat looks ahead to the real weights and says how they turn out: how many
 first-layer neurons are tidy edges is measured (``lecture.tidy_edges``), and the words
@@ -54,13 +54,15 @@ __all__ = [
     "Speech",
     "ladder_key",
     "piece_name",
+    "pieces_key",
     "plan",
     "where",
 ]
 
-#: Every script key of the chapter. "-misread": some example digit is misread (the
-#: network misreads all of its kind); "-one-hidden": a single hidden layer, so edges get
-#: no layer of their own; "ladder-deeper": three or four hidden layers, those between free;
+#: Every script key of the chapter. "-misread": one example digit is misread (the
+#: network misreads all of its kind), "-misread-several" more than one; "-one-hidden": a
+#: single hidden layer, so edges get no layer of their own; "ladder-deeper": four hidden
+#: layers, the two between free, "ladder-deeper-one-between" three, the second free;
 #: "only-a-hope-none" says no first-layer neuron is a tidy edge, "only-a-hope" that hardly
 #: any is, "-some" that some are, "-most" that most are
 #: (``lecture.tidy_edges.how_many_tidy``).
@@ -70,11 +72,14 @@ KEYS = frozenset(
         "pieces-misread",
         "pieces-one-hidden",
         "pieces-misread-one-hidden",
+        "pieces-misread-several",
+        "pieces-misread-several-one-hidden",
         "edges",
         "edges-one-hidden",
         "ladder",
         "ladder-one-hidden",
         "ladder-deeper",
+        "ladder-deeper-one-between",
         "speech",
         "only-a-hope",
         "only-a-hope-none",
@@ -183,11 +188,22 @@ def where(layers: tuple[int, ...]) -> Note:
 
 
 def ladder_key(sizes: tuple[int, ...]) -> str:
-    """The ladder's words for this network: one hidden layer, two, or more with some in
-    between the first and the last."""
+    """The ladder's words for this network: one hidden layer, two, or more with one
+    (``-one-between``: "the second") or several ("those in between") between the first
+    and the last."""
     if hidden_count(sizes) == 1:
         return "ladder-one-hidden"
-    return "ladder-deeper" if hidden_between(sizes) else "ladder"
+    between = hidden_between(sizes)
+    if not between:
+        return "ladder"
+    return "ladder-deeper-one-between" if len(between) == 1 else "ladder-deeper"
+
+
+def pieces_key(misread: int, hidden: tuple[int, ...]) -> str:
+    """The pieces' words: no example misread, one ("that one is misread too") or several
+    (``-several``: how many, "those shown"), each for one hidden layer or more."""
+    plain = "pieces" if not misread else "pieces-misread" + ("-several" * (misread > 1))
+    return hidden_variant(plain, hidden, one="-one-hidden", mixed="")
 
 
 def rungs(sizes: tuple[int, ...]) -> tuple[Rung, ...]:
@@ -252,9 +268,10 @@ def plan(inputs: Inputs) -> Chapter[None]:
     long_strokes = _strokes(featured, LONG_TILE) if hidden_between(sizes) else ()
     ladder = Ladder(edges, rungs(sizes), LONG_TILE, long_strokes)
 
-    plain = "pieces-misread" if pieces.misread else "pieces"
     # Each example digit by its place (a loop and a line, two loops, straight strokes).
     values: dict[str, Value] = dict(zip(("first", "second", "third"), kinds, strict=True))
+    if len(pieces.misread) > 1:  # the several-misread words say how many
+        values["misread"] = len(pieces.misread)
     notes = {}
     if pieces.misread:
         # note-misread-1, -2, -3: one field per number of labels, so each reads naturally.
@@ -267,7 +284,7 @@ def plan(inputs: Inputs) -> Chapter[None]:
     steps: tuple[Step, ...] = (
         Step(
             "pieces",
-            hidden_variant(plain, hidden, one="-one-hidden", mixed=""),
+            pieces_key(len(pieces.misread), hidden),
             values,
             pieces,
             notes=notes,

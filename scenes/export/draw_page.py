@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 
 from lecture.chapters.layers import MORE_LABELS, PER_TARGET, more_examples
-from lecture.choices import drawn_pixel_cells, hidden_variant
+from lecture.choices import colour_words, drawn_pixel_cells, hidden_variant
 from lecture.inputs import Inputs
 from lecture.palette import Palette
 from network.data import IMAGE_SIDE
@@ -349,9 +349,9 @@ def _live(script: Script, name: str, names: Sequence[str]) -> str:
 def _neuron_words(inputs: Inputs, net: Network, drawn: Sequence[Sequence[int]]) -> list[Any]:
     """Per layer (the input layer has none), what the page says about each drawn neuron a
     reader can tap: its title and one sentence, filled as the script writes them."""
-    script, palette = inputs.script, inputs.palette
+    script = inputs.script
     sizes, hidden = net.sizes, net.sizes[1:-1]
-    colours = {"positive": palette.positive_name, "negative": palette.negative_name}
+    colours = colour_words(inputs)  # as the script names the palette's colours
     layers: list[Any] = [None]
     for layer in range(1, len(sizes)):
         said: dict[str, dict[str, str]] = {}

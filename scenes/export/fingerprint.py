@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lecture.inputs import Inputs, file_digest
 from scenes.config import CONFIG_PATH
+from scenes.narration.script import WORDS
 
 from .catalogue import PROJECT_ROOT, Chapter
 
@@ -128,10 +129,11 @@ _TABLES: dict[tuple[str, int], tuple[Inputs, list[str]]] = {}
 
 
 def script_tables(chapter: Chapter, inputs: Inputs) -> list[str]:
-    """The scenes whose words ``chapter`` uses: its own, and any its plan borrows.
+    """The scenes whose words ``chapter`` uses: its own, and any its plan borrows, and
+    ``words.<kind>`` for each ``[words.<kind>]`` table its plan reads (a colour's name).
 
     The plan is run to see (a fraction of a second, once per inputs); if it fails,
-    every scene counts, and the render will report the failure.
+    every table counts, and the render will report the failure.
     """
     known = _TABLES.get((chapter.name, id(inputs)))
     if known is not None:
@@ -141,7 +143,7 @@ def script_tables(chapter: Chapter, inputs: Inputs) -> list[str]:
         plan = importlib.import_module(f"lecture.chapters.{chapter.name}").plan
         tables = sorted(script.scenes_read(lambda: plan(inputs)) | {chapter.name})
     except Exception:
-        tables = sorted(script.steps)
+        tables = sorted([*script.steps, *(f"{WORDS}.{kind}" for kind in script.vocabulary)])
     _TABLES[(chapter.name, id(inputs))] = (inputs, tables)
     return tables
 
@@ -152,6 +154,11 @@ def _words(chapter: Chapter, inputs: Inputs, spoken: bool) -> Iterable[tuple[str
     script = inputs.script
     yield "script meta", json.dumps([script.language, script.conjunction]).encode()
     for scene in script_tables(chapter, inputs):
+        kind = scene.removeprefix(f"{WORDS}.")
+        if kind != scene:  # [words.<kind>]: words the chapter says, shown or spoken
+            words = script.vocabulary.get(kind, {})
+            yield f"script [{scene}]", json.dumps(words, sort_keys=True).encode()
+            continue
         table = {
             step: {f: text for f, text in entry.items() if spoken or f not in SPOKEN_FIELDS}
             for step, entry in script.table(scene).items()

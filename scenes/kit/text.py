@@ -19,7 +19,8 @@ import unicodedata
 from functools import cache
 from typing import TypeVar
 
-from manim import DecimalNumber, Mobject, Text, VMobjectFromSVGPath
+import numpy as np
+from manim import DOWN, LEFT, DecimalNumber, Mobject, Text, VGroup, VMobjectFromSVGPath
 from manim.utils.color import ParsableManimColor
 
 from scenes.narration.numerals import PYTHON, Numerals, numerals
@@ -29,17 +30,13 @@ __all__ = [
     "label",
     "lighten",
     "missing_glyphs",
-    "number_word",
     "use_numerals",
     "warn_missing_glyphs",
+    "wrapped",
     "written",
 ]
 
 M = TypeVar("M", bound=Mobject)
-
-WORDS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-)  # fmt: skip
 
 
 def lighten(mobject: M) -> M:
@@ -160,6 +157,30 @@ def warn_missing_glyphs(text: str, where: str) -> None:
         )
 
 
+def wrapped(
+    text: str,
+    width: float,
+    size: float,
+    color: ParsableManimColor,
+    aligned_edge: np.ndarray = LEFT,
+) -> VGroup:
+    """``text`` as lines no wider than ``width`` (frame units), broken between words.
+
+    The script's notes are one line of words; where they break depends on the room the
+    layout leaves and on the language (German words run longer). Text that fits stays
+    one line, drawn exactly as :func:`label` draws it.
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and label(f"{lines[-1]} {word}", size, color).width <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return VGroup(*(label(line, size, color) for line in lines)).arrange(
+        DOWN, aligned_edge=aligned_edge, buff=0.12
+    )
+
+
 #: How the scene's language writes numbers (0,77 in German): set by the scene from its
 #: script before anything is drawn (``LectureScene.setup``), Python's notation until then.
 _NUMERALS: list[Numerals] = [PYTHON]
@@ -206,8 +227,3 @@ def decimal(
     """
     number = _LocalDecimal(value, num_decimal_places=places, font_size=font_size, color=color)
     return lighten(number)
-
-
-def number_word(n: int) -> str:
-    """A count as a caption says it: "two hidden layers", "ten numbers"; digits above ten."""
-    return WORDS[n] if 0 <= n < len(WORDS) else str(n)

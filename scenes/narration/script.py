@@ -28,9 +28,11 @@ the last two is ``[meta] and``, "and" unless the script says otherwise). A step 
 extra on-screen texts in fields named ``note`` or ``note-<name>``. Two tables are not
 scenes: ``[chapters]`` holds each chapter's title (``three = "This is a three"``), and
 ``[pages.<page>]`` the words of the pages, decks and documents the export writes
-(``[pages.deck] start = "…"``), and ``[describe.<scene>]`` a description of each
+(``[pages.deck] start = "…"``), ``[describe.<scene>]`` a description of each
 beat's picture for those who cannot see it (``answer = "…"``; the text alternative of
-its stills and clips, the transcript's and the descriptions track's words). Numbers are
+its stills and clips, the transcript's and the descriptions track's words), and
+``[words.<kind>]`` words several chapters say, whatever their values
+(``[words.colours] green = "green"``: the palette's colours by name). Numbers are
 never written into the words themselves: every number comes from a placeholder,
 so changing the digit or the network changes what is said.
 """
@@ -56,6 +58,7 @@ __all__ = [
     "MARK",
     "PAGES",
     "REQUIRED",
+    "WORDS",
     "Script",
     "ScriptError",
     "Words",
@@ -66,8 +69,9 @@ __all__ = [
 ]
 
 REQUIRED = ("headline", "narration")
-#: The tables that hold no scene: chapter titles, and the words of each written page.
-CHAPTERS, PAGES, DESCRIBE = "chapters", "pages", "describe"
+#: The tables that hold no scene: chapter titles, the words of each written page, the
+#: pictures described, and words several chapters say (a colour's name).
+CHAPTERS, PAGES, DESCRIBE, WORDS = "chapters", "pages", "describe", "words"
 _NOTE = re.compile(r"note(-[a-z0-9-]+)?")
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a chapter's or a page text's key
@@ -244,13 +248,17 @@ class Script:
     symbols: Mapping[str, str] | None = None
     #: [describe.<scene>]: each beat's picture described (templates), by beat.
     descriptions: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
-    #: The scenes whose tables were read (by ``_entry``): see :meth:`scenes_read`.
+    #: [words.<kind>]: words several chapters say (a colour's name), by kind and key.
+    vocabulary: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+    #: The scenes whose tables were read (by ``_entry``), and ``words.<kind>`` for each
+    #: ``[words.<kind>]`` read (by :meth:`word`): see :meth:`scenes_read`.
     _read: set[str] = dataclasses.field(default_factory=set, compare=False, repr=False)
 
     def scenes_read(self, action: Callable[[], object]) -> frozenset[str]:
         """The scenes whose words ``action`` reads: a chapter's plan may borrow another
         chapter's words (how near to one an activation is, say), and the export's
-        fingerprint must then count that chapter's table too."""
+        fingerprint must then count that chapter's table too. A ``[words.<kind>]`` table
+        read counts as ``"words.<kind>"`` (never a scene's name: a scene has no dot)."""
         before = set(self._read)
         self._read.clear()
         try:
@@ -394,6 +402,17 @@ class Script:
             raise ScriptError(f'{where}: missing (add {key} = "…" to [{PAGES}.{page}])')
         return self._filled(template, where, values)
 
+    def word(self, kind: str, key: str, **values: Any) -> str:
+        """A word several chapters say (``[words.<kind>] <key>``: a colour's name, for
+        ``kind`` "colours"), filled with ``values``; the read is recorded, as a step's
+        (:meth:`scenes_read`), so a chapter saying it depends on it."""
+        self._read.add(f"{WORDS}.{kind}")
+        template = self.vocabulary.get(kind, {}).get(key)
+        where = f"{self.path}: [{WORDS}.{kind}] {key}"
+        if template is None:
+            raise ScriptError(f'{where}: missing (add {key} = "…" to [{WORDS}.{kind}])')
+        return collapsed(self._filled(template, where, values))
+
     def description(self, scene: str, beat: str, values: Mapping[str, Any]) -> str | None:
         """What ``beat``'s picture shows, in words (``[describe.<scene>] <beat>``), filled
         from ``values`` (it may use any of them); None when the script has none."""
@@ -507,8 +526,9 @@ def load_script(path: Path | str) -> Script:
     titles = _words_table(path, data.pop(CHAPTERS, {}), f"[{CHAPTERS}]", one_line=True)
     pages = _tables_of_words(path, data.pop(PAGES, {}), PAGES, "deck")
     descriptions = _tables_of_words(path, data.pop(DESCRIBE, {}), DESCRIBE, "layers")
+    vocabulary = _tables_of_words(path, data.pop(WORDS, {}), WORDS, "colours")
     conversions: set[str] = set()
-    for table in (titles, *pages.values(), *descriptions.values()):
+    for table in (titles, *pages.values(), *descriptions.values(), *vocabulary.values()):
         for text in table.values():
             conversions |= {c for _, _, _, c in string.Formatter().parse(text) if c}
     steps: dict[str, dict[str, dict[str, str]]] = {}
@@ -536,12 +556,13 @@ def load_script(path: Path | str) -> Script:
     _check_language(path, language, conversions)
     return Script(
         path, language, steps, conjunction.strip(), titles=titles, pages=pages,
-        symbols=symbols, descriptions=descriptions,
+        symbols=symbols, descriptions=descriptions, vocabulary=vocabulary,
     )  # fmt: skip
 
 
 def _tables_of_words(path: Path, tables: object, name: str, example: str) -> dict[str, dict]:
-    """``[<name>.<part>]`` tables of texts (``[pages.deck]``, ``[describe.layers]``)."""
+    """``[<name>.<part>]`` tables of texts (``[pages.deck]``, ``[describe.layers]``,
+    ``[words.colours]``)."""
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
         raise ScriptError(f"{path}: [{name}] holds one table of texts each ([{name}.{example}] …)")
     return {
