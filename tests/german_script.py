@@ -40,7 +40,10 @@ def _toml(data: dict[str, Any], prefix: tuple[str, ...] = ()) -> str:
     texts = {k: v for k, v in data.items() if not isinstance(v, dict)}
     tables = {k: v for k, v in data.items() if isinstance(v, dict)}
     out = f"[{'.'.join(prefix)}]\n" if prefix and (texts or not tables) else ""
-    out += "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in texts.items())
+    out += "".join(
+        f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v, ensure_ascii=False)}\n"
+        for k, v in texts.items()
+    )  # a key quoted: [meta] symbols names × and ≈
     return out + "".join(_toml(v, (*prefix, k)) for k, v in tables.items())
 
 
