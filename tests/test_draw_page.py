@@ -557,7 +557,9 @@ def test_make_present_writes_the_page_beside_lecture_html(
 ) -> None:
     """The hook in make_present, with the rendering and the clips left out."""
 
-    def steps(outcomes: Any, parts: Path, cache: Path, staging: Path) -> list[Step]:
+    def steps(
+        outcomes: Any, parts: Path, cache: Path, staging: Path, _described: Any
+    ) -> list[Step]:
         made = [_step("01-layers-forward-pass"), _step("02-layers-answer")]
         for step in made:
             for ext in ("mp4", "png"):

@@ -68,3 +68,22 @@ def test_fingerprint_follows_the_scene_file_config_and_quality(tmp_path: Path) -
     assert fingerprint(chapter, "video", "480p15", quiet) != base
     copy.write_text(copy.read_text() + "\n# changed\n")
     assert fingerprint(chapter, "video", "480p15", inputs) != base
+
+
+def test_a_chapter_without_a_title_in_the_script_stops_the_export_in_one_line(
+    tmp_path, monkeypatch
+) -> None:
+    """A script with no ``[chapters]`` title for a chosen chapter is refused before
+    anything renders, naming the chapter and the table."""
+    import pytest
+
+    from scenes.config import DEFAULTS, PROJECT_ROOT
+    from scenes.export.catalogue import CHAPTERS, ExportInputError, check_titles
+
+    english = (PROJECT_ROOT / DEFAULTS["script"]).read_text(encoding="utf-8")
+    script = tmp_path / "script.toml"
+    script.write_text(english.replace('relu = "Sigmoid vs ReLU"\n', ""), encoding="utf-8")
+    monkeypatch.setenv("LECTURE_SCRIPT", str(script))
+    check_titles([c for c in CHAPTERS if c.name != "relu"])
+    with pytest.raises(ExportInputError, match=r"\[chapters\] has no title for relu"):
+        check_titles(CHAPTERS)

@@ -16,6 +16,7 @@ __all__ = [
     "Chapter",
     "ExportError",
     "ExportInputError",
+    "check_titles",
     "select",
 ]
 
@@ -49,8 +50,25 @@ class Chapter:
         if self.fixed_title is not None:
             return self.fixed_title
         from lecture.inputs import load_inputs  # the configured script, read once
+        from scenes.narration.script import ScriptError
 
-        return load_inputs().script.title(self.name)
+        try:
+            return load_inputs().script.title(self.name)
+        except ScriptError as exc:
+            raise ExportInputError(str(exc)) from None
+
+
+def check_titles(chapters: Iterable[Chapter]) -> None:
+    """Every chapter of ``chapters`` has a title in the script (``[chapters]``): asked
+    before anything renders, so a missing one is one line, not a failure at the join.
+
+    Raises
+    ------
+    ExportInputError
+        Naming the first chapter the script has no title for.
+    """
+    for chapter in chapters:
+        _ = chapter.title
 
 
 def _chapter(name: str, scene: str) -> Chapter:

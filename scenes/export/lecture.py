@@ -29,7 +29,7 @@ from scenes.narration.voice import VoiceError
 from scenes.narration.voices import check_narration
 
 from . import video_worker
-from .catalogue import PROJECT_ROOT, Chapter, ExportError
+from .catalogue import PROJECT_ROOT, Chapter, ExportError, check_titles
 from .fingerprint import fingerprint
 from .integrity import intact, safe_name
 from .join import ChapterMark, SubtitleTrack, join_videos, merge_subtitles
@@ -323,6 +323,7 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
     """
     q, out = options.quality, options.out
     with options.session() as inputs:
+        check_titles(chapters)  # each has a title in the script
         tasks = video_tasks(chapters, q, out, inputs, options.force)
         print(
             f"Rendering {len(tasks)} scene(s) at {q.folder}, {options.jobs} at a time:",

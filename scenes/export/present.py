@@ -52,7 +52,7 @@ from pptx.util import Emu
 from lecture.palette import Palette
 from scenes.narration.script import Script, ScriptError
 
-from .catalogue import PROJECT_ROOT, Chapter, ExportError, ExportInputError
+from .catalogue import PROJECT_ROOT, Chapter, ExportError, ExportInputError, check_titles
 from .draw_page import PAGE, DrawPage
 from .jsonfile import read_json, write_json
 from .lecture import recording_notes, video_tasks
@@ -720,6 +720,7 @@ def make_present(
     lecture = (lecture or PROJECT_ROOT / "media" / "lecture").resolve()
     source = ExportOptions(q, lecture, options.jobs, options.force, options.stream, options.config)
     with options.session() as inputs, source.session():
+        check_titles(chapters)  # each has a title in the script
         page = DrawPage.of(inputs)  # the live page's data and words, checked before rendering
         deck = Deck.of(inputs.script, inputs.palette)  # and the decks' words
         tasks = video_tasks(chapters, q, lecture, inputs, options.force)

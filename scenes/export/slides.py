@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import stills_worker
-from .catalogue import PROJECT_ROOT, Chapter, ExportError
+from .catalogue import PROJECT_ROOT, Chapter, ExportError, check_titles
 from .deck import Slide, write_pdf, write_pptx
 from .fingerprint import fingerprint
 from .jsonfile import read_json, write_json
@@ -128,6 +128,7 @@ def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesRe
     q, out = options.quality, options.out
     extra = [Path(stills_worker.__file__)]
     with options.session() as inputs:
+        check_titles(chapters)  # each has a title in the script
         tasks = [
             stills_task(c, q, out, fingerprint(c, "stills", q.folder, inputs, extra))
             for c in chapters
