@@ -244,7 +244,7 @@ class SigmoidVsRelu(LectureScene):
         )
         # The next step writes each network's score under its diagram: room is kept here.
         # Each score keeps to its own diagram's room, on two lines if need be (German).
-        room = min(self.sigmoid_side.width, self.relu_side.width) + SIDE_BUFF - 0.2
+        room = min(self.sigmoid_side.width, self.relu_side.width) + SIDE_BUFF - 0.6
         scores = (
             wrapped_lines(
                 self.note(accuracy.notes[name]), room, TYPE.small, self.palette.text, ORIGIN

@@ -169,7 +169,8 @@ video {{ width: 100%; background: #000; }}
 a {{ color: #1c5fa8; }}
 a:focus, video:focus {{ outline: 3px solid #1c5fa8; outline-offset: 2px; }}
 @media print {{ .player, nav {{ display: none; }} body {{ max-width: none; padding: 0; }}
-  h2 {{ break-before: page; border: none; }} h3, .picture {{ break-after: avoid; }} }}
+  h2 {{ border: none; }} .chapter + .chapter {{ break-before: page; }}
+  h3, .picture {{ break-after: avoid; }} }}
 </style>
 </head>
 <body>
@@ -213,7 +214,7 @@ def _chapter_html(number: int, chapter: TranscriptChapter, script: Script) -> st
     e = html.escape
     picture = e(script.page("transcript", "picture"))
     parts = [
-        f'<section aria-labelledby="chapter-{number}">\n'
+        f'<section class="chapter" aria-labelledby="chapter-{number}">\n'
         f'<h2 id="chapter-{number}">{e(chapter.title)} '
         f'<span class="time">({_clock(chapter.start)})</span></h2>'
     ]
