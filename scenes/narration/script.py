@@ -316,27 +316,8 @@ class Script:
         template = self._entry(scene, key).get(field)
         if template is None:
             raise ScriptError(f"{self._where(scene, key)} has no {field}")
-        missing = sorted(_fields(template) - set(values))
-        if missing:
-            raise ScriptError(
-                f"{self._where(scene, key, field)}: placeholder {{{missing[0]}}} has no value; "
-                f"the chapter gives: {', '.join(sorted(values)) or 'none'}"
-            )
-        try:
-            return collapsed(
-                _Formatter(self.language, self.conjunction).format(template, **values)
-            )
-        except _Unsaid as exc:
-            raise ScriptError(f"{self._where(scene, key, field)}: {exc}") from None
-        except (
-            ValueError,
-            TypeError,
-            KeyError,
-            IndexError,
-            AttributeError,
-            ArithmeticError,
-        ) as exc:
-            raise ScriptError(f"{self._where(scene, key, field)}: cannot fill it ({exc})") from exc
+        where = self._where(scene, key, field)
+        return collapsed(self._filled(template, where, values, "the chapter gives"))
 
     def _check_used(
         self, scene: str, key: str, fields: Iterable[str], values: Mapping[str, Any]
@@ -422,17 +403,34 @@ class Script:
         where = f"{self.path}: [{DESCRIBE}.{scene}] {beat}"
         return collapsed(self._filled(template, where, values))
 
-    def _filled(self, template: str, where: str, values: Mapping[str, Any]) -> str:
+    def _filled(
+        self,
+        template: str,
+        where: str,
+        values: Mapping[str, Any],
+        given: str = "the values given are",
+    ) -> str:
+        """``template`` filled with ``values``; ``where`` names it in a refusal, which
+        lists the values ``given``."""
         missing = sorted(_fields(template) - set(values))
         if missing:
             raise ScriptError(
-                f"{where}: placeholder {{{missing[0]}}} has no value; the values given are: "
+                f"{where}: placeholder {{{missing[0]}}} has no value; {given}: "
                 f"{', '.join(sorted(values)) or 'none'}"
             )
         try:
             return _Formatter(self.language, self.conjunction).format(template, **values)
-        except (_Unsaid, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-            raise ScriptError(f"{where}: cannot fill it ({exc})") from None
+        except _Unsaid as exc:
+            raise ScriptError(f"{where}: {exc}") from None
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            IndexError,
+            AttributeError,
+            ArithmeticError,
+        ) as exc:
+            raise ScriptError(f"{where}: cannot fill it ({exc})") from exc
 
     def note(self, scene: str, key: str, name: str, values: Mapping[str, Any]) -> str:
         """An extra on-screen text of a step (field ``note`` or ``note-<name>``)."""
