@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 from manim import MathTex, SingleStringMathTex, Text
+from marker_script import MARKER, marker_script, words_not_from
+from scene_helpers import dry_render
 
 from lecture.catalogue import CATALOGUE
 from scenes.config import DEFAULTS, PROJECT_ROOT
-from tests.marker_script import MARKER, marker_script, words_not_from
-from tests.scene_helpers import dry_render
 
 
 def _drawn_words(scene: Any) -> list[str]:

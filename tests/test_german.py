@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scene_helpers import render_in_frame
 
 from lecture.catalogue import CATALOGUE
 from lecture.inputs import load_inputs
 from scenes.config import PROJECT_ROOT
-from tests.scene_helpers import render_in_frame
 
 GERMAN = PROJECT_ROOT / "scenes" / "script" / "de.toml"
 

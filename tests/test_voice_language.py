@@ -274,11 +274,12 @@ def test_make_lecture_with_recordings_refuses_a_step_the_voice_would_read(
 
 
 def test_a_german_lecture_with_narration_off_renders_with_a_german_track(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
-    with fixture_words(tmp_path) as script:
-        monkeypatch.setenv("LECTURE_SCRIPT", str(german(script, tmp_path)))
-        monkeypatch.setenv("LECTURE_NARRATION", "off")
+    # Set inside fixture_words' own patch and undone before it: a function's monkeypatch
+    # would restore the fixture's values after the fixture had restored the real ones.
+    with fixture_words(tmp_path) as script, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LECTURE_SCRIPT", str(german(script, tmp_path)))
         options = ExportOptions(quality("l"), tmp_path / "out", jobs=2, stream=io.StringIO())
         result = make_lecture([TWO_STEPS, ONE_STEP], options)
     captions = list(srt.parse(result.subtitles.read_text(encoding="utf-8")))
