@@ -87,3 +87,26 @@ def test_a_chapter_without_a_title_in_the_script_stops_the_export_in_one_line(
     check_titles([c for c in CHAPTERS if c.name != "relu"])
     with pytest.raises(ExportInputError, match=r"\[chapters\] has no title for relu"):
         check_titles(CHAPTERS)
+
+
+def test_a_missing_title_leaves_no_output_folder_behind(tmp_path, monkeypatch) -> None:
+    """The title is asked for before the output folder is made or locked."""
+    import io
+
+    import pytest
+
+    from scenes.config import DEFAULTS, PROJECT_ROOT
+    from scenes.export.catalogue import CHAPTERS, ExportInputError
+    from scenes.export.options import ExportOptions
+    from scenes.export.quality import quality
+    from scenes.export.slides import make_slides
+
+    english = (PROJECT_ROOT / DEFAULTS["script"]).read_text(encoding="utf-8")
+    script = tmp_path / "script.toml"
+    script.write_text(english.replace('relu = "Sigmoid vs ReLU"\n', ""), encoding="utf-8")
+    monkeypatch.setenv("LECTURE_SCRIPT", str(script))
+    out = tmp_path / "slides"
+    options = ExportOptions(quality("l"), out, jobs=1, stream=io.StringIO())
+    with pytest.raises(ExportInputError, match="no title for relu"):
+        make_slides([c for c in CHAPTERS if c.name == "relu"], options)
+    assert not out.exists()

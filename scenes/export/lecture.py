@@ -322,8 +322,8 @@ def make_lecture(chapters: Sequence[Chapter], options: ExportOptions) -> Lecture
         On SIGINT or SIGTERM, once the renders have been stopped.
     """
     q, out = options.quality, options.out
+    check_titles(chapters)  # each has a title in the script, before anything is written
     with options.session() as inputs:
-        check_titles(chapters)  # each has a title in the script
         tasks = video_tasks(chapters, q, out, inputs, options.force)
         print(
             f"Rendering {len(tasks)} scene(s) at {q.folder}, {options.jobs} at a time:",

@@ -719,8 +719,8 @@ def make_present(
     q, out = options.quality, options.out
     lecture = (lecture or PROJECT_ROOT / "media" / "lecture").resolve()
     source = ExportOptions(q, lecture, options.jobs, options.force, options.stream, options.config)
+    check_titles(chapters)  # each has a title in the script, before anything is written
     with options.session() as inputs, source.session():
-        check_titles(chapters)  # each has a title in the script
         page = DrawPage.of(inputs)  # the live page's data and words, checked before rendering
         deck = Deck.of(inputs.script, inputs.palette)  # and the decks' words
         tasks = video_tasks(chapters, q, lecture, inputs, options.force)

@@ -127,8 +127,8 @@ def make_slides(chapters: Sequence[Chapter], options: ExportOptions) -> SlidesRe
     """
     q, out = options.quality, options.out
     extra = [Path(stills_worker.__file__)]
+    check_titles(chapters)  # each has a title in the script, before anything is written
     with options.session() as inputs:
-        check_titles(chapters)  # each has a title in the script
         tasks = [
             stills_task(c, q, out, fingerprint(c, "stills", q.folder, inputs, extra))
             for c in chapters
